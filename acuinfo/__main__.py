@@ -1,0 +1,5 @@
+"""Run acuinfo as ``python -m acuinfo``."""
+
+from acuinfo.cli import main
+
+main()

@@ -1,0 +1,183 @@
+"""The command line: each command parses its arguments, picks a view and a format.
+
+Content lives in the knowledge files, wording around it in ``views``, and
+layout in ``render``; nothing here knows about any of them beyond a name.
+"""
+
+import enum
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from acuinfo import __version__
+from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
+
+HELP = """Plain-language answers about acupuncture for neck, back and other long-lasting pain.
+
+acuinfo informs; it does not replace your doctor. For signs that need urgent
+care, run: acuinfo red-flags
+
+Example: acuinfo condition neck-pain
+"""
+
+app = typer.Typer(
+    name="acuinfo",
+    help=HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, enum.Enum):
+    """Output formats; each has a renderer in acuinfo.render."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[Format, typer.Option(
+    "--format", "-f", case_sensitive=False,
+    help="text for reading (the default), json for other programs.",
+)]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"acuinfo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    data_dir: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045 - Typer reads this form
+        "--data-dir", "-d", exists=True, file_okay=False, dir_okay=True,
+        help="A knowledge folder to read before the built-in one. Repeat for more; "
+             "the first one given wins.",
+    )] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", callback=_show_version, is_eager=True,
+        help="Show the version and exit.",
+    )] = False,
+) -> None:
+    """Plain-language answers about acupuncture for long-lasting pain."""
+    ctx.obj = list(data_dir or [])
+
+
+def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:
+    """Build a document from the knowledge base and write it in the chosen format."""
+    from acuinfo.knowledge import Knowledge, folders_in_use
+    from acuinfo.render import render
+
+    knowledge = Knowledge(folders_in_use(ctx.obj or []))
+    try:
+        document = build(knowledge)
+    except AcuinfoError as err:
+        _fail(err)
+    render(document, fmt.value, sys.stdout)
+    if knowledge.problems:
+        _report(knowledge.problems)
+        raise typer.Exit(1)
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        sys.stderr.write(f"acuinfo: {problem}\n")
+    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+    sys.stderr.write(f"acuinfo: {count} in the knowledge files; fix them and try again\n")
+
+
+def _fail(err: AcuinfoError) -> None:
+    if isinstance(err, NotFoundError):
+        shown = err.name if len(err.name) <= 60 else err.name[:57] + "..."
+        lines = [f"acuinfo: no {err.kind} called {shown!r}."]
+        if err.suggestions:
+            lines.append("Did you mean: " + ", ".join(err.suggestions) + "?")
+        lines.append(f"See the full list with: {err.list_command}")
+        sys.stderr.write("\n".join(lines) + "\n")
+    elif isinstance(err, KnowledgeError):
+        _report(err.problems)
+    else:
+        sys.stderr.write(f"acuinfo: {err}\n")
+    raise typer.Exit(err.exit_code)
+
+
+@app.command()
+def condition(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A condition: its name, title or another name "
+                                             "for it, e.g. neck-pain or \"slipped disc\".")],
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Explain one condition and what acupuncture may do for it.
+
+    Example: acuinfo condition neck-pain
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.condition_page(knowledge, name), fmt)
+
+
+@app.command()
+def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
+    """List every condition, one line each.
+
+    Example: acuinfo conditions
+    """
+    from acuinfo import views
+
+    _show(ctx, views.conditions_list, fmt)
+
+
+@app.command()
+def tips(
+    ctx: typer.Context,
+    condition: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads this form
+        "--condition", "-c", help="Only tips that suit this condition, e.g. neck-pain.")] = None,
+    category: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--category", help="Only this group of tips, e.g. movement.")] = None,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Self-care tips for between sessions, grouped by category.
+
+    Example: acuinfo tips --condition low-back-pain
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.tips_page(knowledge, condition, category), fmt)
+
+
+@app.command()
+def session(
+    ctx: typer.Context,
+    what_to_expect: Annotated[bool, typer.Option(
+        "--what-to-expect", help="One typical session, step by step.")] = False,
+    before: Annotated[bool, typer.Option("--before", help="Only what to do before.")] = False,
+    during: Annotated[bool, typer.Option("--during", help="Only what happens during.")] = False,
+    after: Annotated[bool, typer.Option("--after", help="Only what to expect after.")] = False,
+    course: Annotated[bool, typer.Option("--course", help="Only the course of sessions.")] = False,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """What acupuncture sessions are like: before, during, after and over a course.
+
+    Example: acuinfo session --what-to-expect
+    """
+    from acuinfo import views
+
+    chosen = [name for name, flag in (("what-to-expect", what_to_expect), ("before", before),
+                                      ("during", during), ("after", after), ("course", course))
+              if flag]
+    if len(chosen) > 1:
+        raise typer.BadParameter("choose only one of --" + ", --".join(chosen) + ".")
+    part = chosen[0] if chosen else None
+    _show(ctx, lambda knowledge: views.session_page(knowledge, part), fmt)
+
+
+def main() -> None:
+    """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
+    app(prog_name="acuinfo")

@@ -1,0 +1,189 @@
+"""Find knowledge files and load them into records.
+
+Showing one condition reads one file: the condition's slug names its file.
+Lists read every file of their kind, and a broken file there is set aside as
+a problem so that the entries that are fine can still be shown.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from acuinfo import records
+from acuinfo.errors import KnowledgeError, NotFoundError, Problem
+
+T = TypeVar("T")
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_NAME = 80
+
+
+class Entry(Protocol):
+    """What a folder's files look like: a pathlib.Path or an importlib Traversable."""
+
+    name: str
+
+    def __truediv__(self, child: str) -> Entry: ...
+    def is_file(self) -> bool: ...
+    def is_dir(self) -> bool: ...
+    def iterdir(self) -> Iterator[Entry]: ...
+    def read_bytes(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Folder:
+    """One knowledge folder and how to name it to a person."""
+
+    root: Entry
+    label: str
+
+
+def builtin_folder() -> Folder:
+    """The knowledge shipped inside the package, found the way a zip install allows."""
+    from importlib.resources import files
+
+    return Folder(files("acuinfo") / "data", "built-in")
+
+
+def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
+    """Every knowledge folder in precedence order: --data-dir folders as given,
+    then ACUINFO_DATA_PATH entries in order, then the built-in folder."""
+    from pathlib import Path
+
+    extra = [Path(d) for d in data_dirs]
+    extra += [Path(p) for p in os.environ.get("ACUINFO_DATA_PATH", "").split(os.pathsep) if p]
+    folders = [Folder(path, str(path)) for path in extra if path.is_dir()]
+    return [*folders, builtin_folder()]
+
+
+def normalize(name: str) -> str:
+    """Lowercase, with runs of spaces, underscores and hyphens made one hyphen."""
+    return _SEPARATORS.sub("-", name.strip().lower()).strip("-")
+
+
+def as_slug(name: str) -> str | None:
+    """The slug a name stands for, or None if it could not name a file safely."""
+    slug = normalize(name)
+    if len(slug) <= MAX_NAME and _SLUG.match(slug):
+        return slug
+    return None
+
+
+def read(entry: Entry, record_type: type[T]) -> T:
+    """Read, parse and check one file into a record, or raise KnowledgeError."""
+    from acuinfo import schema, yamlfile
+
+    file = str(entry)
+    try:
+        raw = entry.read_bytes()
+    except IsADirectoryError:
+        raise KnowledgeError([Problem(file, "is a folder, not a file",
+                                      hint="rename or remove it")]) from None
+    except PermissionError:
+        raise KnowledgeError([Problem(file, "cannot be read: permission denied",
+                                      hint="let your user read it, e.g. chmod a+r")]) from None
+    except OSError as err:
+        raise KnowledgeError([Problem(file, f"cannot be read: {err.strerror or err}")]) from None
+    data = yamlfile.parse(yamlfile.decode(raw, file), file)
+    return schema.build(record_type, data)
+
+
+class Knowledge:
+    """Every knowledge folder, highest precedence first, and what they hold."""
+
+    def __init__(self, folders: Iterable[Folder]) -> None:
+        self.folders = list(folders)
+        self.problems: list[Problem] = []
+        self._conditions: list[records.Condition] | None = None
+
+    # -- conditions ---------------------------------------------------------
+
+    def condition(self, name: str) -> records.Condition:
+        """The condition a slug, title or alias names; reads one file for a slug."""
+        slug = as_slug(name)
+        if slug is not None:
+            for folder in self.folders:
+                entry = folder.root / "conditions" / f"{slug}.yaml"
+                if entry.is_file():
+                    return read(entry, records.Condition)
+        wanted = normalize(name)
+        for condition in self.conditions():
+            if wanted in _names(condition):
+                return condition
+        raise NotFoundError("condition", name, self._suggest(wanted), "acuinfo conditions")
+
+    def conditions(self) -> list[records.Condition]:
+        """Every condition that loads, by title; broken files go to ``problems``."""
+        if self._conditions is None:
+            found = self._collect(self._files("conditions"), records.Condition)
+            self._conditions = sorted(found, key=lambda c: c.title.lower())
+        return self._conditions
+
+    def _suggest(self, wanted: str) -> list[str]:
+        import difflib
+
+        by_name = {name: c.slug for c in self.conditions() for name in _names(c)}
+        close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
+        return list(dict.fromkeys(by_name[name] for name in close))[:3]
+
+    def _files(self, folder_name: str) -> list[Entry]:
+        """The YAML files in one subfolder, the first folder to hold a name winning."""
+        chosen: dict[str, Entry] = {}
+        for folder in self.folders:
+            directory = folder.root / folder_name
+            if not directory.is_dir():
+                continue
+            for entry in sorted(directory.iterdir(), key=lambda e: e.name):
+                if entry.name.endswith(".yaml") and not entry.name.startswith("."):
+                    chosen.setdefault(entry.name, entry)
+        return list(chosen.values())
+
+    def _collect(self, entries: Iterable[Entry], record_type: type[T]) -> list[T]:
+        loaded = []
+        for entry in entries:
+            try:
+                loaded.append(read(entry, record_type))
+            except KnowledgeError as err:
+                self.problems.extend(err.problems)
+        return loaded
+
+    # -- single files ---------------------------------------------------------
+
+    def _first(self, relative: str) -> Entry | None:
+        for folder in self.folders:
+            entry = folder.root
+            for part in relative.split("/"):
+                entry = entry / part
+            if entry.is_file():
+                return entry
+        return None
+
+    def _required(self, relative: str, record_type: type[T]) -> T:
+        entry = self._first(relative)
+        if entry is None:
+            where = ", ".join(f.label for f in self.folders)
+            raise KnowledgeError([Problem(relative, f"no knowledge folder holds it ({where})",
+                                          hint="reinstall acuinfo or restore the file")])
+        return read(entry, record_type)
+
+    def tips(self) -> records.TipBook:
+        """The self-care tips and their categories."""
+        return self._required("tips.yaml", records.TipBook)
+
+    def session(self) -> records.Session:
+        """The session journey."""
+        return self._required("session.yaml", records.Session)
+
+    def sources(self) -> dict[str, records.Source]:
+        """Every source by id."""
+        book = self._required("sources.yaml", records.SourceList)
+        return {source.id: source for source in book.sources}
+
+
+def _names(condition: records.Condition) -> set[str]:
+    return {normalize(n) for n in (condition.slug, condition.title, *condition.aliases)}

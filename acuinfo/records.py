@@ -1,0 +1,181 @@
+"""Typed records for everything the knowledge files hold.
+
+The field declarations here are also the schema: ``acuinfo.schema`` reads
+them to check a file, so a new field is added in one place. A field with no
+default is required. ``meta`` on a field adds a rule (see ``acuinfo.schema``).
+"""
+
+# No ``from __future__ import annotations``: the schema reads these types at run time.
+
+import datetime
+from dataclasses import dataclass, field
+
+RATINGS = ("good", "moderate", "limited", "insufficient")
+SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")
+SECTION_STYLES = ("normal", "warning")
+STAGES = ("before", "during", "after", "course")
+
+
+def rule(**meta: object) -> dict:
+    """Metadata for a field: slug=True, url=True, choices=(...), ref='sources'."""
+    return meta
+
+
+def _origin() -> object:
+    return field(default=None, compare=False, repr=False, metadata=rule(internal=True))
+
+
+@dataclass(frozen=True)
+class Acupuncture:
+    how_it_may_help: str
+    why: str
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rating: str = field(metadata=rule(choices=RATINGS))
+    summary: str
+    sources: list[str] = field(metadata=rule(ref="sources"))
+
+
+@dataclass(frozen=True)
+class Condition:
+    slug: str = field(metadata=rule(slug=True))
+    title: str
+    summary: str
+    reviewed: datetime.date
+    what_it_is: str
+    how_common: str
+    symptoms: list[str]
+    causes: list[str]
+    acupuncture: Acupuncture
+    evidence: Evidence
+    course: str
+    other_options: list[str]
+    self_care: list[str]
+    red_flags: list[str] = field(metadata=rule(min_items=3))
+    aliases: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list, metadata=rule(ref="conditions"))
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class TipCategory:
+    id: str = field(metadata=rule(slug=True))
+    title: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: str = field(metadata=rule(slug=True))
+    category: str = field(metadata=rule(ref="categories"))
+    title: str
+    text: str
+    conditions: list[str] = field(default_factory=list, metadata=rule(ref="conditions"))
+    keywords: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+
+
+@dataclass(frozen=True)
+class TipBook:
+    reviewed: datetime.date
+    categories: list[TipCategory]
+    tips: list[Tip]
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class SessionStep:
+    title: str
+    text: str
+    duration: str | None = None
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+
+
+@dataclass(frozen=True)
+class SessionStage:
+    id: str = field(metadata=rule(choices=STAGES))
+    title: str
+    steps: list[SessionStep]
+
+
+@dataclass(frozen=True)
+class SessionVisit:
+    title: str
+    total_time: str
+    steps: list[SessionStep]
+
+
+@dataclass(frozen=True)
+class Session:
+    reviewed: datetime.date
+    title: str
+    summary: str
+    stages: list[SessionStage]
+    what_to_expect: SessionVisit
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str = field(metadata=rule(slug=True))
+    kind: str = field(metadata=rule(choices=SOURCE_KINDS))
+    authors: str
+    title: str
+    published_in: str
+    url: str = field(metadata=rule(url=True))
+    year: int | None = None
+    pmid: str | None = field(default=None, metadata=rule(digits=True))
+    doi: str | None = None
+    finding: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceList:
+    reviewed: datetime.date
+    sources: list[Source]
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str = field(metadata=rule(slug=True))
+    term: str
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    reviewed: datetime.date
+    terms: list[GlossaryTerm]
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class PageSection:
+    heading: str
+    text: str | None = None
+    points: list[str] = field(default_factory=list)
+    style: str = field(default="normal", metadata=rule(choices=SECTION_STYLES))
+    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+
+    def problems(self) -> list[str]:
+        """A section with neither text nor points would show only a heading."""
+        return [] if self.text or self.points else ["a section needs 'text', 'points' or both"]
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str = field(metadata=rule(slug=True))
+    title: str
+    summary: str
+    reviewed: datetime.date
+    sections: list[PageSection]
+    keywords: list[str] = field(default_factory=list)
+    origin: object = _origin()

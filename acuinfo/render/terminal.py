@@ -1,0 +1,132 @@
+"""Terminal output with Rich: colour on a terminal, the same layout without it in a pipe.
+
+All content goes through ``rich.text.Text``, never through Rich markup, so
+brackets in a knowledge file print as they are.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from acuinfo.document import Alert, Block, Bullets, Document, Paragraph, Section, Steps, Table
+
+INDENT = 2
+MAX_COLUMN = 28
+
+
+def make_console(out: TextIO) -> Console:
+    """A console that never reads markup, emoji codes or highlights from content."""
+    return Console(file=out, markup=False, emoji=False, highlight=False)
+
+
+def render(document: Document, out: TextIO) -> None:
+    console = make_console(out)
+    with console.capture() as captured:
+        _document(console, document)
+    text = captured.get()
+    if not console.is_terminal:  # no colour codes to keep: drop the padding Rich adds
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    out.write(text)
+    out.flush()
+
+
+def _document(console: Console, document: Document) -> None:
+    bullet = "•" if console.encoding.lower().startswith("utf") else "-"
+    console.print(Text(document.title, style="bold"))
+    if document.summary:
+        console.print(Text(document.summary, style="italic"))
+    for section in document.sections:
+        console.print()
+        _section(console, section, bullet)
+    if document.citations:
+        console.print()
+        console.print(Text("Sources", style="bold cyan"))
+        lines = RichTable.grid(padding=(0, 1))
+        lines.add_column(no_wrap=True)
+        lines.add_column()
+        for citation in document.citations:
+            ids = "".join(f" {label}: {value}." for label, value in
+                          (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
+            lines.add_row(Text(f"[{citation.number}]"),
+                          Text(f"{citation.text}{ids} {citation.url}"))
+        console.print(Padding(lines, (0, 0, 0, INDENT)))
+    if document.notice:
+        console.print()
+        console.print(Text(document.notice, style="dim"))
+
+
+def _section(console: Console, section: Section, bullet: str) -> None:
+    if section.heading:
+        console.print(Text(section.heading, style="bold cyan"))
+    parts: list[RenderableType] = []
+    for block in section.blocks:
+        if parts and isinstance(block, Paragraph):
+            parts.append(Text(""))
+        parts.append(_block(block, bullet))
+    if section.cites:
+        parts.append(Text("Sources: " + ", ".join(f"[{n}]" for n in section.cites),
+                          style="dim"))
+    console.print(Padding(Group(*parts), (0, 0, 0, INDENT)))
+
+
+def _block(block: Block, bullet: str) -> RenderableType:
+    if isinstance(block, Paragraph):
+        return Text(block.text)
+    if isinstance(block, Bullets):
+        return _list([(bullet, Text(item)) for item in block.items])
+    if isinstance(block, Steps):
+        rows = []
+        for number, step in enumerate(block.items, 1):
+            body = Text(step.title, style="bold")
+            if step.note:
+                body.append(f" ({step.note})", style="italic")
+            body.append("\n")
+            body.append(step.text)
+            if step.cites:
+                body.append("  Sources: " + ", ".join(f"[{n}]" for n in step.cites), style="dim")
+            rows.append((f"{number}.", body))
+        return _list(rows, gap=True)
+    if isinstance(block, Alert):
+        body: list[RenderableType] = [Text(block.title, style="bold red")]
+        if block.text:
+            body.append(Text(block.text))
+        body.append(_list([(bullet, Text(item)) for item in block.items]))
+        return Panel(Group(*body), border_style="red")
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"no terminal layout for {type(block).__name__}")
+
+
+def _list(rows: list[tuple[str, Text]], gap: bool = False) -> RenderableType:
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for marker, text in rows:
+        if gap and grid.row_count:
+            grid.add_row("", "")
+        grid.add_row(Text(marker), text)
+    return grid
+
+
+def _table(block: Table) -> RenderableType:
+    """One line per row: every column but the last kept whole, the whole line cut to fit."""
+    widths = [min(MAX_COLUMN, max([len(column), *(len(row[i]) for row in block.rows)]))
+              for i, column in enumerate(block.columns[:-1])]
+
+    def cut(cell: str, width: int) -> str:
+        return cell.ljust(width) if len(cell) <= width else cell[:width - 1] + "…"
+
+    def line(cells: list[str], style: str = "") -> Text:
+        fixed = zip(cells[:-1], widths, strict=True)
+        text = Text("  ".join(cut(cell, width) for cell, width in fixed),
+                    style=style, no_wrap=True, overflow="ellipsis")
+        text.append("  " + cells[-1])
+        return text
+
+    return Group(line(block.columns, "bold"), *(line(row) for row in block.rows))

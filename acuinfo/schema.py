@@ -1,0 +1,160 @@
+"""Check parsed YAML against the record types and build the records.
+
+Every problem in a file is collected, not just the first, each with the line
+and column of the field at fault, so ``acuinfo validate`` can list them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import types
+import typing
+from functools import cache
+
+from acuinfo.errors import KnowledgeError, Problem
+from acuinfo.yamlfile import YamlData
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+_NAMES = {str: "text", int: "a whole number", datetime.date: "a date (YYYY-MM-DD)",
+          list: "a list", dict: "a mapping of fields"}
+
+
+def build(record_type: type, data: YamlData) -> object:
+    """Return a record of ``record_type`` from ``data``, or raise KnowledgeError."""
+    problems: list[Problem] = []
+    if data.value is None:
+        raise KnowledgeError([Problem(data.file, "file is empty or holds only comments",
+                                      hint="see data/README.md for what it must hold")])
+    record = _convert(record_type, data.value, (), data, problems)
+    if problems:
+        raise KnowledgeError(problems)
+    return dataclasses.replace(record, origin=data)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    for kind, name in _NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _field_name(path: tuple) -> str:
+    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+
+
+@cache
+def _fields(record_type: type) -> tuple[tuple[dataclasses.Field, object], ...]:
+    hints = typing.get_type_hints(record_type)
+    return tuple((f, hints[f.name]) for f in dataclasses.fields(record_type)
+                 if not f.metadata.get("internal"))
+
+
+def _convert(kind: object, value: object, path: tuple, data: YamlData,
+             problems: list[Problem], meta: typing.Mapping = types.MappingProxyType({})) -> object:
+    where = _field_name(path) or "the file"
+    origin = typing.get_origin(kind)
+    if origin is types.UnionType or origin is typing.Union:
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        return _convert(options[0], value, path, data, problems, meta)
+    if dataclasses.is_dataclass(kind):
+        return _record(kind, value, path, data, problems)
+    if origin is list:
+        (item_kind,) = typing.get_args(kind)
+        if not isinstance(value, list):
+            problems.append(data.problem(path, f"{where} must be a list, not {_describe(value)}",
+                                         "start each item on its own line with '- '"))
+            return []
+        minimum = meta.get("min_items", 1)
+        if len(value) < minimum:
+            problems.append(data.problem(
+                path, f"{where} needs at least {minimum} item{'s' if minimum > 1 else ''}",
+                "add items or remove the field if it is optional"))
+        return [_convert(item_kind, item, (*path, i), data, problems, meta)
+                for i, item in enumerate(value)]
+    return _scalar(kind, value, path, data, problems, meta, where)
+
+
+def _scalar(kind: object, value: object, path: tuple, data: YamlData, problems: list[Problem],
+            meta: typing.Mapping, where: str) -> object:
+    if meta.get("digits") and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if kind is datetime.date:
+        if type(value) is not datetime.date:
+            problems.append(data.problem(path, f"{where} must be a date like 2026-01-31, "
+                                               f"not {_describe(value)}"))
+        return value
+    if kind is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(data.problem(path, f"{where} must be a whole number, "
+                                               f"not {_describe(value)}"))
+        return value
+    if not isinstance(value, str):
+        problems.append(data.problem(path, f"{where} must be text, not {_describe(value)}",
+                                     "put the value in quotes if it is meant as text"))
+        return value
+    value = value.strip()
+    if not value:
+        problems.append(data.problem(path, f"{where} must not be empty",
+                                     "write the text or remove the field if it is optional"))
+    elif (meta.get("slug") or meta.get("ref")) and not SLUG.match(value):
+        problems.append(data.problem(path, f"{where} {value!r} is not a valid id",
+                                     "use lowercase letters, digits and single hyphens"))
+    elif meta.get("url") and not URL.match(value):
+        problems.append(data.problem(path, f"{where} {value!r} is not a web address",
+                                     "it must start with https://"))
+    elif meta.get("digits") and not value.isdigit():
+        problems.append(data.problem(path, f"{where} {value!r} must be digits only"))
+    elif "choices" in meta and value not in meta["choices"]:
+        allowed = ", ".join(meta["choices"])
+        problems.append(data.problem(path, f"{where} is {value!r}, which is not one of: {allowed}"))
+    return value
+
+
+def _record(kind: type, value: object, path: tuple, data: YamlData,
+            problems: list[Problem]) -> object:
+    where = _field_name(path) or "the file"
+    if not isinstance(value, dict):
+        problems.append(data.problem(path, f"{where} must be a mapping of fields, "
+                                           f"not {_describe(value)}",
+                                     "write one 'field: value' per line"))
+        return None
+    fields = _fields(kind)
+    known = {f.name for f, _ in fields}
+    for key in value:
+        if key not in known:
+            problems.append(data.problem((*path, key), f"unknown field {key!r} in {where}",
+                                         _suggest_field(str(key), known)))
+    values = {}
+    for f, hint in fields:
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if f.name in value:
+            meta = f.metadata if required else {"min_items": 0, **f.metadata}
+            values[f.name] = _convert(hint, value[f.name], (*path, f.name), data, problems, meta)
+        elif required:
+            problems.append(data.problem(path, f"{where} is missing the required field "
+                                               f"{f.name!r}", "see data/README.md"))
+    try:
+        record = kind(**values)
+    except TypeError:  # a required field was missing; the problem is already recorded
+        return None
+    check = getattr(record, "problems", None)
+    if check is not None:
+        problems.extend(data.problem(path, f"{where}: {message}") for message in check())
+    return record
+
+
+def _suggest_field(name: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "remove it, or check data/README.md for the fields allowed here"

@@ -1,0 +1,197 @@
+"""Turn records into documents: one function per view.
+
+The words here are the frame around the content (headings, labels, the
+notice on every page); the content itself comes from the knowledge files.
+"""
+
+from __future__ import annotations
+
+from acuinfo import records
+from acuinfo.document import (
+    Alert,
+    Block,
+    Bullets,
+    Citation,
+    Document,
+    Paragraph,
+    Section,
+    Step,
+    Steps,
+    Table,
+)
+from acuinfo.errors import KnowledgeError, NotFoundError
+from acuinfo.knowledge import Knowledge, normalize
+
+NOTICE = (
+    "acuinfo gives general information. It does not replace advice from your doctor "
+    "or another clinician. For signs that need urgent care, run: acuinfo red-flags"
+)
+
+RATING_MEANINGS = {
+    "good": "Several good studies agree, and real needling does better than sham (fake) needling.",
+    "moderate": "Reviews show a benefit, but it is small or the studies vary.",
+    "limited": "There are few or small studies, or real needling did about as well as sham.",
+    "insufficient": "There is too little research to say whether it helps.",
+}
+
+SESSION_PARTS = ("before", "during", "after", "course", "what-to-expect")
+
+
+class _Citations:
+    """Number sources in the order a document first cites them."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self._knowledge = knowledge
+        self._numbers: dict[str, int] = {}
+        self._sources: dict[str, records.Source] | None = None
+
+    def cite(self, ids: list[str], origin: object, path: tuple) -> list[int]:
+        if not ids:
+            return []
+        if self._sources is None:
+            self._sources = self._knowledge.sources()
+        numbers = []
+        for index, source_id in enumerate(ids):
+            if source_id not in self._sources:
+                problem = origin.problem((*path, index), f"cites unknown source {source_id!r}",
+                                         "add it to sources.yaml or fix the id")
+                raise KnowledgeError([problem])
+            numbers.append(self._numbers.setdefault(source_id, len(self._numbers) + 1))
+        return numbers
+
+    def listing(self) -> list[Citation]:
+        return [_citation(number, self._sources[source_id])
+                for source_id, number in self._numbers.items()]
+
+
+def _citation(number: int, source: records.Source) -> Citation:
+    year = source.year or "n.d."
+    text = f"{source.authors} ({year}). {source.title}. {source.published_in}."
+    return Citation(number, source.id, text, source.url, source.pmid, source.doi)
+
+
+def _text_blocks(*texts: str | None) -> list[Block]:
+    """Paragraphs from text where a blank line separates paragraphs."""
+    blocks: list[Block] = []
+    for text in texts:
+        if text:
+            blocks.extend(Paragraph(part.strip()) for part in text.split("\n\n") if part.strip())
+    return blocks
+
+
+def condition_page(knowledge: Knowledge, name: str) -> Document:
+    """Everything about one condition, red flags near the top."""
+    condition = knowledge.condition(name)
+    cites = _Citations(knowledge)
+    origin = condition.origin
+    acupuncture = condition.acupuncture
+    evidence = condition.evidence
+    rating = f"Strength of evidence: {evidence.rating}. {RATING_MEANINGS[evidence.rating]}"
+    sections = [
+        Section("What it is", _text_blocks(condition.what_it_is, condition.how_common),
+                "what-it-is"),
+        Section("Common symptoms", [Bullets(condition.symptoms)], "symptoms"),
+        Section("Get medical help first", [Alert(
+            "Get urgent medical help, not acupuncture, if you have any of these:",
+            condition.red_flags)], "red-flags"),
+        Section("What tends to cause it", [Bullets(condition.causes)], "causes"),
+        Section("How acupuncture may help",
+                _text_blocks(acupuncture.how_it_may_help, acupuncture.why), "acupuncture",
+                cites.cite(acupuncture.sources, origin, ("acupuncture", "sources"))),
+        Section("What the research shows", [Paragraph(rating), *_text_blocks(evidence.summary)],
+                "evidence", cites.cite(evidence.sources, origin, ("evidence", "sources"))),
+        Section("What a course looks like", _text_blocks(condition.course), "course"),
+        Section("What else helps", [Bullets(condition.other_options)], "other-options"),
+        Section("Looking after yourself", [
+            Bullets(condition.self_care),
+            Paragraph(f"More tips: acuinfo tips --condition {condition.slug}"),
+        ], "self-care"),
+    ]
+    if condition.related:
+        sections.append(Section("Related conditions", [Bullets(
+            [f"{slug} (acuinfo condition {slug})" for slug in condition.related])], "related"))
+    return Document(
+        kind="condition", name=condition.slug, title=condition.title,
+        summary=condition.summary, sections=sections, citations=cites.listing(), notice=NOTICE,
+        meta={"evidence_rating": evidence.rating, "reviewed": condition.reviewed.isoformat()},
+    )
+
+
+def conditions_list(knowledge: Knowledge) -> Document:
+    """One line per condition: its title, slug and summary."""
+    rows = [[c.slug, c.title, c.summary] for c in knowledge.conditions()]
+    return Document(
+        kind="conditions", title="Conditions", sections=[Section("", [
+            Table(["Name", "Condition", "Summary"], rows),
+            Paragraph("Read one with: acuinfo condition NAME"),
+        ], "conditions")], notice=NOTICE,
+    )
+
+
+def tips_page(knowledge: Knowledge, condition: str | None = None,
+              category: str | None = None) -> Document:
+    """Self-care tips grouped by category, optionally for one condition or group."""
+    book = knowledge.tips()
+    tips = book.tips
+    title = "Self-care tips"
+    if condition is not None:
+        chosen = knowledge.condition(condition)
+        tips = [t for t in tips if not t.conditions or chosen.slug in t.conditions]
+        title = f"Self-care tips for {chosen.title.lower()}"
+    categories = book.categories
+    if category is not None:
+        wanted = normalize(category)
+        categories = [c for c in categories if wanted in (c.id, normalize(c.title))]
+        if not categories:
+            import difflib
+
+            ids = [c.id for c in book.categories]
+            raise NotFoundError("tip category", category,
+                                difflib.get_close_matches(wanted, ids, n=3), "acuinfo tips")
+    cites = _Citations(knowledge)
+    sections = []
+    for group in categories:
+        steps = [Step(tip.title, tip.text,
+                      cites=cites.cite(tip.sources, book.origin,
+                                       ("tips", book.tips.index(tip), "sources")))
+                 for tip in tips if tip.category == group.id]
+        if steps:
+            sections.append(Section(group.title, [*_text_blocks(group.description),
+                                                  Steps(steps)], group.id))
+    return Document(kind="tips", title=title, sections=sections, citations=cites.listing(),
+                    notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+
+
+def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
+    """The session journey, or one part of it: a stage or one visit step by step."""
+    session = knowledge.session()
+    cites = _Citations(knowledge)
+    origin = session.origin
+
+    def steps_of(items: list[records.SessionStep], path: tuple) -> Steps:
+        return Steps([Step(s.title, s.text, s.duration,
+                           cites.cite(s.sources, origin, (*path, i, "sources")))
+                      for i, s in enumerate(items)])
+
+    visit = session.what_to_expect
+    visit_section = Section(visit.title, [
+        steps_of(visit.steps, ("what_to_expect", "steps")),
+        Paragraph(f"Time in all: {visit.total_time}"),
+    ], "what-to-expect")
+    sections = []
+    for index, stage in enumerate(session.stages):
+        if part in (None, stage.id):
+            path = ("stages", index, "steps")
+            sections.append(Section(stage.title, [steps_of(stage.steps, path)], stage.id))
+        if part is None and stage.id == "during":
+            sections.append(visit_section)
+    if part == "what-to-expect":
+        sections.append(visit_section)
+    overall = cites.cite(session.sources, origin, ("sources",))
+    if overall and sections:
+        first = sections[0]
+        sections[0] = Section(first.heading, first.blocks, first.id,
+                              sorted({*first.cites, *overall}))
+    return Document(kind="session", name=part, title=session.title, summary=session.summary,
+                    sections=sections, citations=cites.listing(), notice=NOTICE,
+                    meta={"reviewed": session.reviewed.isoformat()})

@@ -1,0 +1,248 @@
+"""Read one YAML knowledge file as untrusted text.
+
+PyYAML's own loaders keep the last of two equal keys without a word, expand
+aliases without limit and recurse on deep nesting. So we take PyYAML's event
+stream (libyaml's C parser when present) and build plain Python values
+ourselves: iteratively, with limits on size, depth and alias expansion, with
+duplicate keys refused, and with the line and column of every value kept so
+that later checks can point at the right place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from acuinfo.errors import KnowledgeError, Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_VALUES = 200_000
+
+Path = tuple  # a path into the value: mapping keys and list indexes
+
+# C0 and C1 control characters except tab and newline, and the Unicode
+# direction overrides that can make text read differently from how it is stored.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+_SAFE_COLLECTION_TAGS = {
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+try:  # libyaml's C parser is much faster; PyYAML falls back to pure Python without it.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+
+@dataclass
+class YamlData:
+    """A parsed file: its value, and the (line, column) of each value by path."""
+
+    file: str
+    value: object
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path) -> tuple[int | None, int | None]:
+        """The position of ``path``, or of its nearest parent that has one."""
+        while True:
+            if path in self.positions:
+                return self.positions[path]
+            if not path:
+                return None, None
+            path = path[:-1]
+
+    def problem(self, path: Path, message: str, hint: str | None = None) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, message, line, column, hint)
+
+
+def clean_text(text: str) -> str:
+    """Remove characters that could steer a terminal or disguise text."""
+    return _UNSAFE_CHARS.sub("", text)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode UTF-8 bytes (a byte-order mark is allowed), refusing binary data."""
+    if len(raw) > MAX_BYTES:
+        raise KnowledgeError([Problem(
+            file, f"file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed",
+            hint="split it into smaller files",
+        )])
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise KnowledgeError([Problem(
+            file, "file holds binary data (a NUL byte), not text", line,
+            hint="save it as a UTF-8 text file",
+        )])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise KnowledgeError([Problem(
+            file, f"byte 0x{raw[err.start]:02x} is not valid UTF-8", line, column,
+            hint="save the file as UTF-8",
+        )]) from None
+
+
+def parse(text: str, file: str) -> YamlData:
+    """Parse YAML text into plain values with positions, or raise KnowledgeError."""
+    builder = _Builder(file)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            builder.feed(loader.get_event())
+    except yaml.MarkedYAMLError as err:
+        raise KnowledgeError([_problem_from_yaml(err, file)]) from None
+    except yaml.YAMLError as err:
+        raise KnowledgeError([Problem(file, _first_line(str(err)))]) from None
+    finally:
+        loader.dispose()
+    return YamlData(file, builder.root, builder.positions)
+
+
+def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    message = " ".join(part for part in (err.context, err.problem) if part) or "YAML error"
+    tabs = "tab" in message or "'\\t'" in message
+    hint = "use spaces, not tabs, to indent" if tabs else "check the YAML syntax"
+    if mark is None:
+        return Problem(file, message, hint=hint)
+    return Problem(file, message, mark.line + 1, mark.column + 1, hint)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "YAML error"
+
+
+@dataclass
+class _Frame:
+    container: dict | list
+    path: Path
+    anchor: str | None
+    size: int = 1
+    key: object = None
+    has_key: bool = False
+    key_lines: dict = field(default_factory=dict)
+
+
+class _Stop(Exception):
+    """Raised inside the builder to stop at the first problem."""
+
+
+class _Builder:
+    """Fold YAML events into values, checking limits as it goes."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.root: object = None
+        self.documents = 0
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.stack: list[_Frame] = []
+        self.values = 0
+        self._constructor = yaml.constructor.SafeConstructor()
+        self._resolver = yaml.resolver.Resolver()
+
+    def fail(self, event: yaml.Event, message: str, hint: str | None = None) -> None:
+        mark = event.start_mark
+        raise KnowledgeError([Problem(self.file, message, mark.line + 1, mark.column + 1, hint)])
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(event, "file holds more than one YAML document",
+                          "remove the extra '---' line or split the file")
+        elif isinstance(event, yaml.ScalarEvent):
+            self.add(self.scalar(event), event, 1)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self.start(event)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            frame = self.stack.pop()
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = (frame.container, frame.size)
+            self.add(frame.container, event, frame.size, done=frame)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                self.fail(event, f"alias *{event.anchor} has no finished anchor &{event.anchor}")
+            value, size = self.anchors[event.anchor]
+            self.add(value, event, size)
+
+    def start(self, event: yaml.CollectionStartEvent) -> None:
+        if event.tag not in (None, "!") and event.tag not in _SAFE_COLLECTION_TAGS:
+            self.fail(event, f"YAML tag {event.tag} is not allowed", "remove the tag")
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(event, f"values are nested more than {MAX_DEPTH} levels deep",
+                      "knowledge files need only a few levels")
+        container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self.child_path()
+        self.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def child_path(self) -> Path:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return (*frame.path, frame.key) if frame.has_key else frame.path
+
+    def scalar(self, event: yaml.ScalarEvent) -> object:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self._constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self.fail(event, f"YAML tag {tag} is not allowed here", "remove the tag")
+        except (ValueError, OverflowError) as err:
+            self.fail(event, f"{event.value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}: {err}",
+                      "put the value in quotes to keep it as text")
+        if isinstance(value, str):
+            value = clean_text(value)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def add(self, value: object, event: yaml.Event, size: int, done: _Frame | None = None) -> None:
+        self.values += size
+        if self.values > MAX_VALUES:
+            self.fail(event, f"file expands to more than {MAX_VALUES:,} values "
+                             "(aliases repeat content too often)",
+                      "write the content out instead of repeating it with aliases")
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if done is None:
+            mark = event.start_mark
+            position = (mark.line + 1, mark.column + 1)
+        else:
+            position = self.positions[done.path]
+        if isinstance(frame.container, list):
+            self.positions.setdefault((*frame.path, len(frame.container)), position)
+            frame.container.append(value)
+        elif not frame.has_key:
+            self.take_key(frame, value, event, position)
+        else:
+            frame.container[frame.key] = value
+            frame.has_key = False
+
+    def take_key(self, frame: _Frame, key: object, event: yaml.Event, position: tuple) -> None:
+        if isinstance(key, (dict, list)):
+            self.fail(event, "a mapping key must be a plain value, not a list or mapping")
+        if key in frame.key_lines:
+            self.fail(event, f"duplicate key {key!r}; it was first given on line "
+                             f"{frame.key_lines[key]}",
+                      "keep one of them: YAML would silently drop the other")
+        frame.key_lines[key] = position[0]
+        frame.key = key
+        frame.has_key = True
+        self.positions[(*frame.path, key)] = position

@@ -1,0 +1,92 @@
+"""Shared helpers: run acuinfo in-process (CliRunner) or as the installed script."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from acuinfo.cli import app
+
+ANSI = re.compile(r"\x1b[\[\]()#;?]*[0-9;]*[A-Za-z@-~]?")
+TRACEBACK = "Traceback (most recent call last)"
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+CONDITION_SLUGS = sorted(p.stem for p in (DATA / "conditions").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _installed_package_has_data() -> None:
+    """The tests exercise the installed package, which must carry the knowledge files."""
+    from importlib.resources import files
+
+    if not (files("acuinfo") / "data" / "sources.yaml").is_file():
+        pytest.exit("acuinfo is not installed with its data: run pip install '.[test]' first", 2)
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's own settings or knowledge folders."""
+    monkeypatch.delenv("ACUINFO_DATA_PATH", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture
+def invoke() -> Callable[..., object]:
+    """Run acuinfo in this process, like a person would from a shell."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict | None = None):
+        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return result
+
+    return run
+
+
+def script_path() -> str:
+    """The installed ``acuinfo`` script of the Python running the tests."""
+    beside = Path(sys.executable).parent / "acuinfo"
+    found = str(beside) if beside.exists() else shutil.which("acuinfo")
+    assert found, "the acuinfo script is not installed"
+    return found
+
+
+@pytest.fixture
+def run_script(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the installed script in a fresh process, from a folder outside the repository."""
+
+    def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+        full_env = {k: v for k, v in os.environ.items()
+                    if k not in ("ACUINFO_DATA_PATH", "NO_COLOR", "FORCE_COLOR")}
+        full_env.update(env or {})
+        return subprocess.run([script_path(), *args], capture_output=True, text=True,
+                              cwd=tmp_path, env=full_env, timeout=60, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write files into a knowledge folder of our own and return the folder."""
+    root = tmp_path / "clinic"
+    root.mkdir()
+
+    def write(relative: str, text: str | bytes) -> Path:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return root
+
+    return write

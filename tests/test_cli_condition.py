@@ -1,0 +1,89 @@
+"""acuinfo condition NAME: one condition's page, found by the names patients use."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CONDITION_SLUGS, TRACEBACK
+
+SECTIONS = ["What it is", "Common symptoms", "Get medical help first", "How acupuncture may help",
+            "What the research shows", "What a course looks like", "What else helps",
+            "Looking after yourself", "Sources"]
+
+
+def test_neck_pain_page_has_every_part(invoke):
+    result = invoke("condition", "neck-pain")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Neck pain\n")
+    lines = result.stdout.splitlines()
+    positions = [lines.index(heading) for heading in SECTIONS]
+    assert positions == sorted(positions), "sections are out of order"
+    assert "Strength of evidence: moderate" in result.stdout
+    assert "does not replace" in result.stdout
+
+
+@pytest.mark.parametrize("slug", CONDITION_SLUGS)
+def test_every_condition_shows(invoke, slug):
+    result = invoke("condition", slug)
+    assert result.exit_code == 0, result.output
+    assert "Get urgent medical help" in result.stdout
+    assert "[1]" in result.stdout, "a condition page cites at least one source"
+
+
+@pytest.mark.parametrize("name", ["neck-pain", "Neck Pain", "NECK_PAIN", "  neck   pain ",
+                                  "neck--pain", "stiff neck"])
+def test_names_match_loosely(invoke, name):
+    result = invoke("condition", name)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Neck pain\n")
+
+
+def test_title_and_alias_find_the_condition(invoke):
+    assert invoke("condition", "Herniated disc (slipped disc)").stdout.startswith("Herniated disc")
+    assert invoke("condition", "slipped disc").stdout.startswith("Herniated disc")
+
+
+def test_unknown_name_suggests_and_exits_2(invoke):
+    result = invoke("condition", "nek-pain")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no condition called 'nek-pain'" in result.stderr
+    assert "Did you mean: neck-pain" in result.stderr
+    assert "acuinfo conditions" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", ".", "..", "a/b", "",
+                                  "x" * 10_000, "頸部の痛み", "neck-pain.yaml"])
+def test_names_that_are_not_slugs_are_not_found(invoke, name):
+    result = invoke("condition", name)
+    assert result.exit_code == 2
+    assert "no condition called" in result.stderr
+    assert TRACEBACK not in result.output
+    assert len(result.stderr) < 500
+
+
+def test_json_is_the_documented_shape(invoke):
+    result = invoke("condition", "low-back-pain", "--format", "json")
+    assert result.exit_code == 0
+    page = json.loads(result.stdout)
+    assert page["schema"] == "acuinfo.document/1"
+    assert page["kind"] == "condition"
+    assert page["name"] == "low-back-pain"
+    assert page["meta"]["evidence_rating"] in {"good", "moderate", "limited", "insufficient"}
+    ids = [s["id"] for s in page["sections"]]
+    assert ids[:3] == ["what-it-is", "symptoms", "red-flags"]
+    alert = page["sections"][2]["blocks"][0]
+    assert alert["type"] == "alert" and len(alert["items"]) >= 3
+    numbers = {n for s in page["sections"] for n in s["cites"]}
+    assert numbers == {c["number"] for c in page["citations"]}
+    for citation in page["citations"]:
+        assert citation["url"].startswith("https://")
+
+
+def test_format_is_case_insensitive_and_checked(invoke):
+    assert invoke("condition", "neck-pain", "-f", "JSON").exit_code == 0
+    bad = invoke("condition", "neck-pain", "--format", "pdf")
+    assert bad.exit_code == 2
+    assert "pdf" in bad.stderr

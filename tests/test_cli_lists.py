@@ -1,0 +1,101 @@
+"""acuinfo conditions, tips and session: the lists and the journey."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import CONDITION_SLUGS, DATA
+
+
+def test_conditions_lists_each_once_per_line(invoke):
+    result = invoke("conditions")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for slug in CONDITION_SLUGS:
+        matching = [line for line in lines if line.split()[:1] == [slug]]
+        assert len(matching) == 1, slug
+
+
+def test_conditions_json_rows(invoke):
+    page = json.loads(invoke("conditions", "--format", "json").stdout)
+    table = page["sections"][0]["blocks"][0]
+    assert table["type"] == "table"
+    assert table["columns"] == ["Name", "Condition", "Summary"]
+    assert sorted(row[0] for row in table["rows"]) == CONDITION_SLUGS
+    assert all(row[2] for row in table["rows"])
+
+
+def tip_book() -> dict:
+    return yaml.safe_load((DATA / "tips.yaml").read_text(encoding="utf-8"))
+
+
+def test_tips_are_grouped_by_category(invoke):
+    page = json.loads(invoke("tips", "--format", "json").stdout)
+    book = tip_book()
+    assert [s["id"] for s in page["sections"]] == [c["id"] for c in book["categories"]]
+    shown = [step["title"] for s in page["sections"] for step in s["blocks"][-1]["items"]]
+    assert sorted(shown) == sorted(t["title"] for t in book["tips"])
+
+
+def test_tips_for_one_condition(invoke):
+    page = json.loads(invoke("tips", "--condition", "Low Back Pain", "-f", "json").stdout)
+    expected = {t["title"] for t in tip_book()["tips"]
+                if not t.get("conditions") or "low-back-pain" in t["conditions"]}
+    shown = {step["title"] for s in page["sections"] for step in s["blocks"][-1]["items"]}
+    assert shown == expected
+    assert page["title"] == "Self-care tips for low back pain"
+
+
+def test_tips_for_one_category(invoke):
+    book = tip_book()
+    category = book["categories"][0]
+    result = invoke("tips", "--category", category["id"])
+    assert result.exit_code == 0
+    assert category["title"] in result.stdout
+    assert book["categories"][1]["title"] not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--condition", "nope"], ["--category", "nope"]])
+def test_tips_unknown_filter(invoke, args):
+    result = invoke("tips", *args)
+    assert result.exit_code == 2
+    assert "nope" in result.stderr
+
+
+def session_data() -> dict:
+    return yaml.safe_load((DATA / "session.yaml").read_text(encoding="utf-8"))
+
+
+def test_session_shows_whole_journey_in_order(invoke):
+    result = invoke("session")
+    assert result.exit_code == 0
+    data = session_data()
+    titles = [stage["title"] for stage in data["stages"]]
+    positions = [result.stdout.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert data["what_to_expect"]["title"] in result.stdout
+
+
+def test_what_to_expect_is_one_session_step_by_step(invoke):
+    result = invoke("session", "--what-to-expect")
+    assert result.exit_code == 0
+    visit = session_data()["what_to_expect"]
+    for step in visit["steps"]:
+        assert step["title"] in result.stdout
+    for stage in session_data()["stages"]:
+        assert stage["title"] not in result.stdout
+
+
+@pytest.mark.parametrize("part", ["before", "after", "during", "course"])
+def test_session_part(invoke, part):
+    page = json.loads(invoke("session", f"--{part}", "--format", "json").stdout)
+    assert [s["id"] for s in page["sections"]] == [part]
+
+
+def test_session_parts_exclude_each_other(invoke):
+    result = invoke("session", "--before", "--after")
+    assert result.exit_code == 2
+    assert "only one" in result.stderr

@@ -1,0 +1,92 @@
+"""The YAML reader on its own: strange, broken and hostile input."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from acuinfo.errors import KnowledgeError
+from acuinfo.yamlfile import MAX_BYTES, decode, parse
+
+SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "yaml-test-suite"
+SUITE_FILES = sorted(SUITE.glob("*/in.yaml")) + sorted(SUITE.glob("*/*/in.yaml"))
+
+
+def problem(text: str) -> str:
+    with pytest.raises(KnowledgeError) as caught:
+        parse(text, "f.yaml")
+    return str(caught.value)
+
+
+def test_values_and_positions():
+    data = parse("a: 1\nb:\n  - x\n  - when: 2026-11-25\n", "f.yaml")
+    assert data.value == {"a": 1, "b": ["x", {"when": datetime.date(2026, 11, 25)}]}
+    assert data.positions[("a",)] == (1, 1)
+    assert data.positions[("b", 0)] == (3, 5)
+    assert data.positions[("b", 1, "when")] == (4, 5)
+    assert data.where(("b", 1, "when", "deeper")) == (4, 5)
+
+
+def test_duplicate_keys_are_refused():
+    assert "f.yaml:3:1: duplicate key 'a'; it was first given on line 1" in problem(
+        "a: 1\nb: 2\na: 3\n")
+
+
+def test_billion_laughs_is_refused_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    assert "aliases repeat content" in problem("\n".join(lines))
+
+
+def test_deep_nesting_is_refused():
+    assert "nested more than" in problem("[" * 100 + "]" * 100)
+    assert "nest" in problem("[" * 50_000 + "]" * 50_000)
+    assert "nested more than" in problem("".join(f"{' ' * i}k:\n" for i in range(200)))
+
+
+def test_tags_that_build_objects_are_refused():
+    assert "not allowed" in problem("!!python/object/apply:os.system ['echo hi']")
+    assert "not allowed" in problem("a: !!python/name:os.system\n")
+    assert "not allowed" in problem("!!set {a, b}")
+
+
+def test_control_characters_are_removed():
+    data = parse('a: "red \\e[31m text \\x07 \\u202e"\n', "f.yaml")
+    assert data.value == {"a": "red [31m text  "}
+
+
+def test_more_than_one_document():
+    assert "more than one YAML document" in problem("a: 1\n---\nb: 2\n")
+
+
+def test_bad_timestamp_is_a_problem_not_a_crash():
+    assert "not a valid timestamp" in problem("reviewed: 2026-13-45\n")
+
+
+def test_decode_accepts_bom_and_refuses_binary():
+    assert decode("\ufeffa: 1".encode(), "f.yaml") == "a: 1"
+    with pytest.raises(KnowledgeError, match=r"f.yaml:2:3: byte 0xff is not valid UTF-8"):
+        decode(b"a: 1\nb:\xff\n", "f.yaml")
+    with pytest.raises(KnowledgeError, match="binary"):
+        decode(b"\x00\x01\x02", "f.yaml")
+    with pytest.raises(KnowledgeError, match="more than"):
+        decode(b"#" * (MAX_BYTES + 1), "f.yaml")
+
+
+@pytest.mark.skipif(not SUITE_FILES, reason="the YAML test suite is not beside the repository")
+def test_yaml_test_suite_gives_values_or_clear_problems():
+    """Every input of the public YAML test suite parses or fails with a located message."""
+    outcomes = {"parsed": 0, "refused": 0}
+    for path in SUITE_FILES:
+        try:
+            text = decode(path.read_bytes(), str(path))
+            parse(text, str(path))
+        except KnowledgeError as err:
+            outcomes["refused"] += 1
+            assert all(p.file == str(path) and p.message for p in err.problems), path
+        else:
+            outcomes["parsed"] += 1
+    print(f"YAML test suite: {outcomes}")
+    assert outcomes["parsed"] > 150
