@@ -178,6 +178,67 @@ def session(
     _show(ctx, lambda knowledge: views.session_page(knowledge, part), fmt)
 
 
+def _page_command(page_id: str, purpose: str) -> None:
+    """Register a command that shows one general page."""
+
+    def show_page(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
+        from acuinfo import views
+
+        _show(ctx, lambda knowledge: views.page_view(knowledge, page_id), fmt)
+
+    show_page.__doc__ = f"{purpose}\n\nExample: acuinfo {page_id}\n"
+    app.command(page_id)(show_page)
+
+
+_page_command("red-flags", "Signs that need urgent medical care, not acupuncture.")
+_page_command("safety", "Who should take care, side effects, and how to choose a practitioner.")
+_page_command("how-it-works", "What may happen in the body, and what is only proposed.")
+_page_command("evidence", "What research and guidelines say about acupuncture for pain.")
+
+
+@app.command()
+def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
+    """Who acuinfo is for, how it was written, and when each file was reviewed.
+
+    Example: acuinfo about
+    """
+    from acuinfo import views
+
+    _show(ctx, views.about_view, fmt)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source_id: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[ID]", help="One source's id, e.g. vickers-2018.")] = None,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """The research and guidelines acuinfo cites, or one source and what cites it.
+
+    Example: acuinfo sources vickers-2018
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.sources_view(knowledge, source_id), fmt)
+
+
+@app.command()
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[TERM]", help="A word to look up, e.g. \"sham acupuncture\".")] = None,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Words used in acuinfo, explained.
+
+    Example: acuinfo glossary "de qi"
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.glossary_view(knowledge, term), fmt)
+
+
 def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
     app(prog_name="acuinfo")

@@ -56,7 +56,22 @@ class Alert:
     type: str = "alert"
 
 
-Block = Paragraph | Bullets | Steps | Table | Alert
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    text: str
+    cites: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """Terms and what they mean, as in a glossary."""
+
+    items: list[Definition]
+    type: str = "definitions"
+
+
+Block = Paragraph | Bullets | Steps | Table | Alert | Definitions
 
 
 @dataclass(frozen=True)

@@ -179,10 +179,25 @@ class Knowledge:
         """The session journey."""
         return self._required("session.yaml", records.Session)
 
+    def source_list(self) -> records.SourceList:
+        """The sources file, in its own order."""
+        return self._required("sources.yaml", records.SourceList)
+
     def sources(self) -> dict[str, records.Source]:
         """Every source by id."""
-        book = self._required("sources.yaml", records.SourceList)
-        return {source.id: source for source in book.sources}
+        return {source.id: source for source in self.source_list().sources}
+
+    def glossary(self) -> records.Glossary:
+        """The glossary of terms."""
+        return self._required("glossary.yaml", records.Glossary)
+
+    def page(self, page_id: str) -> records.Page:
+        """A general page such as safety or red-flags; ``page_id`` is a known id."""
+        return self._required(f"pages/{page_id}.yaml", records.Page)
+
+    def pages(self) -> list[records.Page]:
+        """Every general page that loads; broken files go to ``problems``."""
+        return self._collect(self._files("pages"), records.Page)
 
 
 def _names(condition: records.Condition) -> set[str]:

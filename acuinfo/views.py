@@ -12,6 +12,8 @@ from acuinfo.document import (
     Block,
     Bullets,
     Citation,
+    Definition,
+    Definitions,
     Document,
     Paragraph,
     Section,
@@ -195,3 +197,126 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     return Document(kind="session", name=part, title=session.title, summary=session.summary,
                     sections=sections, citations=cites.listing(), notice=NOTICE,
                     meta={"reviewed": session.reviewed.isoformat()})
+
+
+def _page_sections(page: records.Page, cites: _Citations) -> list[Section]:
+    sections = []
+    for index, part in enumerate(page.sections):
+        numbers = cites.cite(part.sources, page.origin, ("sections", index, "sources"))
+        if part.style == "warning":
+            blocks: list[Block] = [Alert(part.heading, part.points, part.text)]
+            sections.append(Section("", blocks, f"section-{index + 1}", numbers))
+            continue
+        blocks = _text_blocks(part.text)
+        if part.points:
+            blocks.append(Bullets(part.points))
+        sections.append(Section(part.heading, blocks, f"section-{index + 1}", numbers))
+    return sections
+
+
+def page_view(knowledge: Knowledge, page_id: str) -> Document:
+    """A general page (safety, evidence, how-it-works, red-flags) as written."""
+    page = knowledge.page(page_id)
+    cites = _Citations(knowledge)
+    sections = _page_sections(page, cites)
+    return Document(kind="page", name=page.id, title=page.title, summary=page.summary,
+                    sections=sections, citations=cites.listing(),
+                    notice=NOTICE,
+                    meta={"reviewed": page.reviewed.isoformat()})
+
+
+def about_view(knowledge: Knowledge) -> Document:
+    """The about page, then when each knowledge file was last reviewed."""
+    document = page_view(knowledge, "about")
+    rows = [[label, reviewed.isoformat()] for label, reviewed in _review_dates(knowledge)]
+    dates = Section("When each file was last reviewed", [Table(["File", "Reviewed"], rows)],
+                    "reviewed")
+    return Document(kind="page", name="about", title=document.title, summary=document.summary,
+                    sections=[*document.sections, dates], citations=document.citations,
+                    notice=None, meta=document.meta)  # the about text itself says it
+
+
+def _review_dates(knowledge: Knowledge) -> list[tuple[str, object]]:
+    dated = [(f"condition {c.slug}", c.reviewed) for c in knowledge.conditions()]
+    dated += [(f"page {p.id}", p.reviewed) for p in knowledge.pages()]
+    dated += [("tips", knowledge.tips().reviewed), ("session", knowledge.session().reviewed),
+              ("glossary", knowledge.glossary().reviewed),
+              ("sources", knowledge.source_list().reviewed)]
+    return dated
+
+
+def _source_entry(source: records.Source) -> Step:
+    details = [source.published_in]
+    details += [f"PMID {source.pmid}"] if source.pmid else []
+    details += [f"DOI {source.doi}"] if source.doi else []
+    details.append(source.url)
+    text = f"{source.authors}. {'; '.join(details)}."
+    if source.finding:
+        text += f"\nWhat it found: {source.finding}"
+    year = source.year or "n.d."
+    return Step(f"{source.title} ({year})", text, f"{source.kind}; id: {source.id}")
+
+
+def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document:
+    """Every source, or one source and everything in acuinfo that cites it."""
+    book = knowledge.source_list()
+    if source_id is None:
+        return Document(kind="sources", title="Sources", sections=[Section("", [
+            Steps([_source_entry(s) for s in book.sources]),
+            Paragraph("See what cites one with: acuinfo sources ID"),
+        ], "sources")], notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+    by_id = {s.id: s for s in book.sources}
+    wanted = normalize(source_id)
+    if wanted not in by_id:
+        import difflib
+
+        raise NotFoundError("source", source_id,
+                            difflib.get_close_matches(wanted, list(by_id), n=3), "acuinfo sources")
+    source = by_id[wanted]
+    users = _citing(knowledge, source.id)
+    return Document(kind="source", name=source.id, title=source.title, sections=[
+        Section("", [Steps([_source_entry(source)])], "source"),
+        Section("Cited by", [Bullets(users or ["Nothing in acuinfo cites it yet."])], "cited-by"),
+    ], notice=NOTICE)
+
+
+def _citing(knowledge: Knowledge, source_id: str) -> list[str]:
+    """Where a source is cited, each with the command that shows it."""
+    found = [f"{c.title} (acuinfo condition {c.slug})" for c in knowledge.conditions()
+             if source_id in (*c.evidence.sources, *c.acupuncture.sources)]
+    session = knowledge.session()
+    steps = [*session.what_to_expect.steps, *(s for st in session.stages for s in st.steps)]
+    if source_id in session.sources or any(source_id in s.sources for s in steps):
+        found.append(f"{session.title} (acuinfo session)")
+    found += [f"Tip: {t.title} (acuinfo tips)" for t in knowledge.tips().tips
+              if source_id in t.sources]
+    found += [f"{p.title} (acuinfo {p.id})" for p in knowledge.pages()
+              if any(source_id in s.sources for s in p.sections)]
+    found += [f"Glossary: {t.term} (acuinfo glossary {t.id})" for t in knowledge.glossary().terms
+              if source_id in t.sources]
+    return found
+
+
+def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
+    """Every glossary term, or the one a word names."""
+    glossary = knowledge.glossary()
+    terms = sorted(glossary.terms, key=lambda t: t.term.lower())
+    if term is not None:
+        wanted = normalize(term)
+        names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
+        if wanted not in names:
+            import difflib
+
+            close = difflib.get_close_matches(wanted, list(names), n=6, cutoff=0.6)
+            suggestions = list(dict.fromkeys(names[n].id for n in close))[:3]
+            raise NotFoundError("glossary term", term, suggestions, "acuinfo glossary")
+        terms = [names[wanted]]
+    cites = _Citations(knowledge)
+    items = [Definition(t.term, t.definition,
+                        cites.cite(t.sources, glossary.origin,
+                                   ("terms", glossary.terms.index(t), "sources")))
+             for t in terms]
+    return Document(kind="glossary", name=terms[0].id if term else None, title="Glossary",
+                    sections=[Section("", [Definitions(items)], "terms")],
+                    citations=cites.listing(), notice=NOTICE,
+                    meta={"reviewed": glossary.reviewed.isoformat()})

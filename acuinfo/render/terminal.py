@@ -14,10 +14,20 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from acuinfo.document import Alert, Block, Bullets, Document, Paragraph, Section, Steps, Table
+from acuinfo.document import (
+    Alert,
+    Block,
+    Bullets,
+    Definitions,
+    Document,
+    Paragraph,
+    Section,
+    Steps,
+    Table,
+)
 
 INDENT = 2
-MAX_COLUMN = 28
+MAX_COLUMN = 34
 
 
 def make_console(out: TextIO) -> Console:
@@ -100,6 +110,17 @@ def _block(block: Block, bullet: str) -> RenderableType:
         return Panel(Group(*body), border_style="red")
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Definitions):
+        parts: list[RenderableType] = []
+        for item in block.items:
+            if parts:
+                parts.append(Text(""))
+            parts.append(Text(item.term, style="bold"))
+            body = Text(item.text)
+            if item.cites:
+                body.append("  Sources: " + ", ".join(f"[{n}]" for n in item.cites), style="dim")
+            parts.append(Padding(body, (0, 0, 0, INDENT)))
+        return Group(*parts)
     raise TypeError(f"no terminal layout for {type(block).__name__}")
 
 
