@@ -239,6 +239,34 @@ def glossary(
     _show(ctx, lambda knowledge: views.glossary_view(knowledge, term), fmt)
 
 
+@app.command()
+def validate(
+    ctx: typer.Context,
+    folders: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
+        exists=True, file_okay=False, dir_okay=True, metavar="[DIR]...",
+        help="Knowledge folders to check (default: every folder acuinfo reads).")] = None,
+) -> None:
+    """Check knowledge folders and list every problem with its file, line and column.
+
+    Example: acuinfo validate ./my-clinic
+    """
+    from acuinfo.checks import check_folders
+    from acuinfo.knowledge import Folder, Knowledge, folders_in_use
+
+    chosen = [Folder(path, str(path)) for path in folders or []]
+    knowledge = Knowledge([*chosen, *folders_in_use(ctx.obj or [])])
+    report = check_folders(chosen or knowledge.folders, knowledge)
+    for problem in sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)):
+        typer.echo(str(problem))
+    count = len(report.problems)
+    folder_count = len(chosen or knowledge.folders)
+    summary = (f"checked {report.files} file{'s' * (report.files != 1)} in {folder_count} "
+               f"folder{'s' * (folder_count != 1)}: ")
+    summary += "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
+    typer.echo(summary)
+    raise typer.Exit(1 if count else 0)
+
+
 def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
     app(prog_name="acuinfo")

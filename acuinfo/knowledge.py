@@ -11,10 +11,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
+
+if TYPE_CHECKING:
+    from acuinfo.yamlfile import YamlData
 
 T = TypeVar("T")
 
@@ -74,9 +77,9 @@ def as_slug(name: str) -> str | None:
     return None
 
 
-def read(entry: Entry, record_type: type[T]) -> T:
-    """Read, parse and check one file into a record, or raise KnowledgeError."""
-    from acuinfo import schema, yamlfile
+def parse_file(entry: Entry) -> YamlData:
+    """Read and parse one file as untrusted YAML, or raise KnowledgeError."""
+    from acuinfo import yamlfile
 
     file = str(entry)
     try:
@@ -89,8 +92,14 @@ def read(entry: Entry, record_type: type[T]) -> T:
                                       hint="let your user read it, e.g. chmod a+r")]) from None
     except OSError as err:
         raise KnowledgeError([Problem(file, f"cannot be read: {err.strerror or err}")]) from None
-    data = yamlfile.parse(yamlfile.decode(raw, file), file)
-    return schema.build(record_type, data)
+    return yamlfile.parse(yamlfile.decode(raw, file), file)
+
+
+def read(entry: Entry, record_type: type[T]) -> T:
+    """Read, parse and check one file into a record, or raise KnowledgeError."""
+    from acuinfo import schema
+
+    return schema.build(record_type, parse_file(entry))
 
 
 class Knowledge:
@@ -100,6 +109,7 @@ class Knowledge:
         self.folders = list(folders)
         self.problems: list[Problem] = []
         self._conditions: list[records.Condition] | None = None
+        self._cache: dict[str, list] = {}
 
     # -- conditions ---------------------------------------------------------
 
@@ -152,52 +162,103 @@ class Knowledge:
                 self.problems.extend(err.problems)
         return loaded
 
-    # -- single files ---------------------------------------------------------
+    # -- files that every folder may add to ------------------------------------
 
-    def _first(self, relative: str) -> Entry | None:
-        for folder in self.folders:
-            entry = folder.root
-            for part in relative.split("/"):
-                entry = entry / part
-            if entry.is_file():
-                return entry
-        return None
+    def _entry(self, folder: Folder, relative: str) -> Entry:
+        entry = folder.root
+        for part in relative.split("/"):
+            entry = entry / part
+        return entry
 
-    def _required(self, relative: str, record_type: type[T]) -> T:
-        entry = self._first(relative)
-        if entry is None:
-            where = ", ".join(f.label for f in self.folders)
-            raise KnowledgeError([Problem(relative, f"no knowledge folder holds it ({where})",
-                                          hint="reinstall acuinfo or restore the file")])
-        return read(entry, record_type)
+    def _layers(self, relative: str, record_type: type[T]) -> list[T]:
+        """That file from every folder, lowest precedence first.
+
+        A broken layer goes to ``problems`` and the others are still used; if
+        none is usable, the problems are raised.
+        """
+        if relative in self._cache:
+            return self._cache[relative]
+        entries = [self._entry(folder, relative) for folder in reversed(self.folders)]
+        before = len(self.problems)
+        layers = self._collect([e for e in entries if e.is_file()], record_type)
+        if not layers:
+            problems = self.problems[before:] or [Problem(
+                relative, "no knowledge folder holds this file",
+                hint="reinstall acuinfo or restore the file")]
+            del self.problems[before:]
+            raise KnowledgeError(problems)
+        self._cache[relative] = layers
+        return layers
 
     def tips(self) -> records.TipBook:
-        """The self-care tips and their categories."""
-        return self._required("tips.yaml", records.TipBook)
+        """The self-care tips and their categories from every folder, merged by id."""
+        layers = self._layers("tips.yaml", records.TipBook)
+        return records.TipBook(
+            reviewed=max(layer.reviewed for layer in layers),
+            categories=_by_id(layer.categories for layer in layers),
+            tips=_by_id(layer.tips for layer in layers),
+            origin=layers[-1].origin,
+        )
 
     def session(self) -> records.Session:
-        """The session journey."""
-        return self._required("session.yaml", records.Session)
+        """The session journey: stages merged by id, the rest from the top folder."""
+        layers = self._layers("session.yaml", records.Session)
+        top = layers[-1]
+        return records.Session(
+            reviewed=max(layer.reviewed for layer in layers), title=top.title,
+            summary=top.summary, stages=_by_id(layer.stages for layer in layers),
+            what_to_expect=top.what_to_expect, sources=top.sources, origin=top.origin,
+        )
 
     def source_list(self) -> records.SourceList:
-        """The sources file, in its own order."""
-        return self._required("sources.yaml", records.SourceList)
+        """Every source from every folder, merged by id."""
+        layers = self._layers("sources.yaml", records.SourceList)
+        return records.SourceList(reviewed=max(layer.reviewed for layer in layers),
+                                  sources=_by_id(layer.sources for layer in layers),
+                                  origin=layers[-1].origin)
 
     def sources(self) -> dict[str, records.Source]:
         """Every source by id."""
         return {source.id: source for source in self.source_list().sources}
 
     def glossary(self) -> records.Glossary:
-        """The glossary of terms."""
-        return self._required("glossary.yaml", records.Glossary)
+        """The glossary from every folder, merged by term id."""
+        layers = self._layers("glossary.yaml", records.Glossary)
+        return records.Glossary(reviewed=max(layer.reviewed for layer in layers),
+                                terms=_by_id(layer.terms for layer in layers),
+                                origin=layers[-1].origin)
+
+    # -- whole files: the first folder to hold one wins --------------------------
+
+    def _first(self, relative: str) -> Entry | None:
+        for folder in self.folders:
+            entry = self._entry(folder, relative)
+            if entry.is_file():
+                return entry
+        return None
 
     def page(self, page_id: str) -> records.Page:
         """A general page such as safety or red-flags; ``page_id`` is a known id."""
-        return self._required(f"pages/{page_id}.yaml", records.Page)
+        entry = self._first(f"pages/{page_id}.yaml")
+        if entry is None:
+            raise KnowledgeError([Problem(f"pages/{page_id}.yaml",
+                                          "no knowledge folder holds this file",
+                                          hint="reinstall acuinfo or restore the file")])
+        return read(entry, records.Page)
 
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
         return self._collect(self._files("pages"), records.Page)
+
+
+def _by_id(layers: Iterable[list[T]]) -> list[T]:
+    """Items of every layer by ``id``: a later layer's item replaces an earlier one in place,
+    a new id is added at the end."""
+    merged: dict[str, T] = {}
+    for items in layers:
+        for item in items:
+            merged[item.id] = item
+    return list(merged.values())
 
 
 def _names(condition: records.Condition) -> set[str]:

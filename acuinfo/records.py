@@ -22,6 +22,7 @@ def rule(**meta: object) -> dict:
 
 
 def _origin() -> object:
+    """Where the record came from (an ``acuinfo.yamlfile.Origin``), set by the schema."""
     return field(default=None, compare=False, repr=False, metadata=rule(internal=True))
 
 
@@ -77,6 +78,7 @@ class Tip:
     conditions: list[str] = field(default_factory=list, metadata=rule(ref="conditions"))
     keywords: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    origin: object = _origin()
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class SessionStep:
     text: str
     duration: str | None = None
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    origin: object = _origin()
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Source:
     pmid: str | None = field(default=None, metadata=rule(digits=True))
     doi: str | None = None
     finding: str | None = None
+    origin: object = _origin()
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class GlossaryTerm:
     definition: str
     aliases: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    origin: object = _origin()
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,7 @@ class PageSection:
     points: list[str] = field(default_factory=list)
     style: str = field(default="normal", metadata=rule(choices=SECTION_STYLES))
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    origin: object = _origin()
 
     def problems(self) -> list[str]:
         """A section with neither text nor points would show only a heading."""

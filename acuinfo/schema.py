@@ -14,7 +14,7 @@ import typing
 from functools import cache
 
 from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.yamlfile import YamlData
+from acuinfo.yamlfile import Origin, YamlData
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
@@ -25,14 +25,24 @@ _NAMES = {str: "text", int: "a whole number", datetime.date: "a date (YYYY-MM-DD
 
 def build(record_type: type, data: YamlData) -> object:
     """Return a record of ``record_type`` from ``data``, or raise KnowledgeError."""
-    problems: list[Problem] = []
-    if data.value is None:
-        raise KnowledgeError([Problem(data.file, "file is empty or holds only comments",
-                                      hint="see data/README.md for what it must hold")])
-    record = _convert(record_type, data.value, (), data, problems)
+    record, problems = convert(record_type, data)
     if problems:
         raise KnowledgeError(problems)
-    return dataclasses.replace(record, origin=data)
+    return record
+
+
+def convert(record_type: type, data: YamlData) -> tuple[object | None, list[Problem]]:
+    """The record as far as it could be built, and every problem found on the way.
+
+    ``acuinfo validate`` uses the partial record to check references even in a
+    file that has other problems, so that one run reports everything.
+    """
+    if data.value is None:
+        return None, [Problem(data.file, "file is empty or holds only comments",
+                              hint="see data/README.md for what it must hold")]
+    problems: list[Problem] = []
+    record = _convert(record_type, data.value, (), data, problems)
+    return record, problems
 
 
 def _describe(value: object) -> str:
@@ -55,6 +65,11 @@ def _fields(record_type: type) -> tuple[tuple[dataclasses.Field, object], ...]:
     hints = typing.get_type_hints(record_type)
     return tuple((f, hints[f.name]) for f in dataclasses.fields(record_type)
                  if not f.metadata.get("internal"))
+
+
+@cache
+def _has_origin(record_type: type) -> bool:
+    return any(f.name == "origin" for f in dataclasses.fields(record_type))
 
 
 def _convert(kind: object, value: object, path: tuple, data: YamlData,
@@ -141,6 +156,8 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
         elif required:
             problems.append(data.problem(path, f"{where} is missing the required field "
                                                f"{f.name!r}", "see data/README.md"))
+    if _has_origin(kind):
+        values["origin"] = Origin(data, path)
     try:
         record = kind(**values)
     except TypeError:  # a required field was missing; the problem is already recorded

@@ -21,8 +21,9 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.errors import KnowledgeError, NotFoundError
+from acuinfo.errors import NotFoundError
 from acuinfo.knowledge import Knowledge, normalize
+from acuinfo.yamlfile import Origin
 
 NOTICE = (
     "acuinfo gives general information. It does not replace advice from your doctor "
@@ -47,7 +48,8 @@ class _Citations:
         self._numbers: dict[str, int] = {}
         self._sources: dict[str, records.Source] | None = None
 
-    def cite(self, ids: list[str], origin: object, path: tuple) -> list[int]:
+    def cite(self, ids: list[str], origin: Origin, path: tuple) -> list[int]:
+        """Numbers for ``ids``; an unknown id is left out and reported as a problem."""
         if not ids:
             return []
         if self._sources is None:
@@ -55,9 +57,10 @@ class _Citations:
         numbers = []
         for index, source_id in enumerate(ids):
             if source_id not in self._sources:
-                problem = origin.problem((*path, index), f"cites unknown source {source_id!r}",
-                                         "add it to sources.yaml or fix the id")
-                raise KnowledgeError([problem])
+                self._knowledge.problems.append(origin.problem(
+                    (*path, index), f"cites unknown source {source_id!r}",
+                    "add it to sources.yaml or fix the id"))
+                continue
             numbers.append(self._numbers.setdefault(source_id, len(self._numbers) + 1))
         return numbers
 
@@ -153,9 +156,7 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
     cites = _Citations(knowledge)
     sections = []
     for group in categories:
-        steps = [Step(tip.title, tip.text,
-                      cites=cites.cite(tip.sources, book.origin,
-                                       ("tips", book.tips.index(tip), "sources")))
+        steps = [Step(tip.title, tip.text, cites=cites.cite(tip.sources, tip.origin, ("sources",)))
                  for tip in tips if tip.category == group.id]
         if steps:
             sections.append(Section(group.title, [*_text_blocks(group.description),
@@ -170,21 +171,20 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     cites = _Citations(knowledge)
     origin = session.origin
 
-    def steps_of(items: list[records.SessionStep], path: tuple) -> Steps:
-        return Steps([Step(s.title, s.text, s.duration,
-                           cites.cite(s.sources, origin, (*path, i, "sources")))
-                      for i, s in enumerate(items)])
+    def steps_of(items: list[records.SessionStep]) -> Steps:
+        return Steps([Step(step.title, step.text, step.duration,
+                           cites.cite(step.sources, step.origin, ("sources",)))
+                      for step in items])
 
     visit = session.what_to_expect
     visit_section = Section(visit.title, [
-        steps_of(visit.steps, ("what_to_expect", "steps")),
+        steps_of(visit.steps),
         Paragraph(f"Time in all: {visit.total_time}"),
     ], "what-to-expect")
     sections = []
-    for index, stage in enumerate(session.stages):
+    for stage in session.stages:
         if part in (None, stage.id):
-            path = ("stages", index, "steps")
-            sections.append(Section(stage.title, [steps_of(stage.steps, path)], stage.id))
+            sections.append(Section(stage.title, [steps_of(stage.steps)], stage.id))
         if part is None and stage.id == "during":
             sections.append(visit_section)
     if part == "what-to-expect":
@@ -202,7 +202,7 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
 def _page_sections(page: records.Page, cites: _Citations) -> list[Section]:
     sections = []
     for index, part in enumerate(page.sections):
-        numbers = cites.cite(part.sources, page.origin, ("sections", index, "sources"))
+        numbers = cites.cite(part.sources, part.origin, ("sources",))
         if part.style == "warning":
             blocks: list[Block] = [Alert(part.heading, part.points, part.text)]
             sections.append(Section("", blocks, f"section-{index + 1}", numbers))
@@ -312,9 +312,7 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
             raise NotFoundError("glossary term", term, suggestions, "acuinfo glossary")
         terms = [names[wanted]]
     cites = _Citations(knowledge)
-    items = [Definition(t.term, t.definition,
-                        cites.cite(t.sources, glossary.origin,
-                                   ("terms", glossary.terms.index(t), "sources")))
+    items = [Definition(t.term, t.definition, cites.cite(t.sources, t.origin, ("sources",)))
              for t in terms]
     return Document(kind="glossary", name=terms[0].id if term else None, title="Glossary",
                     sections=[Section("", [Definitions(items)], "terms")],

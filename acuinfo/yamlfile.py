@@ -60,6 +60,22 @@ class YamlData:
         return Problem(self.file, message, line, column, hint)
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: its file's parsed data and its path in it."""
+
+    data: YamlData
+    path: Path = ()
+
+    @property
+    def file(self) -> str:
+        return self.data.file
+
+    def problem(self, subpath: Path, message: str, hint: str | None = None) -> Problem:
+        """A problem located at ``subpath`` inside this record."""
+        return self.data.problem((*self.path, *subpath), message, hint)
+
+
 def clean_text(text: str) -> str:
     """Remove characters that could steer a terminal or disguise text."""
     return _UNSAFE_CHARS.sub("", text)

@@ -1,0 +1,164 @@
+"""Check whole knowledge folders: every file, and the references between files.
+
+Showing a page stops at what that page needs; ``acuinfo validate`` uses this
+module to read everything a folder holds and report every problem at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from acuinfo import records, schema
+from acuinfo.errors import KnowledgeError, Problem
+from acuinfo.knowledge import Entry, Folder, Knowledge, parse_file
+
+# The files a folder may hold, and the record each one is read into.
+SINGLE_FILES = {
+    "tips.yaml": records.TipBook,
+    "session.yaml": records.Session,
+    "sources.yaml": records.SourceList,
+    "glossary.yaml": records.Glossary,
+}
+FOLDERS = {"conditions": records.Condition, "pages": records.Page}
+IGNORED = {"README.md", "LICENSE", "clinic.yaml"}
+
+_REFERENCE_NAMES = {"sources": "source", "conditions": "condition", "categories": "tip category"}
+_REFERENCE_HINTS = {
+    "sources": "add it to sources.yaml, or use an id from 'acuinfo sources'",
+    "conditions": "use a name from 'acuinfo conditions'",
+    "categories": "use a category id from tips.yaml",
+}
+
+
+@dataclass
+class Report:
+    """What a check found: how many files it read and every problem in them."""
+
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_folders(to_check: Iterable[Folder], knowledge: Knowledge) -> Report:
+    """Read every file in ``to_check``; resolve references against ``knowledge``."""
+    report = Report()
+    loaded: list[object] = []
+    for folder in to_check:
+        for entry, record_type in _files_of(folder, report):
+            report.files += 1
+            try:
+                data = parse_file(entry)
+            except KnowledgeError as err:
+                report.problems.extend(err.problems)
+                continue
+            record, problems = schema.convert(record_type, data)
+            report.problems.extend(problems)
+            if record is not None:
+                report.problems.extend(_name_problems(entry, record))
+                loaded.append(record)
+    known = _known_names(knowledge)
+    for record in loaded:
+        report.problems.extend(_reference_problems(record, known))
+        report.problems.extend(_duplicate_ids(record))
+    return report
+
+
+def _files_of(folder: Folder, report: Report) -> list[tuple[Entry, type]]:
+    """The files of a folder that acuinfo reads; anything else is reported."""
+    found = []
+    for entry in sorted(folder.root.iterdir(), key=lambda e: e.name):
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if name in SINGLE_FILES:
+            found.append((entry, SINGLE_FILES[name]))
+        elif name in FOLDERS and entry.is_dir():
+            for child in sorted(entry.iterdir(), key=lambda e: e.name):
+                if child.name.endswith(".yaml"):
+                    found.append((child, FOLDERS[name]))
+                elif not child.name.startswith("."):
+                    report.problems.append(Problem(
+                        str(child), "acuinfo reads only .yaml files here",
+                        hint="rename it to end in .yaml, or move it out of the folder"))
+        elif name not in IGNORED:
+            expected = ", ".join([*SINGLE_FILES, *(f"{d}/" for d in FOLDERS)])
+            report.problems.append(Problem(
+                str(entry), "acuinfo does not read this",
+                hint=f"a knowledge folder holds only {expected}"))
+    return found
+
+
+def _name_problems(entry: Entry, record: object) -> list[Problem]:
+    """A condition's slug and a page's id must be the file's name."""
+    own = getattr(record, "slug", None) or (getattr(record, "id", None)
+                                            if isinstance(record, records.Page) else None)
+    stem = entry.name.removesuffix(".yaml")
+    if own is None or own == stem:
+        return []
+    field_name = "slug" if isinstance(record, records.Condition) else "id"
+    return [record.origin.problem((field_name,), f"{field_name} {own!r} differs from the file "
+                                                 f"name {entry.name!r}",
+                                  f"rename the file to {own}.yaml or change the {field_name}")]
+
+
+def _known_names(knowledge: Knowledge) -> dict[str, set[str]]:
+    """Every name a reference may use, from every folder acuinfo reads."""
+    conditions: set[str] = set()
+    for folder in knowledge.folders:
+        directory = folder.root / "conditions"
+        if directory.is_dir():
+            conditions.update(e.name.removesuffix(".yaml") for e in directory.iterdir()
+                              if e.name.endswith(".yaml"))
+    known = {"conditions": conditions, "sources": set(), "categories": set()}
+    # A broken sources or tips file is reported where that file is checked.
+    with contextlib.suppress(KnowledgeError):
+        known["sources"] = {s.id for s in knowledge.source_list().sources}
+    with contextlib.suppress(KnowledgeError):
+        known["categories"] = {c.id for c in knowledge.tips().categories}
+    return known
+
+
+def _reference_problems(record: object, known: dict[str, set[str]],
+                        origin: object = None, path: tuple = ()) -> list[Problem]:
+    """Every reference in ``record`` (and the records inside it) to a name that does not exist."""
+    if getattr(record, "origin", None) is not None:
+        origin, path = record.origin, ()
+    problems = []
+    for f in dataclasses.fields(record):
+        if f.metadata.get("internal"):
+            continue
+        value = getattr(record, f.name)
+        reference = f.metadata.get("ref")
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            where = (*path, f.name, index) if isinstance(value, list) else (*path, f.name)
+            if reference and isinstance(item, str) and item not in known[reference]:
+                problems.append(origin.problem(
+                    where, f"{f.name} names an unknown {_REFERENCE_NAMES[reference]} {item!r}",
+                    _REFERENCE_HINTS[reference]))
+            elif dataclasses.is_dataclass(item):
+                problems.extend(_reference_problems(item, known, origin, where))
+    return problems
+
+
+def _duplicate_ids(record: object) -> list[Problem]:
+    """Two entries with one id in a file: the later would silently hide the earlier."""
+    problems = []
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if not isinstance(value, list):
+            continue
+        first_seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            if not isinstance(getattr(item, "id", None), str):
+                continue
+            if item.id in first_seen:
+                line, _ = record.origin.data.where((f.name, first_seen[item.id]))
+                problems.append(record.origin.problem(
+                    (f.name, index, "id"), f"id {item.id!r} is used twice in {f.name}"
+                                           f" (first on line {line})",
+                    "give each entry its own id"))
+            first_seen.setdefault(item.id, index)
+    return problems

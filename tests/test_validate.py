@@ -1,0 +1,68 @@
+"""acuinfo validate: every problem in a folder at once, each with file:line:column."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import DATA
+
+GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+LOCATED = re.compile(r"^(?P<file>.+?\.yaml):(?P<line>\d+):(?P<column>\d+): .+")
+
+
+def test_clean_folder_passes(invoke, clinic):
+    folder = clinic("conditions/jaw-pain.yaml", GOOD.replace("slug: neck-pain", "slug: jaw-pain"))
+    result = invoke("validate", str(folder))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "checked 1 file in 1 folder: no problems\n"
+
+
+def test_every_problem_is_reported_at_once(invoke, clinic):
+    broken = (GOOD.replace("slug: neck-pain", "slug: neck-ache")
+              .replace("title: Neck pain", "title: Neck pain\ntitel: typo")
+              .replace("rating: moderate", "rating: excellent")
+              .replace("related: [", "related: [no-such-condition, "))
+    clinic("conditions/neck-pain.yaml", broken)
+    clinic("conditions/other.yaml", "slug: other\nslug: again\n")
+    clinic("conditions/notes.txt", "hello")
+    folder = clinic("tips.yaml", "reviewed: 2026-11-25\ncategories:\n  - id: a\n    title: A\n"
+                                 "tips:\n  - id: t\n    category: b\n    title: T\n    text: x\n"
+                                 "    sources: [nowhere-2020]\n")
+    result = invoke("validate", str(folder))
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "unknown field 'titel'" in out
+    assert "'excellent', which is not one of: good, moderate, limited, insufficient" in out
+    assert "duplicate key 'slug'" in out
+    assert "notes.txt: acuinfo reads only .yaml files here" in out
+    assert "names an unknown tip category 'b'" in out
+    assert "names an unknown source 'nowhere-2020'" in out
+    assert "names an unknown condition 'no-such-condition'" in out
+    problem_lines = out.splitlines()[:-1]
+    assert len(problem_lines) >= 6
+    yaml_lines = [line for line in problem_lines if ".yaml:" in line]
+    assert all(LOCATED.match(line) for line in yaml_lines), yaml_lines
+    assert re.search(r"checked 3 files in 1 folder: \d+ problems$", out.strip())
+
+
+def test_slug_must_match_file_name(invoke, clinic):
+    folder = clinic("conditions/jaw.yaml", GOOD.replace("slug: neck-pain", "slug: jaw-pain"))
+    result = invoke("validate", str(folder))
+    assert "slug 'jaw-pain' differs from the file name 'jaw.yaml'" in result.stdout
+
+
+def test_duplicate_ids_in_a_list(invoke, clinic):
+    folder = clinic("glossary.yaml", "reviewed: 2026-11-25\nterms:\n"
+                                     "  - id: qi\n    term: Qi\n    definition: one\n"
+                                     "  - id: qi\n    term: Chi\n    definition: two\n")
+    result = invoke("validate", str(folder))
+    assert result.exit_code == 1
+    assert "glossary.yaml:6:5: id 'qi' is used twice in terms (first on line 3)" in result.stdout
+
+
+def test_validate_default_checks_every_folder_in_use(invoke, clinic):
+    folder = clinic("conditions/jaw-pain.yaml", "slug: jaw-pain\n")
+    result = invoke("--data-dir", str(folder), "validate")
+    assert result.exit_code == 1
+    assert "in 2 folders" in result.stdout
+    assert "missing the required field 'title'" in result.stdout
