@@ -14,6 +14,7 @@ import typer
 
 from acuinfo import __version__
 from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
+from acuinfo.render import RENDERERS
 
 HELP = """Plain-language answers about acupuncture for neck, back and other long-lasting pain.
 
@@ -33,16 +34,14 @@ app = typer.Typer(
 )
 
 
-class Format(str, enum.Enum):
-    """Output formats; each has a renderer in acuinfo.render."""
-
-    text = "text"
-    json = "json"
+# One choice per renderer: adding a renderer adds the format to every command.
+Format = enum.Enum("Format", {name: name for name in RENDERERS}, type=str)
 
 
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", case_sensitive=False,
-    help="text for reading (the default), json for other programs.",
+    help="text (the default) for reading in a terminal; "
+         + ", ".join(name for name in RENDERERS if name != "text") + " for other uses.",
 )]
 
 
