@@ -239,6 +239,54 @@ def glossary(
 
 
 @app.command()
+def handout(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(
+        metavar="NAME...", help="One or more conditions, e.g. neck-pain low-back-pain.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", dir_okay=False, help="The HTML file to write.")],
+    session: Annotated[bool, typer.Option(
+        "--session", help="Add the session journey.")] = False,
+    tips: Annotated[bool, typer.Option(
+        "--tips", help="Add self-care tips for these conditions.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace the file if it already exists.")] = False,
+) -> None:
+    """Write a printable handout (one HTML file) for one or more conditions.
+
+    Example: acuinfo handout neck-pain --session -o neck-pain.html
+    """
+    import datetime
+    import io
+
+    from acuinfo import views
+    from acuinfo.knowledge import Knowledge, folders_in_use
+    from acuinfo.render import render
+
+    if output.exists() and not force:
+        _fail(AcuinfoError(f"{output} already exists; choose another name, "
+                           "or add --force to replace it"))
+    knowledge = Knowledge(folders_in_use(ctx.obj or []))
+    try:
+        document = views.handout(knowledge, names, session, tips, datetime.date.today())
+    except AcuinfoError as err:
+        _fail(err)
+    page = io.StringIO()
+    render(document, "html", page)
+    try:  # "x" never replaces a file that appeared since the check above
+        with output.open("w" if force else "x", encoding="utf-8") as handle:
+            handle.write(page.getvalue())
+    except FileExistsError:
+        _fail(AcuinfoError(f"{output} already exists; add --force to replace it"))
+    except OSError as err:
+        _fail(AcuinfoError(f"cannot write {output}: {err.strerror or err}"))
+    typer.echo(f"Wrote {output}")
+    if knowledge.problems:
+        _report(knowledge.problems)
+        raise typer.Exit(1)
+
+
+@app.command()
 def validate(
     ctx: typer.Context,
     folders: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045

@@ -76,10 +76,15 @@ Block = Paragraph | Bullets | Steps | Table | Alert | Definitions
 
 @dataclass(frozen=True)
 class Section:
+    """A heading and its blocks. ``level`` 1 sits under the title; a document made of
+    parts (a handout of several conditions) uses level 1 for each part's heading and
+    level 2 for the sections inside it."""
+
     heading: str
     blocks: list[Block]
     id: str = ""
     cites: list[int] = field(default_factory=list)
+    level: int = 1
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ notice on every page); the content itself comes from the knowledge files.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import replace
+
 from acuinfo import records
 from acuinfo.document import (
     Alert,
@@ -88,6 +91,16 @@ def condition_page(knowledge: Knowledge, name: str) -> Document:
     """Everything about one condition, red flags near the top."""
     condition = knowledge.condition(name)
     cites = _Citations(knowledge)
+    return Document(
+        kind="condition", name=condition.slug, title=condition.title,
+        summary=condition.summary, sections=_condition_sections(condition, cites),
+        citations=cites.listing(), notice=NOTICE,
+        meta={"evidence_rating": condition.evidence.rating,
+              "reviewed": condition.reviewed.isoformat()},
+    )
+
+
+def _condition_sections(condition: records.Condition, cites: _Citations) -> list[Section]:
     origin = condition.origin
     acupuncture = condition.acupuncture
     evidence = condition.evidence
@@ -115,11 +128,7 @@ def condition_page(knowledge: Knowledge, name: str) -> Document:
     if condition.related:
         sections.append(Section("Related conditions", [Bullets(
             [f"{slug} (acuinfo condition {slug})" for slug in condition.related])], "related"))
-    return Document(
-        kind="condition", name=condition.slug, title=condition.title,
-        summary=condition.summary, sections=sections, citations=cites.listing(), notice=NOTICE,
-        meta={"evidence_rating": evidence.rating, "reviewed": condition.reviewed.isoformat()},
-    )
+    return sections
 
 
 def conditions_list(knowledge: Knowledge) -> Document:
@@ -154,6 +163,13 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
             raise NotFoundError("tip category", category,
                                 difflib.get_close_matches(wanted, ids, n=3), "acuinfo tips")
     cites = _Citations(knowledge)
+    sections = _tip_sections(categories, tips, cites)
+    return Document(kind="tips", title=title, sections=sections, citations=cites.listing(),
+                    notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+
+
+def _tip_sections(categories: list[records.TipCategory], tips: list[records.Tip],
+                  cites: _Citations) -> list[Section]:
     sections = []
     for group in categories:
         steps = [Step(tip.title, tip.text, cites=cites.cite(tip.sources, tip.origin, ("sources",)))
@@ -161,16 +177,21 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
         if steps:
             sections.append(Section(group.title, [*_text_blocks(group.description),
                                                   Steps(steps)], group.id))
-    return Document(kind="tips", title=title, sections=sections, citations=cites.listing(),
-                    notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+    return sections
 
 
 def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     """The session journey, or one part of it: a stage or one visit step by step."""
     session = knowledge.session()
     cites = _Citations(knowledge)
-    origin = session.origin
+    return Document(kind="session", name=part, title=session.title, summary=session.summary,
+                    sections=_session_sections(session, part, cites),
+                    citations=cites.listing(), notice=NOTICE,
+                    meta={"reviewed": session.reviewed.isoformat()})
 
+
+def _session_sections(session: records.Session, part: str | None,
+                      cites: _Citations) -> list[Section]:
     def steps_of(items: list[records.SessionStep]) -> Steps:
         return Steps([Step(step.title, step.text, step.duration,
                            cites.cite(step.sources, step.origin, ("sources",)))
@@ -189,14 +210,44 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
             sections.append(visit_section)
     if part == "what-to-expect":
         sections.append(visit_section)
-    overall = cites.cite(session.sources, origin, ("sources",))
+    overall = cites.cite(session.sources, session.origin, ("sources",))
     if overall and sections:
-        first = sections[0]
-        sections[0] = Section(first.heading, first.blocks, first.id,
-                              sorted({*first.cites, *overall}))
-    return Document(kind="session", name=part, title=session.title, summary=session.summary,
+        sections[0] = replace(sections[0], cites=sorted({*sections[0].cites, *overall}))
+    return sections
+
+
+def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
+            today: datetime.date) -> Document:
+    """A printable handout: one part per condition, optionally the session journey and
+    tips for those conditions, with one numbered source list for the whole."""
+    cites = _Citations(knowledge)
+    chosen = list({c.slug: c for c in (knowledge.condition(name) for name in names)}.values())
+    sections: list[Section] = []
+
+    def part(heading: str, part_id: str, intro: list[Block], inner: list[Section]) -> None:
+        sections.append(Section(heading, intro, part_id, level=1))
+        sections.extend(replace(s, id=f"{part_id}-{s.id}", level=2) for s in inner)
+
+    for condition in chosen:
+        part(condition.title, condition.slug, _text_blocks(condition.summary),
+             _condition_sections(condition, cites))
+    if session:
+        journey = knowledge.session()
+        part(journey.title, "session", _text_blocks(journey.summary),
+             _session_sections(journey, None, cites))
+    if tips:
+        book = knowledge.tips()
+        slugs = {c.slug for c in chosen}
+        suitable = [t for t in book.tips if not t.conditions or slugs & set(t.conditions)]
+        part("Self-care tips", "tips", [], _tip_sections(book.categories, suitable, cites))
+    titles = [c.title for c in chosen]
+    about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    return Document(kind="handout", name=",".join(c.slug for c in chosen),
+                    title=f"Acupuncture and {about.lower()}",
+                    summary="Information to take home. Ask your clinician about anything "
+                            "that is not clear.",
                     sections=sections, citations=cites.listing(), notice=NOTICE,
-                    meta={"reviewed": session.reviewed.isoformat()})
+                    meta={"date": today.isoformat()})
 
 
 def _page_sections(page: records.Page, cites: _Citations) -> list[Section]:
