@@ -316,4 +316,18 @@ def validate(
 
 def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
-    app(prog_name="acuinfo")
+    if sys.stdout is None:  # started with standard output closed: nowhere to write
+        if sys.stderr is not None:
+            sys.stderr.write("acuinfo: standard output is closed, so there is nowhere to write\n")
+        raise SystemExit(1)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets a "?" rather than a crash.
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        app(prog_name="acuinfo")
+    except BrokenPipeError:  # the reader went away (e.g. `| head -1`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None

@@ -119,7 +119,7 @@ class Knowledge:
         if slug is not None:
             for folder in self.folders:
                 entry = folder.root / "conditions" / f"{slug}.yaml"
-                if entry.is_file():
+                if _present(entry):
                     return read(entry, records.Condition)
         wanted = normalize(name)
         for condition in self.conditions():
@@ -180,7 +180,7 @@ class Knowledge:
             return self._cache[relative]
         entries = [self._entry(folder, relative) for folder in reversed(self.folders)]
         before = len(self.problems)
-        layers = self._collect([e for e in entries if e.is_file()], record_type)
+        layers = self._collect([e for e in entries if _present(e)], record_type)
         if not layers:
             problems = self.problems[before:] or [Problem(
                 relative, "no knowledge folder holds this file",
@@ -233,7 +233,7 @@ class Knowledge:
     def _first(self, relative: str) -> Entry | None:
         for folder in self.folders:
             entry = self._entry(folder, relative)
-            if entry.is_file():
+            if _present(entry):
                 return entry
         return None
 
@@ -249,6 +249,13 @@ class Knowledge:
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
         return self._collect(self._files("pages"), records.Page)
+
+
+def _present(entry: Entry) -> bool:
+    """Something stands at this name, even a folder or a broken link, which then gets
+    reported rather than silently skipped."""
+    is_symlink = getattr(entry, "is_symlink", None)
+    return entry.is_file() or entry.is_dir() or bool(is_symlink and is_symlink())
 
 
 def _by_id(layers: Iterable[list[T]]) -> list[T]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table as RichTable
@@ -28,6 +29,7 @@ from acuinfo.document import (
 
 INDENT = 2
 MAX_COLUMN = 34
+MIN_LAST_COLUMN = 16
 
 
 def make_console(out: TextIO) -> Console:
@@ -47,7 +49,7 @@ def render(document: Document, out: TextIO) -> None:
 
 
 def _document(console: Console, document: Document) -> None:
-    bullet = "•" if console.encoding.lower().startswith("utf") else "-"
+    bullet = "-" if console.options.ascii_only else "•"
     console.print(Text(document.title, style="bold"))
     if document.summary:
         console.print(Text(document.summary, style="italic"))
@@ -135,19 +137,39 @@ def _list(rows: list[tuple[str, Text]], gap: bool = False) -> RenderableType:
     return grid
 
 
-def _table(block: Table) -> RenderableType:
-    """One line per row: every column but the last kept whole, the whole line cut to fit."""
-    widths = [min(MAX_COLUMN, max([len(column), *(len(row[i]) for row in block.rows)]))
-              for i, column in enumerate(block.columns[:-1])]
+class _Rows:
+    """A table drawn one line per row, cut to the width; stacked on narrow terminals."""
 
-    def cut(cell: str, width: int) -> str:
-        return cell.ljust(width) if len(cell) <= width else cell[:width - 1] + "…"
+    def __init__(self, block: Table) -> None:
+        self.block = block
 
-    def line(cells: list[str], style: str = "") -> Text:
-        fixed = zip(cells[:-1], widths, strict=True)
-        text = Text("  ".join(cut(cell, width) for cell, width in fixed),
-                    style=style, no_wrap=True, overflow="ellipsis")
-        text.append("  " + cells[-1])
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = self.block.rows
+        ellipsis = "..." if options.ascii_only else "…"
+        widths = [min(MAX_COLUMN, max(cell_len(row[i]) for row in [self.block.columns, *rows]))
+                  for i in range(len(self.block.columns) - 1)]
+        if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > options.max_width:
+            for row in rows:  # too narrow for columns: each row as a small block
+                yield Text(row[0], style="bold")
+                yield Padding(Text(" - ".join(row[1:])), (0, 0, 0, INDENT))
+            return
+
+        def line(cells: list[str], style: str = "") -> Text:
+            fixed = [_cut(cell, width, ellipsis).ljust(width)
+                     for cell, width in zip(cells[:-1], widths, strict=True)]
+            return Text(_cut("  ".join([*fixed, cells[-1]]), options.max_width, ellipsis),
+                        style=style, no_wrap=True)
+
+        yield line(self.block.columns, "bold")
+        for row in rows:
+            yield line(row)
+
+
+def _cut(text: str, width: int, ellipsis: str) -> str:
+    if cell_len(text) <= width:
         return text
+    return set_cell_size(text, width - len(ellipsis)) + ellipsis
 
-    return Group(line(block.columns, "bold"), *(line(row) for row in block.rows))
+
+def _table(block: Table) -> RenderableType:
+    return _Rows(block)

@@ -1,0 +1,138 @@
+"""Broken and hostile knowledge files: a clear message with the file, never a traceback,
+and the rest of acuinfo still usable."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ANSI, DATA, TRACEBACK, script_path
+
+GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+CASES = {
+    "syntax error": ("slug: x\ntitle: 'unclosed\n", "neck-pain.yaml:"),
+    "tab indent": ("slug: x\n\ttitle: y\n", "use spaces, not tabs"),
+    "empty file": ("", "file is empty or holds only comments"),
+    "only a comment": ("# nothing here\n", "file is empty or holds only comments"),
+    "top-level list": ("- a\n- b\n", "the file must be a mapping of fields, not a list"),
+    "wrong type": (GOOD.replace("symptoms:", "symptoms: 3\nx_symptoms:"),
+                   "symptoms must be a list, not a whole number"),
+    "empty string": (GOOD.replace("title: Neck pain", "title: ''"), "title must not be empty"),
+    "empty list": (GOOD.replace("red_flags:", "red_flags: []\nx_red_flags:"),
+                   "red_flags needs at least 3 items"),
+    "duplicate key": (GOOD + "title: Again\n", "duplicate key 'title'"),
+    "billion laughs": ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+        for i in range(8)), "aliases repeat content"),
+    "deep nesting": ("a: " + "[" * 200 + "]" * 200 + "\n", "nest"),
+    "python tag": ("!!python/object/apply:os.system ['touch /tmp/acuinfo-pwned']\n",
+                   "is not allowed"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_broken_condition_file(invoke, clinic, case):
+    text, expected = CASES[case]
+    folder = clinic("conditions/neck-pain.yaml", text)
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert TRACEBACK not in result.output
+    assert str(folder / "conditions" / "neck-pain.yaml") in result.stderr
+    assert expected in result.stderr
+    assert not Path("/tmp/acuinfo-pwned").exists()
+    # the rest of acuinfo still works with that folder in front
+    assert invoke("-d", str(folder), "condition", "low-back-pain").exit_code == 0
+    assert invoke("-d", str(folder), "tips").exit_code == 0
+
+
+def test_many_megabytes_is_refused(invoke, clinic):
+    folder = clinic("conditions/neck-pain.yaml", "a: " + "x" * (3 * 1024 * 1024) + "\n")
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert "more than the 2,097,152 allowed" in result.stderr
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (b"slug: neck-pain\ntitle: Caf\xe9\n", "neck-pain.yaml:2:11: byte 0xe9 is not valid UTF-8"),
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary data"),
+])
+def test_bytes_that_are_not_text(invoke, clinic, raw, expected):
+    folder = clinic("conditions/neck-pain.yaml", raw)
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert expected in result.stderr
+
+
+def test_byte_order_mark_is_accepted(invoke, clinic):
+    folder = clinic("conditions/neck-pain.yaml", "\ufeff".encode() + GOOD.encode())
+    assert invoke("-d", str(folder), "condition", "neck-pain").exit_code == 0
+
+
+def test_folder_named_like_a_file(invoke, clinic):
+    folder = clinic("conditions/neck-pain.yaml/inside.txt", "x")
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert "neck-pain.yaml: is a folder, not a file" in result.stderr
+    listing = invoke("-d", str(folder), "conditions")
+    assert listing.exit_code == 1 and "low-back-pain" in listing.stdout
+
+
+def test_dangling_symlink(invoke, clinic, tmp_path):
+    folder = clinic("conditions/.keep", "")
+    (folder / "conditions" / "neck-pain.yaml").symlink_to(tmp_path / "gone.yaml")
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert "neck-pain.yaml: cannot be read: No such file or directory" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0 and shutil.which("setpriv") is None, reason="needs setpriv")
+def test_unreadable_file(tmp_path):
+    """Root reads any file, so run acuinfo as another user when the tests run as root."""
+    import tempfile
+
+    outside = Path(tempfile.mkdtemp())  # tmp_path's parents are private to root
+    outside.chmod(0o755)
+    folder = outside / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    target = folder / "conditions" / "neck-pain.yaml"
+    target.write_text(GOOD, encoding="utf-8")
+    target.chmod(0)
+    command = [script_path(), "-d", str(folder), "condition", "neck-pain"]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, cwd="/")
+    finally:
+        shutil.rmtree(outside)
+    if "Permission denied" in result.stderr and "acuinfo:" not in result.stderr:
+        pytest.skip("another user cannot run the installed script here")
+    assert result.returncode == 1, result.stderr
+    assert "neck-pain.yaml: cannot be read: permission denied" in result.stderr
+    assert TRACEBACK not in result.stderr
+
+
+MARKUP = "[bold red]shout[/bold red] [link=https://evil.example]click[/link]"
+ESCAPES = ("\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 "
+           "\x1b]0;new title\x07 \x9b31m \u202eevil")
+
+
+def test_markup_and_escape_sequences_never_reach_the_terminal(run_script, clinic):
+    import yaml
+
+    page = yaml.safe_load(GOOD)
+    page.update(title=MARKUP, summary=ESCAPES, symptoms=[MARKUP, ESCAPES])
+    folder = clinic("conditions/neck-pain.yaml", yaml.safe_dump(page))
+    for env in ({}, {"FORCE_COLOR": "1", "TERM": "xterm-256color"}):
+        result = run_script("-d", str(folder), "condition", "neck-pain", env=env)
+        assert result.returncode == 0, result.stderr
+        assert MARKUP in result.stdout  # printed literally, not interpreted
+        assert "]8;;" not in result.stdout and "\x07" not in result.stdout
+        assert "\x9b" not in result.stdout and "\u202e" not in result.stdout
+        data_codes = [m for m in ANSI.findall(result.stdout) if "31m" in m and not env]
+        assert not data_codes
+        if not env:
+            assert "\x1b" not in result.stdout
