@@ -5,6 +5,7 @@ layout in ``render``; nothing here knows about any of them beyond a name.
 """
 
 import enum
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,28 @@ FormatOption = Annotated[Format, typer.Option(
     help="text (the default) for reading in a terminal; "
          + ", ".join(name for name in RENDERERS if name != "text") + " for other uses.",
 )]
+
+
+def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """Shell completion for names of ``kind``, from every knowledge folder in use."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from acuinfo import index, search
+        from acuinfo.knowledge import Knowledge, folders_in_use
+
+        try:
+            knowledge = Knowledge(folders_in_use(ctx.find_root().params.get("data_dir") or []))
+            if kind == "source":
+                names = sorted(knowledge.sources())
+            elif kind == "category":
+                names = [c.id for c in knowledge.tips().categories]
+            else:
+                names = search.names_of(index.open_index(knowledge), kind)
+        except AcuinfoError:
+            return []
+        return [name for name in names if name.startswith(incomplete.lower())]
+
+    return complete
 
 
 def _show_version(value: bool) -> None:
@@ -98,6 +121,8 @@ def _fail(err: AcuinfoError) -> None:
         if err.suggestions:
             lines.append("Did you mean: " + ", ".join(err.suggestions) + "?")
         lines.append(f"See the full list with: {err.list_command}")
+        if shown.strip() and shown.isprintable():
+            lines.append(f"Or search for it: acuinfo search {shlex.quote(shown)}")
         sys.stderr.write("\n".join(lines) + "\n")
     elif isinstance(err, KnowledgeError):
         _report(err.problems)
@@ -109,8 +134,9 @@ def _fail(err: AcuinfoError) -> None:
 @app.command()
 def condition(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A condition: its name, title or another name "
-                                             "for it, e.g. neck-pain or \"slipped disc\".")],
+    name: Annotated[str, typer.Argument(
+        help="A condition: its name, title or another name for it, e.g. neck-pain or "
+             "\"slipped disc\".", autocompletion=_completer("condition"))],
     fmt: FormatOption = Format.text,
 ) -> None:
     """Explain one condition and what acupuncture may do for it.
@@ -137,9 +163,11 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
 def tips(
     ctx: typer.Context,
     condition: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads this form
-        "--condition", "-c", help="Only tips that suit this condition, e.g. neck-pain.")] = None,
+        "--condition", "-c", help="Only tips that suit this condition, e.g. neck-pain.",
+        autocompletion=_completer("condition"))] = None,
     category: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--category", help="Only this group of tips, e.g. movement.")] = None,
+        "--category", help="Only this group of tips, e.g. movement.",
+        autocompletion=_completer("category"))] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
     """Self-care tips for between sessions, grouped by category.
@@ -210,7 +238,8 @@ def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
 def sources(
     ctx: typer.Context,
     source_id: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[ID]", help="One source's id, e.g. vickers-2018.")] = None,
+        metavar="[ID]", help="One source's id, e.g. vickers-2018.",
+        autocompletion=_completer("source"))] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
     """The research and guidelines acuinfo cites, or one source and what cites it.
@@ -226,7 +255,8 @@ def sources(
 def glossary(
     ctx: typer.Context,
     term: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[TERM]", help="A word to look up, e.g. \"sham acupuncture\".")] = None,
+        metavar="[TERM]", help="A word to look up, e.g. \"sham acupuncture\".",
+        autocompletion=_completer("glossary"))] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
     """Words used in acuinfo, explained.
@@ -242,7 +272,8 @@ def glossary(
 def handout(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(
-        metavar="NAME...", help="One or more conditions, e.g. neck-pain low-back-pain.")],
+        metavar="NAME...", help="One or more conditions, e.g. neck-pain low-back-pain.",
+        autocompletion=_completer("condition"))],
     output: Annotated[Path, typer.Option(
         "--output", "-o", dir_okay=False, help="The HTML file to write.")],
     session: Annotated[bool, typer.Option(
@@ -284,6 +315,24 @@ def handout(
     if knowledge.problems:
         _report(knowledge.problems)
         raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(
+        metavar="WORDS...", help="Your own words, e.g. pain down my leg.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100,
+                                       help="How many matches to show.")] = 10,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Find pages, tips and words from your own words, spelling mistakes and all.
+
+    Example: acuinfo search bulging disc
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
 
 
 @app.command()

@@ -31,6 +31,7 @@ class Step:
     text: str
     note: str | None = None
     cites: list[int] = field(default_factory=list)
+    command: str | None = None  # the acuinfo command that opens what the step is about
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     notice: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    items: list[dict] = field(default_factory=list)  # a list view's entries, as data
 
 
 def to_json(document: Document) -> dict:

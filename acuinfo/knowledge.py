@@ -114,18 +114,28 @@ class Knowledge:
     # -- conditions ---------------------------------------------------------
 
     def condition(self, name: str) -> records.Condition:
-        """The condition a slug, title or alias names; reads one file for a slug."""
+        """The condition a slug, title or alias names. A slug reads one file; any other
+        name is looked up in the cached index rather than by reading every file."""
         slug = as_slug(name)
-        if slug is not None:
-            for folder in self.folders:
-                entry = folder.root / "conditions" / f"{slug}.yaml"
-                if _present(entry):
-                    return read(entry, records.Condition)
-        wanted = normalize(name)
-        for condition in self.conditions():
-            if wanted in _names(condition):
-                return condition
-        raise NotFoundError("condition", name, self._suggest(wanted), "acuinfo conditions")
+        found = slug is not None and self._condition_file(slug)
+        if found:
+            return read(found, records.Condition)
+        from acuinfo import index, search
+
+        connection = index.open_index(self)
+        named = search.lookup(connection, "condition", name)
+        found = named is not None and self._condition_file(named)
+        if found:
+            return read(found, records.Condition)
+        raise NotFoundError("condition", name, search.suggest(connection, "condition", name),
+                            "acuinfo conditions")
+
+    def _condition_file(self, slug: str) -> Entry | None:
+        for folder in self.folders:
+            entry = folder.root / "conditions" / f"{slug}.yaml"
+            if _present(entry):
+                return entry
+        return None
 
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
@@ -133,13 +143,6 @@ class Knowledge:
             found = self._collect(self._files("conditions"), records.Condition)
             self._conditions = sorted(found, key=lambda c: c.title.lower())
         return self._conditions
-
-    def _suggest(self, wanted: str) -> list[str]:
-        import difflib
-
-        by_name = {name: c.slug for c in self.conditions() for name in _names(c)}
-        close = difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.6)
-        return list(dict.fromkeys(by_name[name] for name in close))[:3]
 
     def _files(self, folder_name: str) -> list[Entry]:
         """The YAML files in one subfolder, the first folder to hold a name winning."""
@@ -268,5 +271,3 @@ def _by_id(layers: Iterable[list[T]]) -> list[T]:
     return list(merged.values())
 
 
-def _names(condition: records.Condition) -> set[str]:
-    return {normalize(n) for n in (condition.slug, condition.title, *condition.aliases)}

@@ -103,6 +103,7 @@ class SessionStage:
     id: str = field(metadata=rule(choices=STAGES))
     title: str
     steps: list[SessionStep]
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class SessionVisit:
     title: str
     total_time: str
     steps: list[SessionStep]
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -369,3 +369,21 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
                     sections=[Section("", [Definitions(items)], "terms")],
                     citations=cites.listing(), notice=NOTICE,
                     meta={"reviewed": glossary.reviewed.isoformat()})
+
+
+def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
+    """The best matches for a patient's own words, each with the command that opens it."""
+    from acuinfo import index, search
+
+    hits = search.search(index.open_index(knowledge), query, limit)
+    steps = [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in hits]
+    if steps:
+        blocks: list[Block] = [Steps(steps)]
+    else:
+        blocks = [Paragraph("Nothing matched those words. Try other words, or see everything "
+                            "with: acuinfo conditions, acuinfo tips, acuinfo glossary")]
+    return Document(kind="search", name=query, title=f"Search: {query}",
+                    sections=[Section("", blocks, "results")], notice=NOTICE,
+                    items=[{"kind": h.kind, "name": h.name, "title": h.title,
+                            "command": h.command, "score": h.score, "snippet": h.snippet}
+                           for h in hits])

@@ -33,11 +33,12 @@ def _installed_package_has_data() -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's own settings or knowledge folders."""
+    """No test reads or writes the developer's own settings, caches or knowledge folders."""
     monkeypatch.delenv("ACUINFO_DATA_PATH", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture
@@ -90,3 +91,11 @@ def clinic(tmp_path: Path) -> Callable[[str, str], Path]:
         return root
 
     return write
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Report the search hit rate over the realistic patient queries."""
+    hits = config.stash.get("search_hits", None) if hasattr(config, "stash") else None
+    if hits:
+        terminalreporter.write_line(f"search hit rate: {sum(hits)}/{len(hits)} patient queries "
+                                    f"found their page in the top three")

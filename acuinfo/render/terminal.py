@@ -102,6 +102,9 @@ def _block(block: Block, bullet: str) -> RenderableType:
             body.append(step.text)
             if step.cites:
                 body.append("  Sources: " + ", ".join(f"[{n}]" for n in step.cites), style="dim")
+            if step.command:
+                body.append("\nOpen with: ", style="dim")
+                body.append(step.command, style="bold")
             rows.append((f"{number}.", body))
         return _list(rows, gap=True)
     if isinstance(block, Alert):

@@ -1,0 +1,206 @@
+"""A cached index of every entry, so search, lists and completion need not parse YAML.
+
+The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
+overrides it). Its key is the name, size and modification time of every
+knowledge file in every folder, so adding, editing or deleting a file makes it
+stale. A stale, corrupt or unreadable index is rebuilt without a word; if the
+cache folder cannot be written, the index is built in memory for this run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from acuinfo import __version__, records
+from acuinfo.errors import KnowledgeError
+from acuinfo.knowledge import Folder, Knowledge
+from acuinfo.search import phrase_key
+
+FORMAT = 1  # raise when the tables below change, so old caches are rebuilt
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+                      title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
+CREATE INDEX names_by_key ON names (key);
+CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
+"""
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One findable thing: a condition, a tip, a session stage, a page section, a term."""
+
+    kind: str
+    name: str
+    title: str
+    command: str
+    summary: str
+    names: list[str]  # what it is called: its title and aliases
+    keywords: list[str]  # other words that should find it
+    body: str
+
+
+def cache_dir() -> Path:
+    """Where acuinfo keeps its index: ACUINFO_CACHE_DIR, else the platform's cache folder."""
+    override = os.environ.get("ACUINFO_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs  # only when the cache is needed: it costs a few ms to import
+
+    return Path(platformdirs.user_cache_dir("acuinfo", appauthor=False))
+
+
+def signature(folders: list[Folder]) -> str:
+    """A digest of every knowledge file's name, size and modification time."""
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    for folder in folders:
+        digest.update(f"\0{folder.label}\0{folder.root}".encode())
+        for relative, size, mtime in _file_stats(folder):
+            digest.update(f"\0{relative}\0{size}\0{mtime}".encode())
+    return digest.hexdigest()
+
+
+def _file_stats(folder: Folder) -> Iterator[tuple[str, int, int]]:
+    root = str(folder.root)
+    if not os.path.isdir(root):
+        return
+    for scanned in (root, os.path.join(root, "conditions"), os.path.join(root, "pages")):
+        try:
+            with os.scandir(scanned) as listing:
+                for item in listing:
+                    if item.name.endswith(".yaml"):
+                        try:
+                            stat = item.stat()
+                        except OSError:
+                            yield (item.path, -1, -1)
+                            continue
+                        yield (item.path, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            continue
+
+
+def open_index(knowledge: Knowledge) -> sqlite3.Connection:
+    """The index for these folders: the cached one if it is current, else a new one."""
+    key = signature(knowledge.folders)
+    folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders)
+    path = cache_dir() / f"index-{hashlib.sha256(folders.encode()).hexdigest()[:16]}.sqlite"
+    connection = _open_current(path, key)
+    if connection is not None:
+        return connection
+    return _build(knowledge, path, key)
+
+
+def _open_current(path: Path, key: str) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        if row and row[0] == key:
+            return connection
+        connection.close()
+    except sqlite3.Error:
+        pass  # corrupt or from another version: rebuild
+    return None
+
+
+def _build(knowledge: Knowledge, path: Path, key: str) -> sqlite3.Connection:
+    entries = list(collect(knowledge))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.unlink(missing_ok=True)
+        connection = sqlite3.connect(partial)
+        _fill(connection, entries, key)
+        connection.close()
+        os.replace(partial, path)  # readers never see a half-written index
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
+        _fill(connection, entries, key)
+        return connection
+
+
+def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], key: str) -> None:
+    connection.executescript(_SCHEMA)
+    for number, entry in enumerate(entries, 1):
+        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                           (number, entry.kind, entry.name, entry.title, entry.command,
+                            entry.summary))
+        connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
+                           (number, " ".join([*entry.names, *entry.keywords]), entry.body))
+        aliases = {phrase_key(n) for n in (entry.name, *entry.names)}
+        keywords = {phrase_key(k) for k in entry.keywords} - aliases
+        connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                               [(k, number, 1) for k in aliases] +
+                               [(k, number, 0) for k in keywords])
+    connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
+    connection.commit()
+
+
+def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
+    """Every findable entry; a broken file is left out (``acuinfo validate`` reports it)."""
+    for condition in knowledge.conditions():
+        yield IndexEntry(
+            "condition", condition.slug, condition.title, f"acuinfo condition {condition.slug}",
+            condition.summary, [condition.title, *condition.aliases], condition.keywords,
+            _join(condition.summary, condition.what_it_is, condition.how_common,
+                  *condition.symptoms, *condition.causes, condition.acupuncture.how_it_may_help,
+                  condition.acupuncture.why, condition.evidence.summary, condition.course,
+                  *condition.other_options, *condition.self_care, *condition.red_flags))
+    yield from _guarded(_tips, knowledge)
+    yield from _guarded(_session, knowledge)
+    yield from _guarded(_glossary, knowledge)
+    for page in knowledge.pages():
+        for section in page.sections:
+            yield IndexEntry("page", page.id, f"{page.title}: {section.heading}",
+                             f"acuinfo {page.id}", page.summary, [section.heading], page.keywords,
+                             _join(section.text, *section.points))
+
+
+def _guarded(make, knowledge: Knowledge) -> Iterator[IndexEntry]:
+    try:
+        yield from make(knowledge)
+    except KnowledgeError:
+        return
+
+
+def _tips(knowledge: Knowledge) -> Iterator[IndexEntry]:
+    book = knowledge.tips()
+    titles = {c.id: c.title for c in book.categories}
+    for tip in book.tips:
+        yield IndexEntry("tip", tip.id, tip.title, f"acuinfo tips --category {tip.category}",
+                         tip.text, [tip.title], [*tip.keywords, titles.get(tip.category, "")],
+                         tip.text)
+
+
+def _session(knowledge: Knowledge) -> Iterator[IndexEntry]:
+    session = knowledge.session()
+    visit = session.what_to_expect
+    parts: list[tuple[str, str, list[str], list[records.SessionStep]]] = [
+        ("what-to-expect", visit.title, [visit.total_time, *visit.keywords], visit.steps),
+        *((stage.id, stage.title, stage.keywords, stage.steps) for stage in session.stages),
+    ]
+    for part_id, title, keywords, steps in parts:
+        for step in steps:
+            yield IndexEntry("session", part_id, f"{title}: {step.title}",
+                             f"acuinfo session --{part_id}", step.text, [step.title],
+                             [title, *keywords], _join(step.text, step.duration))
+
+
+def _glossary(knowledge: Knowledge) -> Iterator[IndexEntry]:
+    for term in knowledge.glossary().terms:
+        yield IndexEntry("glossary", term.id, term.term, f"acuinfo glossary {term.id}",
+                         term.definition, [term.term, *term.aliases], [], term.definition)
+
+
+def _join(*parts: str | None) -> str:
+    return "\n".join(part for part in parts if part)

@@ -1,0 +1,169 @@
+"""Rank every entry against the words a patient types.
+
+Full-text ranking (BM25, with Porter stemming so "needles" finds "needle") comes
+from SQLite's FTS5 over the cached index. A word the index does not hold is
+taken as a likely misspelling and replaced by the closest indexed words
+(rapidfuzz, imported only then). A query that is exactly a name, alias or
+keyword of an entry ranks that entry first, so "bulging disc" finds the
+herniated disc page. Synonyms live in the knowledge files, not here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+
+STOPWORDS = frozenset("""
+a about after all am an and any are as at be been before being but by can could did do does
+doing during for from get gets got had has have having how i if im in into is it its just me
+might my of off on or our out over should so some such than that the their them then there
+these they this those to too up very was we were what when where which while who why will
+with would you your yours
+""".split())  # noqa: SIM905 - easier to read as prose
+FUZZY_CUTOFF = 75
+PHRASE_BOOST = 25.0
+# Conditions are what most searches are after; the others are parts of pages.
+KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result and the command that opens it."""
+
+    kind: str
+    name: str
+    title: str
+    command: str
+    score: float
+    snippet: str
+
+
+def all_words(text: str) -> list[str]:
+    """Every word of a text, lowercased, punctuation dropped."""
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def phrase_key(text: str) -> str:
+    """How a name, alias or keyword is stored for exact phrase look-ups."""
+    return "-".join(all_words(text))
+
+
+def words_of(query: str) -> list[str]:
+    """The words of a query that carry meaning."""
+    words = all_words(query)
+    meaningful = [w for w in words if w not in STOPWORDS]
+    return meaningful or words
+
+
+def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
+    """The best ``limit`` entries for ``query``, best first, one per command."""
+    alternatives = [terms for word in words_of(query) if (terms := _terms_for(connection, word))]
+    scores = _phrase_boosts(connection, query)
+    if not alternatives and not scores:
+        return []
+    snippets: dict[int, str] = {}
+    if alternatives:
+        match = " OR ".join(f'"{term}"' for terms in alternatives for term in terms)
+        rows = connection.execute(
+            "SELECT rowid, bm25(words, 6.0, 1.0), snippet(words, 1, '', '', ' ... ', 14)"
+            " FROM words WHERE words MATCH ? ORDER BY bm25(words, 6.0, 1.0) LIMIT ?",
+            (match, max(limit * 5, 50))).fetchall()
+        coverage = _coverage(connection, alternatives, [row[0] for row in rows])
+        for rowid, rank, snippet in rows:
+            # More of the query's words matched counts for more than many hits of one.
+            share = coverage[rowid] / len(alternatives)
+            scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
+            snippets[rowid] = snippet
+    return _best(connection, scores, snippets, limit)
+
+
+def _coverage(connection: sqlite3.Connection, alternatives: list[list[str]],
+              rowids: list[int]) -> dict[int, int]:
+    """How many of the query's words (or their stand-ins) each candidate holds."""
+    counts = dict.fromkeys(rowids, 0)
+    marks = ",".join("?" * len(rowids))
+    for terms in alternatives:
+        match = " OR ".join(f'"{term}"' for term in terms)
+        for (rowid,) in connection.execute(
+                f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({marks})",
+                (match, *rowids)):
+            counts[rowid] += 1
+    return counts
+
+
+def _terms_for(connection: sqlite3.Connection, word: str) -> list[str]:
+    """The word itself if the index holds it, else the closest words it does hold."""
+    if connection.execute("SELECT 1 FROM words WHERE words MATCH ? LIMIT 1",
+                          (f'"{word}"',)).fetchone():
+        return [word]
+    if len(word) < 4:
+        return []
+    from rapidfuzz import fuzz, process
+
+    vocabulary = [row[0] for row in connection.execute("SELECT term FROM vocabulary")]
+    close = process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3,
+                            score_cutoff=FUZZY_CUTOFF)
+    return [term for term, _, _ in close]
+
+
+def _phrase_boosts(connection: sqlite3.Connection, query: str) -> dict[int, float]:
+    """Entries with a name, alias or keyword that is the query, or a phrase of two or more
+    words inside it ("how long" in "how long does a session take"), and how much each
+    should rise: in proportion to how much of the query the phrase covers."""
+    words = all_words(query)[:40]
+    spans = {"-".join(words[i:j]): j - i for i in range(len(words))
+             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or len(words) == 1}
+    if not spans:
+        return {}
+    boosts: dict[int, float] = {}
+    marks = ",".join("?" * len(spans))
+    for key, entry in connection.execute(f"SELECT key, entry FROM names WHERE key IN ({marks})",
+                                         list(spans)):
+        boost = PHRASE_BOOST * spans[key] / len(words)
+        boosts[entry] = max(boosts.get(entry, 0.0), boost)
+    return boosts
+
+
+def _best(connection: sqlite3.Connection, scores: dict[int, float], snippets: dict[int, str],
+          limit: int) -> list[Hit]:
+    hits: dict[str, Hit] = {}
+    for rowid, score in sorted(scores.items(), key=lambda item: -item[1]):
+        kind, name, title, command, summary = connection.execute(
+            "SELECT kind, name, title, command, summary FROM entries WHERE id = ?",
+            (rowid,)).fetchone()
+        if command in hits:
+            continue
+        snippet = " ".join((snippets.get(rowid) or summary).split())
+        hits[command] = Hit(kind, name, title, command, score * KIND_WEIGHTS.get(kind, 1.0),
+                            snippet)
+    ranked = sorted(hits.values(), key=lambda hit: -hit.score)[:limit]
+    return [replace(hit, score=round(hit.score, 3)) for hit in ranked]
+
+
+def names_of(connection: sqlite3.Connection, kind: str) -> list[str]:
+    """Every name of ``kind`` entries, for completion and suggestions."""
+    return [row[0] for row in connection.execute(
+        "SELECT DISTINCT name FROM entries WHERE kind = ? ORDER BY name", (kind,))]
+
+
+def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
+    """The entry of ``kind`` that a title, alias or keyword names exactly."""
+    row = connection.execute(
+        "SELECT e.name FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE n.key = ? AND e.kind = ? AND n.alias = 1 LIMIT 1",
+        (phrase_key(name), kind)).fetchone()
+    return row[0] if row else None
+
+
+def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
+    """Names of ``kind`` entries that look like ``name``, closest first."""
+    from rapidfuzz import fuzz, process
+
+    rows = connection.execute(
+        "SELECT n.key, e.name FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE e.kind = ? AND n.alias = 1", (kind,)).fetchall()
+    keys = [key for key, _ in rows]
+    close = process.extract(phrase_key(name)[:200], keys, scorer=fuzz.WRatio, limit=count * 4,
+                            score_cutoff=70)
+    return list(dict.fromkeys(rows[index][1] for _, _, index in close))[:count]
