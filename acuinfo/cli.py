@@ -8,6 +8,7 @@ import enum
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -74,6 +75,18 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+@dataclass
+class Settings:
+    """The options given before the command, for every command to use."""
+
+    data_dirs: list[Path] = field(default_factory=list)
+    pager: bool = True
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+
+
 @app.callback()
 def _options(
     ctx: typer.Context,
@@ -82,26 +95,35 @@ def _options(
         help="A knowledge folder to read before the built-in one. Repeat for more; "
              "the first one given wins.",
     )] = None,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Never send long output through a pager.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", "-V", callback=_show_version, is_eager=True,
         help="Show the version and exit.",
     )] = False,
 ) -> None:
     """Plain-language answers about acupuncture for long-lasting pain."""
-    ctx.obj = list(data_dir or [])
+    ctx.obj = Settings(list(data_dir or []), pager=not no_pager)
 
 
 def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:
     """Build a document from the knowledge base and write it in the chosen format."""
+    from acuinfo import pager
     from acuinfo.knowledge import Knowledge, folders_in_use
     from acuinfo.render import render
 
-    knowledge = Knowledge(folders_in_use(ctx.obj or []))
+    settings = _settings(ctx)
+    knowledge = Knowledge(folders_in_use(settings.data_dirs))
     try:
         document = build(knowledge)
     except AcuinfoError as err:
         _fail(err)
-    render(document, fmt.value, sys.stdout)
+    if settings.pager and pager.wanted(sys.stdout):
+        page = pager.TerminalBuffer(sys.stdout)
+        render(document, fmt.value, page)
+        pager.show(page.getvalue(), sys.stdout)
+    else:
+        render(document, fmt.value, sys.stdout)
     if knowledge.problems:
         _report(knowledge.problems)
         raise typer.Exit(1)
@@ -297,7 +319,7 @@ def handout(
     if output.exists() and not force:
         _fail(AcuinfoError(f"{output} already exists; choose another name, "
                            "or add --force to replace it"))
-    knowledge = Knowledge(folders_in_use(ctx.obj or []))
+    knowledge = Knowledge(folders_in_use(_settings(ctx).data_dirs))
     try:
         document = views.handout(knowledge, names, session, tips, datetime.date.today())
     except AcuinfoError as err:
@@ -350,7 +372,7 @@ def validate(
     from acuinfo.knowledge import Folder, Knowledge, folders_in_use
 
     chosen = [Folder(path, str(path)) for path in folders or []]
-    knowledge = Knowledge([*chosen, *folders_in_use(ctx.obj or [])])
+    knowledge = Knowledge([*chosen, *folders_in_use(_settings(ctx).data_dirs)])
     report = check_folders(chosen or knowledge.folders, knowledge)
     for problem in sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)):
         typer.echo(str(problem))

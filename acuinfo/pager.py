@@ -1,0 +1,71 @@
+"""Page long output the way git and man do, only on an interactive terminal.
+
+The pager is $ACUINFO_PAGER, then $PAGER, then ``less``; ``less`` gets
+``LESS=FRX`` unless the person set LESS: quit when the text fits one screen,
+keep colour, and leave the text on screen after quitting.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from typing import TextIO
+
+
+class TerminalBuffer(io.StringIO):
+    """Collects output meant for the terminal, so renderers lay it out (and colour it)
+    as they would for the terminal itself before the pager shows it."""
+
+    def __init__(self, terminal: TextIO) -> None:
+        super().__init__()
+        self._terminal = terminal
+
+    def isatty(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._terminal, "encoding", None) or "utf-8"
+
+
+def wanted(out: TextIO) -> bool:
+    """Page only when writing to an interactive terminal."""
+    try:
+        return out.isatty() and sys.stdin is not None
+    except ValueError:  # a closed stream
+        return False
+
+
+def command() -> list[str] | None:
+    """The pager to run, or None for none (an empty or "cat" pager means no pager)."""
+    chosen = os.environ.get("ACUINFO_PAGER") or os.environ.get("PAGER") or "less"
+    try:
+        words = shlex.split(chosen)
+    except ValueError:
+        return None
+    if not words or words[0] == "cat" or shutil.which(words[0]) is None:
+        return None
+    return words
+
+
+def show(text: str, out: TextIO) -> None:
+    """Show ``text``: through the pager if it is taller than the screen, else directly."""
+    height = shutil.get_terminal_size().lines
+    words = command()
+    if words is None or text.count("\n") < height:
+        out.write(text)
+        out.flush()
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        subprocess.run(words, input=text.encode(encoding, errors="replace"), env=env,
+                       check=False)
+    except OSError:  # the pager would not start: show the text anyway
+        out.write(text)
+        out.flush()
