@@ -21,9 +21,16 @@ SINGLE_FILES = {
     "session.yaml": records.Session,
     "sources.yaml": records.SourceList,
     "glossary.yaml": records.Glossary,
+    "clinic.yaml": records.Clinic,
 }
-FOLDERS = {"conditions": records.Condition, "pages": records.Page}
-IGNORED = {"README.md", "LICENSE", "clinic.yaml"}
+FOLDERS = {
+    "conditions": records.Condition,
+    "pages": records.Page,
+    "tips": records.TipBook,
+    "sources": records.SourceList,
+    "glossary": records.Glossary,
+}
+IGNORED = {"README.md", "LICENSE"}
 
 _REFERENCE_NAMES = {"sources": "source", "conditions": "condition", "categories": "tip category"}
 _REFERENCE_HINTS = {

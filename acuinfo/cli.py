@@ -87,6 +87,7 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
+
 @app.callback()
 def _options(
     ctx: typer.Context,
@@ -355,6 +356,71 @@ def search(
     from acuinfo import views
 
     _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
+
+
+new_app = typer.Typer(
+    help="Start a new knowledge file from a commented template.\n\n"
+         "Example: acuinfo new condition \"jaw pain\"",
+    no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+def _new_command(kind: str, example: str, name_help: str) -> None:
+    """Register ``acuinfo new KIND NAME``."""
+
+    def new(ctx: typer.Context, name: Annotated[str, typer.Argument(help=name_help)]) -> None:
+        import datetime
+
+        from acuinfo.knowledge import user_folder
+        from acuinfo.scaffold import write_template
+
+        settings = _settings(ctx.find_root())
+        folder = settings.data_dirs[0] if settings.data_dirs else user_folder()
+        try:
+            path = write_template(kind, name, Path(folder), datetime.date.today())
+        except AcuinfoError as err:
+            _fail(err)
+        typer.echo(str(path))
+
+    new.__doc__ = (f"Write a new {kind} template into your knowledge folder (or the first "
+                   f"--data-dir) and print its path.\n\nExample: acuinfo new {kind} {example}\n")
+    new_app.command(kind)(new)
+
+
+_new_command("condition", "jaw-pain", "The condition's name, e.g. \"jaw pain\".")
+_new_command("tip", "walk-after-lunch", "A short name for the tip, e.g. walk-after-lunch.")
+_new_command("source", "smith-2024", "An id for the source, e.g. smith-2024.")
+_new_command("clinic", "\"Riverside Clinic\"", "Your clinic's name.")
+
+
+@app.command()
+def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
+    """Show every folder acuinfo reads, in order, and its cache folder.
+
+    Example: acuinfo paths
+    """
+    from acuinfo import views
+    from acuinfo.index import cache_dir
+    from acuinfo.knowledge import candidate_folders
+
+    candidates = candidate_folders(_settings(ctx).data_dirs)
+    _show(ctx, lambda knowledge: views.paths_view(candidates, str(cache_dir())), fmt)
+
+
+@app.command()
+def which(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A condition, page, tip, source or glossary term.",
+                                        autocompletion=_completer("condition"))],
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Say which file an entry comes from, and which files it overrides.
+
+    Example: acuinfo which neck-pain
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.which_view(knowledge, name), fmt)
 
 
 @app.command()

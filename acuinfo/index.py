@@ -22,6 +22,7 @@ from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.search import phrase_key
 
 FORMAT = 1  # raise when the tables below change, so old caches are rebuilt
+SUBFOLDERS = ("conditions", "pages", "tips", "sources", "glossary")
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,7 +73,7 @@ def _file_stats(folder: Folder) -> Iterator[tuple[str, int, int]]:
     root = str(folder.root)
     if not os.path.isdir(root):
         return
-    for scanned in (root, os.path.join(root, "conditions"), os.path.join(root, "pages")):
+    for scanned in (root, *(os.path.join(root, sub) for sub in SUBFOLDERS)):
         try:
             with os.scandir(scanned) as listing:
                 for item in listing:

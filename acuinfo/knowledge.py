@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from acuinfo import records
@@ -40,10 +41,11 @@ class Entry(Protocol):
 
 @dataclass(frozen=True)
 class Folder:
-    """One knowledge folder and how to name it to a person."""
+    """One knowledge folder, how to name it to a person, and why it is read."""
 
     root: Entry
     label: str
+    kind: str = "built-in"  # built-in, user, ACUINFO_DATA_PATH or --data-dir
 
 
 def builtin_folder() -> Folder:
@@ -53,15 +55,32 @@ def builtin_folder() -> Folder:
     return Folder(files("acuinfo") / "data", "built-in")
 
 
-def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
-    """Every knowledge folder in precedence order: --data-dir folders as given,
-    then ACUINFO_DATA_PATH entries in order, then the built-in folder."""
-    from pathlib import Path
+def user_folder() -> Path:
+    """The person's own knowledge folder: ACUINFO_USER_DIR, else the platform's user
+    data folder (e.g. ~/.local/share/acuinfo on Linux)."""
+    override = os.environ.get("ACUINFO_USER_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
 
-    extra = [Path(d) for d in data_dirs]
-    extra += [Path(p) for p in os.environ.get("ACUINFO_DATA_PATH", "").split(os.pathsep) if p]
-    folders = [Folder(path, str(path)) for path in extra if path.is_dir()]
+    return Path(platformdirs.user_data_dir("acuinfo", appauthor=False))
+
+
+def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
+    """Every folder acuinfo looks in, highest precedence first, whether it exists or not:
+    --data-dir folders as given, ACUINFO_DATA_PATH entries in order, the user folder,
+    then the built-in folder."""
+    folders = [Folder(Path(d), str(d), "--data-dir") for d in data_dirs]
+    folders += [Folder(Path(p), p, "ACUINFO_DATA_PATH")
+                for p in os.environ.get("ACUINFO_DATA_PATH", "").split(os.pathsep) if p]
+    user = user_folder()
+    folders.append(Folder(user, str(user), "user"))
     return [*folders, builtin_folder()]
+
+
+def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
+    """The candidate folders that exist, highest precedence first."""
+    return [f for f in candidate_folders(data_dirs) if f.kind == "built-in" or f.root.is_dir()]
 
 
 def normalize(name: str) -> str:
@@ -181,9 +200,8 @@ class Knowledge:
         """
         if relative in self._cache:
             return self._cache[relative]
-        entries = [self._entry(folder, relative) for folder in reversed(self.folders)]
         before = len(self.problems)
-        layers = self._collect([e for e in entries if _present(e)], record_type)
+        layers = self._collect(self._layer_files(relative), record_type)
         if not layers:
             problems = self.problems[before:] or [Problem(
                 relative, "no knowledge folder holds this file",
@@ -192,6 +210,32 @@ class Knowledge:
             raise KnowledgeError(problems)
         self._cache[relative] = layers
         return layers
+
+    def _layer_files(self, relative: str) -> list[Entry]:
+        """``name.yaml`` and then every ``name/*.yaml`` of each folder, lowest precedence
+        first. The subfolder lets a clinic add one tip or source per file."""
+        stem = relative.removesuffix(".yaml")
+        found = []
+        for folder in reversed(self.folders):
+            entry = self._entry(folder, relative)
+            if _present(entry):
+                found.append(entry)
+            directory = folder.root / stem
+            if stem != relative and directory.is_dir():
+                found.extend(e for e in sorted(directory.iterdir(), key=lambda e: e.name)
+                             if e.name.endswith(".yaml") and not e.name.startswith("."))
+        return found
+
+    def clinic(self) -> records.Clinic | None:
+        """The clinic's profile from the first folder that has one; None when there is none."""
+        entry = self._first("clinic.yaml")
+        if entry is None:
+            return None
+        try:
+            return read(entry, records.Clinic)
+        except KnowledgeError as err:  # a broken profile must not hide the page it sits on
+            self.problems.extend(err.problems)
+            return None
 
     def tips(self) -> records.TipBook:
         """The self-care tips and their categories from every folder, merged by id."""
@@ -204,14 +248,21 @@ class Knowledge:
         )
 
     def session(self) -> records.Session:
-        """The session journey: stages merged by id, the rest from the top folder."""
+        """The session journey. A clinic's file adds to it or overrides it: stages and
+        their steps merge by id (a step's id defaults to its title), other fields come
+        from the highest folder that gives them."""
         layers = self._layers("session.yaml", records.Session)
-        top = layers[-1]
-        return records.Session(
-            reviewed=max(layer.reviewed for layer in layers), title=top.title,
-            summary=top.summary, stages=_by_id(layer.stages for layer in layers),
-            what_to_expect=top.what_to_expect, sources=top.sources, origin=top.origin,
-        )
+        merged = layers[0]
+        for layer in layers[1:]:
+            merged = _overlay_session(merged, layer)
+        missing = [name for name in ("title", "summary", "what_to_expect")
+                   if getattr(merged, name) is None] + ([] if merged.stages else ["stages"])
+        if missing:
+            raise KnowledgeError([Problem(
+                "session.yaml", "no knowledge folder gives the session journey "
+                + ", ".join(repr(m) for m in missing),
+                hint="restore the built-in session.yaml or add the fields")])
+        return merged
 
     def source_list(self) -> records.SourceList:
         """Every source from every folder, merged by id."""
@@ -259,6 +310,38 @@ def _present(entry: Entry) -> bool:
     reported rather than silently skipped."""
     is_symlink = getattr(entry, "is_symlink", None)
     return entry.is_file() or entry.is_dir() or bool(is_symlink and is_symlink())
+
+
+def _overlay_session(base: records.Session, top: records.Session) -> records.Session:
+    from dataclasses import replace
+
+    stages = {stage.id: stage for stage in base.stages}
+    for stage in top.stages:
+        below = stages.get(stage.id)
+        stages[stage.id] = stage if below is None else replace(
+            below, title=stage.title or below.title,
+            steps=_by_key(below.steps, stage.steps),
+            keywords=[*below.keywords, *stage.keywords])
+    visit = base.what_to_expect
+    if top.what_to_expect is not None:
+        above = top.what_to_expect
+        visit = above if visit is None else replace(
+            visit, title=above.title or visit.title,
+            total_time=above.total_time or visit.total_time,
+            steps=_by_key(visit.steps, above.steps), keywords=[*visit.keywords, *above.keywords])
+    return replace(
+        base, reviewed=max(base.reviewed, top.reviewed), title=top.title or base.title,
+        summary=top.summary or base.summary, stages=list(stages.values()),
+        what_to_expect=visit, sources=[*base.sources, *top.sources], origin=top.origin)
+
+
+def _by_key(below: list[records.SessionStep],
+            above: list[records.SessionStep]) -> list[records.SessionStep]:
+    """Steps merged by id: a higher step replaces a lower one with the same id in place."""
+    merged = {step.key: step for step in below}
+    for step in above:
+        merged[step.key] = step
+    return list(merged.values())
 
 
 def _by_id(layers: Iterable[list[T]]) -> list[T]:

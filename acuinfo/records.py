@@ -84,8 +84,8 @@ class Tip:
 @dataclass(frozen=True)
 class TipBook:
     reviewed: datetime.date
-    categories: list[TipCategory]
     tips: list[Tip]
+    categories: list[TipCategory] = field(default_factory=list)
     origin: object = _origin()
 
 
@@ -95,32 +95,41 @@ class SessionStep:
     text: str
     duration: str | None = None
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    id: str | None = field(default=None, metadata=rule(slug=True))
     origin: object = _origin()
+
+    @property
+    def key(self) -> str:
+        """What a clinic's step must match to replace this one: its id, else its title."""
+        return self.id or self.title.strip().lower()
 
 
 @dataclass(frozen=True)
 class SessionStage:
     id: str = field(metadata=rule(choices=STAGES))
-    title: str
-    steps: list[SessionStep]
+    title: str | None = None
+    steps: list[SessionStep] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class SessionVisit:
-    title: str
-    total_time: str
-    steps: list[SessionStep]
+    title: str | None = None
+    total_time: str | None = None
+    steps: list[SessionStep] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Session:
+    """The session journey. The built-in file gives every part; a clinic's file may give
+    only what it adds or changes, and the parts are merged (see Knowledge.session)."""
+
     reviewed: datetime.date
-    title: str
-    summary: str
-    stages: list[SessionStage]
-    what_to_expect: SessionVisit
+    title: str | None = None
+    summary: str | None = None
+    stages: list[SessionStage] = field(default_factory=list)
+    what_to_expect: SessionVisit | None = None
     sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
     origin: object = _origin()
 
@@ -186,4 +195,19 @@ class Page:
     reviewed: datetime.date
     sections: list[PageSection]
     keywords: list[str] = field(default_factory=list)
+    origin: object = _origin()
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A clinic's profile, shown under the session journey and atop every handout."""
+
+    name: str
+    reviewed: datetime.date
+    address: str | None = None
+    phone: str | None = None
+    website: str | None = field(default=None, metadata=rule(url=True))
+    hours: str | None = None
+    note: str | None = None
+    practitioner: str | None = None
     origin: object = _origin()

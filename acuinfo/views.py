@@ -24,8 +24,8 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.errors import NotFoundError
-from acuinfo.knowledge import Knowledge, normalize
+from acuinfo.errors import KnowledgeError, NotFoundError
+from acuinfo.knowledge import Folder, Knowledge, normalize
 from acuinfo.yamlfile import Origin
 
 NOTICE = (
@@ -184,10 +184,26 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     """The session journey, or one part of it: a stage or one visit step by step."""
     session = knowledge.session()
     cites = _Citations(knowledge)
+    sections = _session_sections(session, part, cites)
+    clinic = knowledge.clinic()
+    if clinic is not None:
+        sections.append(_clinic_section(clinic))
     return Document(kind="session", name=part, title=session.title, summary=session.summary,
-                    sections=_session_sections(session, part, cites),
-                    citations=cites.listing(), notice=NOTICE,
+                    sections=sections, citations=cites.listing(), notice=NOTICE,
                     meta={"reviewed": session.reviewed.isoformat()})
+
+
+def _clinic_section(clinic: records.Clinic, level: int = 1) -> Section:
+    """The clinic's own details, only the ones it gave."""
+    details = [f"{label}: {value}" for label, value in (
+        ("Practitioner", clinic.practitioner), ("Address", clinic.address),
+        ("Phone", clinic.phone), ("Web site", clinic.website), ("Opening hours", clinic.hours),
+    ) if value]
+    blocks: list[Block] = [Paragraph(clinic.name)]
+    if details:
+        blocks.append(Bullets(details))
+    blocks.extend(_text_blocks(clinic.note))
+    return Section("Your clinic", blocks, "clinic", level=level)
 
 
 def _session_sections(session: records.Session, part: str | None,
@@ -223,6 +239,9 @@ def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
     cites = _Citations(knowledge)
     chosen = list({c.slug: c for c in (knowledge.condition(name) for name in names)}.values())
     sections: list[Section] = []
+    clinic = knowledge.clinic()
+    if clinic is not None:
+        sections.append(_clinic_section(clinic))
 
     def part(heading: str, part_id: str, intro: list[Block], inner: list[Section]) -> None:
         sections.append(Section(heading, intro, part_id, level=1))
@@ -387,3 +406,85 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
                     items=[{"kind": h.kind, "name": h.name, "title": h.title,
                             "command": h.command, "score": h.score, "snippet": h.snippet}
                            for h in hits])
+
+
+def paths_view(candidates: list[Folder], cache: str) -> Document:
+    """Every folder acuinfo reads, in precedence order, and what each one provides."""
+    steps = []
+    for folder in candidates:
+        exists = folder.kind == "built-in" or folder.root.is_dir()
+        what = _folder_contents(folder) if exists else "does not exist"
+        steps.append(Step(str(folder.root), f"{folder.kind}: {what}"))
+    return Document(kind="paths", title="Where acuinfo looks", sections=[
+        Section("Knowledge folders, first one wins", [Steps(steps)], "folders"),
+        Section("Cache folder", [Paragraph(cache)], "cache"),
+    ], summary="An entry in a higher folder replaces one with the same name below it.")
+
+
+def _folder_contents(folder: Folder) -> str:
+    """How many entries of each kind a folder provides, as a phrase."""
+    only = Knowledge([folder])
+    counts = []
+    for label, count in (("condition", lambda: len(only._files("conditions"))),
+                         ("page", lambda: len(only._files("pages"))),
+                         ("tip", lambda: len(only.tips().tips)),
+                         ("source", lambda: len(only.source_list().sources)),
+                         ("glossary term", lambda: len(only.glossary().terms))):
+        try:
+            number = count()
+        except KnowledgeError:
+            number = 0
+        if number:
+            counts.append(f"{number} {label}{'s' * (number != 1)}")
+    if only.clinic() is not None:
+        counts.append("a clinic profile")
+    problems = len(only.problems)
+    if problems:
+        counts.append(f"{problems} file{'s' * (problems != 1)} with problems")
+    return ", ".join(counts) or "nothing yet"
+
+
+def which_view(knowledge: Knowledge, name: str) -> Document:
+    """Which file an entry comes from, and the files it overrides."""
+    found: list[Step] = []
+    for kind, files in _files_named(knowledge, name):
+        used, *hidden = files
+        text = f"From: {used}"
+        if hidden:
+            text += "\nOverrides: " + "\nOverrides: ".join(hidden)
+        found.append(Step(f"{kind} {name}", text))
+    if not found:
+        raise NotFoundError("entry", name, [], "acuinfo conditions")
+    return Document(kind="which", name=name, title=f"Where {name} comes from",
+                    sections=[Section("", [Steps(found)], "files")])
+
+
+def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]:
+    """(kind, files highest first) for every kind of entry called ``name``."""
+    from acuinfo import index, search
+    from acuinfo.knowledge import as_slug
+
+    slug = as_slug(name)
+    condition = search.lookup(index.open_index(knowledge), "condition", name) or slug
+    results = []
+    for kind, key, subfolder in (("condition", condition, "conditions"),
+                                 ("page", slug, "pages")):
+        if key is None:
+            continue
+        files = [str(folder.root / subfolder / f"{key}.yaml") for folder in knowledge.folders
+                 if (folder.root / subfolder / f"{key}.yaml").is_file()]
+        if files:
+            results.append((kind, files))
+    for kind, items in (("tip", lambda k: k.tips().tips),
+                        ("source", lambda k: k.source_list().sources),
+                        ("glossary term", lambda k: k.glossary().terms)):
+        files = []
+        for folder in knowledge.folders:
+            try:
+                files += [item.origin.file for item in items(Knowledge([folder]))
+                          if item.id == slug]
+            except KnowledgeError:
+                continue
+        if files:
+            results.append((kind, files))
+    return results

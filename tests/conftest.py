@@ -39,6 +39,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def run_script(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess]:
 
     def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
         full_env = {k: v for k, v in os.environ.items()
-                    if k not in ("ACUINFO_DATA_PATH", "NO_COLOR", "FORCE_COLOR")}
+                    if k not in ("ACUINFO_DATA_PATH", "NO_COLOR", "FORCE_COLOR", "ACUINFO_PAGER")}
         full_env.update(env or {})
         return subprocess.run([script_path(), *args], capture_output=True, text=True,
                               cwd=tmp_path, env=full_env, timeout=60, **kwargs)

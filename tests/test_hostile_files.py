@@ -115,6 +115,25 @@ def test_unreadable_file(tmp_path):
     assert TRACEBACK not in result.stderr
 
 
+def test_unreadable_file_in_process(invoke, clinic, monkeypatch):
+    """The same refusal, for when the tests run as root and no other user can run acuinfo:
+    the operating system's answer is simulated, acuinfo's handling of it is real."""
+    folder = clinic("conditions/neck-pain.yaml", GOOD)
+    target = folder / "conditions" / "neck-pain.yaml"
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = invoke("-d", str(folder), "condition", "neck-pain")
+    assert result.exit_code == 1
+    assert f"{target}: cannot be read: permission denied" in result.stderr
+    assert invoke("-d", str(folder), "condition", "low-back-pain").exit_code == 0
+
+
 MARKUP = "[bold red]shout[/bold red] [link=https://evil.example]click[/link]"
 ESCAPES = ("\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 "
            "\x1b]0;new title\x07 \x9b31m \u202eevil")

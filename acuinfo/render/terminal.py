@@ -132,7 +132,7 @@ def _block(block: Block, bullet: str) -> RenderableType:
 def _list(rows: list[tuple[str, Text]], gap: bool = False) -> RenderableType:
     grid = RichTable.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a long path or address breaks, never loses its end
     for marker, text in rows:
         if gap and grid.row_count:
             grid.add_row("", "")

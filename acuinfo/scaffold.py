@@ -1,0 +1,57 @@
+"""Write commented templates that a clinic fills in: ``acuinfo new``.
+
+A template is valid as written, so ``acuinfo validate`` passes on it and the
+matching command shows it at once. An existing file is never replaced.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from string import Template
+
+from acuinfo.errors import AcuinfoError
+from acuinfo.knowledge import as_slug
+
+# kind -> (template, where the file goes inside a knowledge folder)
+KINDS = {
+    "condition": ("condition.yaml", "conditions/{slug}.yaml"),
+    "tip": ("tip.yaml", "tips/{slug}.yaml"),
+    "source": ("source.yaml", "sources/{slug}.yaml"),
+    "clinic": ("clinic.yaml", "clinic.yaml"),
+}
+
+
+def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> Path:
+    """Write the ``kind`` template for ``name`` into ``folder``; return the new file."""
+    from importlib.resources import files
+
+    slug = as_slug(name)
+    if slug is None:
+        raise AcuinfoError(f"{name[:60]!r} cannot be made into a name: use letters, digits "
+                           "and spaces or hyphens, e.g. jaw-pain")
+    template_name, relative = KINDS[kind]
+    target = folder / relative.format(slug=slug)
+    title = " ".join(name.replace("-", " ").replace("_", " ").split())
+    if title == title.lower():
+        title = title.capitalize()
+    text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
+    content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
+                                   today=today.isoformat())
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:  # "x": never replace a file
+            handle.write(content)
+    except FileExistsError:
+        raise AcuinfoError(f"{target} already exists; acuinfo never replaces it. Edit it, or "
+                           "choose another name") from None
+    except OSError as err:
+        raise AcuinfoError(f"cannot write {target}: {err.strerror or err}") from None
+    return target
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML scalar that stays text whatever it holds."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
