@@ -371,7 +371,7 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
     def new(ctx: typer.Context, name: Annotated[str, typer.Argument(help=name_help)]) -> None:
         import datetime
 
-        from acuinfo.knowledge import user_folder
+        from acuinfo.places import user_folder
         from acuinfo.scaffold import write_template
 
         settings = _settings(ctx.find_root())
@@ -400,8 +400,8 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     Example: acuinfo paths
     """
     from acuinfo import views
-    from acuinfo.index import cache_dir
     from acuinfo.knowledge import candidate_folders
+    from acuinfo.places import cache_dir
 
     candidates = candidate_folders(_settings(ctx).data_dirs)
     _show(ctx, lambda knowledge: views.paths_view(candidates, str(cache_dir())), fmt)

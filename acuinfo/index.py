@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuinfo import __version__, records
-from acuinfo.errors import KnowledgeError
+from acuinfo.errors import KnowledgeError, Problem
 from acuinfo.knowledge import Folder, Knowledge
+from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
 
-FORMAT = 1  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 2  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = ("conditions", "pages", "tips", "sources", "glossary")
 
 _SCHEMA = """
@@ -30,6 +31,8 @@ CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT 
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
 CREATE INDEX names_by_key ON names (key);
+CREATE TABLE problems (kind TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, col INTEGER,
+                       message TEXT NOT NULL, hint TEXT);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
@@ -47,16 +50,6 @@ class IndexEntry:
     names: list[str]  # what it is called: its title and aliases
     keywords: list[str]  # other words that should find it
     body: str
-
-
-def cache_dir() -> Path:
-    """Where acuinfo keeps its index: ACUINFO_CACHE_DIR, else the platform's cache folder."""
-    override = os.environ.get("ACUINFO_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs  # only when the cache is needed: it costs a few ms to import
-
-    return Path(platformdirs.user_cache_dir("acuinfo", appauthor=False))
 
 
 def signature(folders: list[Folder]) -> str:
@@ -114,24 +107,32 @@ def _open_current(path: Path, key: str) -> sqlite3.Connection | None:
 
 
 def _build(knowledge: Knowledge, path: Path, key: str) -> sqlite3.Connection:
+    before = len(knowledge.problems)
     entries = list(collect(knowledge))
+    # Kept in the index and reported by the views that list entries, on every run
+    # alike, not only on the run that happened to build the index.
+    problems = knowledge.problems[before:]
+    del knowledge.problems[before:]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)
         connection = sqlite3.connect(partial)
-        _fill(connection, entries, key)
+        _fill(connection, entries, problems, key)
         connection.close()
         os.replace(partial, path)  # readers never see a half-written index
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except (OSError, sqlite3.Error):
         connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
-        _fill(connection, entries, key)
+        _fill(connection, entries, problems, key)
         return connection
 
 
-def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], key: str) -> None:
+def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
+          key: str) -> None:
     connection.executescript(_SCHEMA)
+    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)", [
+        (_kind_of(p.file), p.file, p.line, p.column, p.message, p.hint) for p in problems])
     for number, entry in enumerate(entries, 1):
         connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
                            (number, entry.kind, entry.name, entry.title, entry.command,
@@ -145,6 +146,24 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], key: str) -
                                [(k, number, 0) for k in keywords])
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
+
+
+def _kind_of(file: str) -> str:
+    parent = os.path.basename(os.path.dirname(file))
+    return parent if parent in SUBFOLDERS else os.path.basename(file).removesuffix(".yaml")
+
+
+def problems(connection: sqlite3.Connection, kind: str) -> list[Problem]:
+    """The problems found in ``kind`` files (e.g. conditions) when the index was built."""
+    return [Problem(file, message, line, column, hint) for file, line, column, message, hint
+            in connection.execute("SELECT file, line, col, message, hint FROM problems"
+                                  " WHERE kind = ? ORDER BY file, line", (kind,))]
+
+
+def conditions(connection: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(slug, title, summary) of every condition, by title."""
+    return connection.execute("SELECT name, title, summary FROM entries WHERE kind = 'condition'"
+                              " ORDER BY lower(title), name").fetchall()
 
 
 def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
+from acuinfo.places import user_folder
 
 if TYPE_CHECKING:
-    from acuinfo.yamlfile import YamlData
+    from acuinfo.located import YamlData
 
 T = TypeVar("T")
 
@@ -49,21 +50,15 @@ class Folder:
 
 
 def builtin_folder() -> Folder:
-    """The knowledge shipped inside the package, found the way a zip install allows."""
+    """The knowledge shipped inside the package. An ordinary install has it as a folder
+    beside this module; any other (a zip, say) is reached through importlib.resources,
+    which costs a few milliseconds more to import."""
+    here = Path(__file__).resolve().parent / "data"
+    if here.is_dir():
+        return Folder(here, "built-in")
     from importlib.resources import files
 
     return Folder(files("acuinfo") / "data", "built-in")
-
-
-def user_folder() -> Path:
-    """The person's own knowledge folder: ACUINFO_USER_DIR, else the platform's user
-    data folder (e.g. ~/.local/share/acuinfo on Linux)."""
-    override = os.environ.get("ACUINFO_USER_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("acuinfo", appauthor=False))
 
 
 def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
@@ -97,7 +92,30 @@ def as_slug(name: str) -> str | None:
 
 
 def parse_file(entry: Entry) -> YamlData:
-    """Read and parse one file as untrusted YAML, or raise KnowledgeError."""
+    """Read and parse one file as untrusted YAML, or raise KnowledgeError.
+
+    A file on disk whose parse is cached (see ``acuinfo.parsecache``) is not parsed
+    again; its positions are worked out only if a problem needs them."""
+    from acuinfo import parsecache
+
+    file = str(entry)
+    try:
+        stat = os.stat(file) if isinstance(entry, Path) else None
+    except OSError:
+        stat = None
+    if stat is not None:
+        found, value = parsecache.load(file, stat)
+        if found:
+            from acuinfo.located import YamlData
+
+            return YamlData(file, value, None, reparse=lambda: _parse_now(entry))
+    data = _parse_now(entry)
+    if stat is not None:
+        parsecache.store(file, stat, data.value)
+    return data
+
+
+def _parse_now(entry: Entry) -> YamlData:
     from acuinfo import yamlfile
 
     file = str(entry)

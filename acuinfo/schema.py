@@ -14,7 +14,7 @@ import typing
 from functools import cache
 
 from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.yamlfile import Origin, YamlData
+from acuinfo.located import Origin, YamlData
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
@@ -56,8 +56,11 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
-def _field_name(path: tuple) -> str:
-    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+def _where(path: tuple) -> str:
+    """A field's name as a person reads it, e.g. evidence.sources[2]; worked out only
+    when there is a problem to report."""
+    name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path)
+    return name.replace(".[", "[") or "the file"
 
 
 @cache
@@ -74,7 +77,6 @@ def _has_origin(record_type: type) -> bool:
 
 def _convert(kind: object, value: object, path: tuple, data: YamlData,
              problems: list[Problem], meta: typing.Mapping = types.MappingProxyType({})) -> object:
-    where = _field_name(path) or "the file"
     origin = typing.get_origin(kind)
     if origin is types.UnionType or origin is typing.Union:
         options = [k for k in typing.get_args(kind) if k is not type(None)]
@@ -84,60 +86,61 @@ def _convert(kind: object, value: object, path: tuple, data: YamlData,
     if origin is list:
         (item_kind,) = typing.get_args(kind)
         if not isinstance(value, list):
-            problems.append(data.problem(path, f"{where} must be a list, not {_describe(value)}",
-                                         "start each item on its own line with '- '"))
+            problems.append(data.problem(
+                path, f"{_where(path)} must be a list, not {_describe(value)}",
+                "start each item on its own line with '- '"))
             return []
         minimum = meta.get("min_items", 1)
         if len(value) < minimum:
             problems.append(data.problem(
-                path, f"{where} needs at least {minimum} item{'s' if minimum > 1 else ''}",
+                path, f"{_where(path)} needs at least {minimum} item{'s' if minimum > 1 else ''}",
                 "add items or remove the field if it is optional"))
         return [_convert(item_kind, item, (*path, i), data, problems, meta)
                 for i, item in enumerate(value)]
-    return _scalar(kind, value, path, data, problems, meta, where)
+    return _scalar(kind, value, path, data, problems, meta)
 
 
 def _scalar(kind: object, value: object, path: tuple, data: YamlData, problems: list[Problem],
-            meta: typing.Mapping, where: str) -> object:
+            meta: typing.Mapping) -> object:
     if meta.get("digits") and isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if kind is datetime.date:
         if type(value) is not datetime.date:
-            problems.append(data.problem(path, f"{where} must be a date like 2026-01-31, "
+            problems.append(data.problem(path, f"{_where(path)} must be a date like 2026-01-31, "
                                                f"not {_describe(value)}"))
         return value
     if kind is int:
         if not isinstance(value, int) or isinstance(value, bool):
-            problems.append(data.problem(path, f"{where} must be a whole number, "
+            problems.append(data.problem(path, f"{_where(path)} must be a whole number, "
                                                f"not {_describe(value)}"))
         return value
     if not isinstance(value, str):
-        problems.append(data.problem(path, f"{where} must be text, not {_describe(value)}",
+        problems.append(data.problem(path, f"{_where(path)} must be text, not {_describe(value)}",
                                      "put the value in quotes if it is meant as text"))
         return value
     value = value.strip()
     if not value:
-        problems.append(data.problem(path, f"{where} must not be empty",
+        problems.append(data.problem(path, f"{_where(path)} must not be empty",
                                      "write the text or remove the field if it is optional"))
     elif (meta.get("slug") or meta.get("ref")) and not SLUG.match(value):
-        problems.append(data.problem(path, f"{where} {value!r} is not a valid id",
+        problems.append(data.problem(path, f"{_where(path)} {value!r} is not a valid id",
                                      "use lowercase letters, digits and single hyphens"))
     elif meta.get("url") and not URL.match(value):
-        problems.append(data.problem(path, f"{where} {value!r} is not a web address",
+        problems.append(data.problem(path, f"{_where(path)} {value!r} is not a web address",
                                      "it must start with https://"))
     elif meta.get("digits") and not value.isdigit():
-        problems.append(data.problem(path, f"{where} {value!r} must be digits only"))
+        problems.append(data.problem(path, f"{_where(path)} {value!r} must be digits only"))
     elif "choices" in meta and value not in meta["choices"]:
         allowed = ", ".join(meta["choices"])
-        problems.append(data.problem(path, f"{where} is {value!r}, which is not one of: {allowed}"))
+        problems.append(data.problem(
+            path, f"{_where(path)} is {value!r}, which is not one of: {allowed}"))
     return value
 
 
 def _record(kind: type, value: object, path: tuple, data: YamlData,
             problems: list[Problem]) -> object:
-    where = _field_name(path) or "the file"
     if not isinstance(value, dict):
-        problems.append(data.problem(path, f"{where} must be a mapping of fields, "
+        problems.append(data.problem(path, f"{_where(path)} must be a mapping of fields, "
                                            f"not {_describe(value)}",
                                      "write one 'field: value' per line"))
         return None
@@ -145,7 +148,7 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
     known = {f.name for f, _ in fields}
     for key in value:
         if key not in known:
-            problems.append(data.problem((*path, key), f"unknown field {key!r} in {where}",
+            problems.append(data.problem((*path, key), f"unknown field {key!r} in {_where(path)}",
                                          _suggest_field(str(key), known)))
     values = {}
     for f, hint in fields:
@@ -154,7 +157,7 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
             meta = f.metadata if required else {"min_items": 0, **f.metadata}
             values[f.name] = _convert(hint, value[f.name], (*path, f.name), data, problems, meta)
         elif required:
-            problems.append(data.problem(path, f"{where} is missing the required field "
+            problems.append(data.problem(path, f"{_where(path)} is missing the required field "
                                                f"{f.name!r}", "see data/README.md"))
     if _has_origin(kind):
         values["origin"] = Origin(data, path)
@@ -164,7 +167,7 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
         return None
     check = getattr(record, "problems", None)
     if check is not None:
-        problems.extend(data.problem(path, f"{where}: {message}") for message in check())
+        problems.extend(data.problem(path, f"{_where(path)}: {message}") for message in check())
     return record
 
 

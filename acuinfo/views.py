@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from acuinfo import records
 from acuinfo.document import (
@@ -26,7 +27,9 @@ from acuinfo.document import (
 )
 from acuinfo.errors import KnowledgeError, NotFoundError
 from acuinfo.knowledge import Folder, Knowledge, normalize
-from acuinfo.yamlfile import Origin
+
+if TYPE_CHECKING:
+    from acuinfo.located import Origin
 
 NOTICE = (
     "acuinfo gives general information. It does not replace advice from your doctor "
@@ -132,8 +135,13 @@ def _condition_sections(condition: records.Condition, cites: _Citations) -> list
 
 
 def conditions_list(knowledge: Knowledge) -> Document:
-    """One line per condition: its title, slug and summary."""
-    rows = [[c.slug, c.title, c.summary] for c in knowledge.conditions()]
+    """One line per condition: its title, slug and summary, from the cached index so
+    that a long list costs no parsing."""
+    from acuinfo import index
+
+    connection = index.open_index(knowledge)
+    rows = [list(row) for row in index.conditions(connection)]
+    knowledge.problems.extend(index.problems(connection, "conditions"))
     return Document(
         kind="conditions", title="Conditions", sections=[Section("", [
             Table(["Name", "Condition", "Summary"], rows),

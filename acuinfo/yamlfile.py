@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 import yaml
 
 from acuinfo.errors import KnowledgeError, Problem
+from acuinfo.located import YamlData
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 200_000
 
-Path = tuple  # a path into the value: mapping keys and list indexes
+Path = tuple  # a path into the value: mapping keys and list indexes (see acuinfo.located)
 
 # Whole terminal escape sequences (CSI such as colours, OSC such as links and window
 # titles) go first, so no half of one is left behind as text; then every other C0
@@ -43,44 +44,6 @@ try:  # libyaml's C parser is much faster; PyYAML falls back to pure Python with
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
-
-
-@dataclass
-class YamlData:
-    """A parsed file: its value, and the (line, column) of each value by path."""
-
-    file: str
-    value: object
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-
-    def where(self, path: Path) -> tuple[int | None, int | None]:
-        """The position of ``path``, or of its nearest parent that has one."""
-        while True:
-            if path in self.positions:
-                return self.positions[path]
-            if not path:
-                return None, None
-            path = path[:-1]
-
-    def problem(self, path: Path, message: str, hint: str | None = None) -> Problem:
-        line, column = self.where(path)
-        return Problem(self.file, message, line, column, hint)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record came from: its file's parsed data and its path in it."""
-
-    data: YamlData
-    path: Path = ()
-
-    @property
-    def file(self) -> str:
-        return self.data.file
-
-    def problem(self, subpath: Path, message: str, hint: str | None = None) -> Problem:
-        """A problem located at ``subpath`` inside this record."""
-        return self.data.problem((*self.path, *subpath), message, hint)
 
 
 def clean_text(text: str) -> str:

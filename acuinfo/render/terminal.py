@@ -1,7 +1,10 @@
-"""Terminal output with Rich: colour on a terminal, the same layout without it in a pipe.
+"""Terminal output: colour on a terminal, the same layout without it in a pipe.
 
-All content goes through ``rich.text.Text``, never through Rich markup, so
-brackets in a knowledge file print as they are.
+The layout is worked out here, line by line, with Rich's ``Text`` for wrapping
+(it knows the width of every character) and styles, and printed in one go:
+nested Rich tables and panels look the same but cost several times as long, and
+every command pays that on every run. All content goes through ``Text``, never
+through Rich markup, so brackets in a knowledge file print as they are.
 """
 
 from __future__ import annotations
@@ -9,10 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table as RichTable
+from rich.console import Console
 from rich.text import Text
 
 from acuinfo.document import (
@@ -30,6 +30,7 @@ from acuinfo.document import (
 INDENT = 2
 MAX_COLUMN = 34
 MIN_LAST_COLUMN = 16
+MIN_WIDTH = 8
 
 
 def make_console(out: TextIO) -> Console:
@@ -39,140 +40,159 @@ def make_console(out: TextIO) -> Console:
 
 def render(document: Document, out: TextIO) -> None:
     console = make_console(out)
-    with console.capture() as captured:
-        _document(console, document)
-    text = captured.get()
-    if not console.is_terminal:  # no colour codes to keep: drop the padding Rich adds
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    out.write(text)
+    lines = _Layout(console, console.width).document(document)
+    if console.is_terminal:
+        with console.capture() as captured:
+            console.print(Text("\n").join(lines), soft_wrap=True, crop=False)
+        out.write(captured.get())
+    else:  # a pipe, or colour switched off: plain text, no trailing spaces
+        out.write("".join(line.plain.rstrip() + "\n" for line in lines))
     out.flush()
 
 
-def _document(console: Console, document: Document) -> None:
-    bullet = "-" if console.options.ascii_only else "•"
-    console.print(Text(document.title, style="bold"))
-    if document.summary:
-        console.print(Text(document.summary, style="italic"))
-    for section in document.sections:
-        console.print()
-        _section(console, section, bullet)
-    if document.citations:
-        console.print()
-        console.print(Text("Sources", style="bold cyan"))
-        lines = RichTable.grid(padding=(0, 1))
-        lines.add_column(no_wrap=True)
-        lines.add_column()
-        for citation in document.citations:
-            ids = "".join(f" {label}: {value}." for label, value in
-                          (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
-            lines.add_row(Text(f"[{citation.number}]"),
-                          Text(f"{citation.text}{ids} {citation.url}"))
-        console.print(Padding(lines, (0, 0, 0, INDENT)))
-    if document.notice:
-        console.print()
-        console.print(Text(document.notice, style="dim"))
+class _Layout:
+    """Lines of styled text for a document, wrapped to a width."""
 
+    def __init__(self, console: Console, width: int) -> None:
+        self.console = console
+        self.width = max(width, MIN_WIDTH)
+        self.ascii = console.options.ascii_only
+        self.bullet = "- " if self.ascii else "• "
+        self.ellipsis = "..." if self.ascii else "…"
+        self.lines: list[Text] = []
 
-def _section(console: Console, section: Section, bullet: str) -> None:
-    if section.heading:
-        console.print(Text(section.heading, style="bold cyan"))
-    parts: list[RenderableType] = []
-    for block in section.blocks:
-        if parts and isinstance(block, Paragraph):
-            parts.append(Text(""))
-        parts.append(_block(block, bullet))
-    if section.cites:
-        parts.append(Text("Sources: " + ", ".join(f"[{n}]" for n in section.cites),
-                          style="dim"))
-    console.print(Padding(Group(*parts), (0, 0, 0, INDENT)))
+    # -- the parts of a document ------------------------------------------------
 
+    def document(self, document: Document) -> list[Text]:
+        self.wrap(Text(document.title, style="bold"))
+        if document.summary:
+            self.wrap(Text(document.summary, style="italic"))
+        for section in document.sections:
+            self.lines.append(Text())
+            self.section(section)
+        if document.citations:
+            self.lines.append(Text())
+            self.wrap(Text("Sources", style="bold cyan"))
+            for citation in document.citations:
+                ids = "".join(f" {label}: {value}." for label, value in
+                              (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
+                self.wrap(Text(f"{citation.text}{ids} {citation.url}"), INDENT,
+                          f"[{citation.number}] ")
+        if document.notice:
+            self.lines.append(Text())
+            self.wrap(Text(document.notice, style="dim"))
+        return self.lines
 
-def _block(block: Block, bullet: str) -> RenderableType:
-    if isinstance(block, Paragraph):
-        return Text(block.text)
-    if isinstance(block, Bullets):
-        return _list([(bullet, Text(item)) for item in block.items])
-    if isinstance(block, Steps):
-        rows = []
-        for number, step in enumerate(block.items, 1):
-            body = Text(step.title, style="bold")
-            if step.note:
-                body.append(f" ({step.note})", style="italic")
-            body.append("\n")
-            body.append(step.text)
-            if step.cites:
-                body.append("  Sources: " + ", ".join(f"[{n}]" for n in step.cites), style="dim")
-            if step.command:
-                body.append("\nOpen with: ", style="dim")
-                body.append(step.command, style="bold")
-            rows.append((f"{number}.", body))
-        return _list(rows, gap=True)
-    if isinstance(block, Alert):
-        body: list[RenderableType] = [Text(block.title, style="bold red")]
+    def section(self, section: Section) -> None:
+        if section.heading:
+            style = "bold cyan" if section.level <= 1 else "bold"
+            self.wrap(Text(section.heading, style=style), INDENT * (section.level - 1))
+        indent = INDENT * section.level
+        previous: Block | None = None
+        for block in section.blocks:
+            if previous is not None and isinstance(block, Paragraph):
+                self.lines.append(Text())
+            self.block(block, indent)
+            previous = block
+        if section.cites:
+            self.wrap(_cites(section.cites), indent)
+
+    def block(self, block: Block, indent: int) -> None:
+        if isinstance(block, Paragraph):
+            self.wrap(Text(block.text), indent)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                self.wrap(Text(item), indent, self.bullet)
+        elif isinstance(block, Steps):
+            for number, step in enumerate(block.items, 1):
+                if number > 1:
+                    self.lines.append(Text())
+                self.step(step, number, indent)
+        elif isinstance(block, Alert):
+            self.alert(block, indent)
+        elif isinstance(block, Table):
+            self.table(block, indent)
+        elif isinstance(block, Definitions):
+            for number, item in enumerate(block.items):
+                if number:
+                    self.lines.append(Text())
+                self.wrap(Text(item.term, style="bold"), indent)
+                body = Text(item.text)
+                if item.cites:
+                    body.append("  ")
+                    body.append_text(_cites(item.cites))
+                self.wrap(body, indent + INDENT)
+        else:
+            raise TypeError(f"no terminal layout for {type(block).__name__}")
+
+    def step(self, step: object, number: int, indent: int) -> None:
+        marker = f"{number}. "
+        head = Text(step.title, style="bold")
+        if step.note:
+            head.append(f" ({step.note})", style="italic")
+        self.wrap(head, indent, marker)
+        body = Text(step.text)
+        if step.cites:
+            body.append("  ")
+            body.append_text(_cites(step.cites))
+        self.wrap(body, indent, " " * len(marker))
+        if step.command:
+            line = Text("Open with: ", style="dim")
+            line.append(step.command, style="bold")
+            self.wrap(line, indent, " " * len(marker))
+
+    def alert(self, block: Alert, indent: int) -> None:
+        """A box that the eye cannot miss, drawn with box characters (or ASCII)."""
+        inner = max(self.width - indent - 4, MIN_WIDTH)
+        content = _Layout(self.console, inner)
+        content.wrap(Text(block.title, style="bold red"))
         if block.text:
-            body.append(Text(block.text))
-        body.append(_list([(bullet, Text(item)) for item in block.items]))
-        return Panel(Group(*body), border_style="red")
-    if isinstance(block, Table):
-        return _table(block)
-    if isinstance(block, Definitions):
-        parts: list[RenderableType] = []
+            content.wrap(Text(block.text))
         for item in block.items:
-            if parts:
-                parts.append(Text(""))
-            parts.append(Text(item.term, style="bold"))
-            body = Text(item.text)
-            if item.cites:
-                body.append("  Sources: " + ", ".join(f"[{n}]" for n in item.cites), style="dim")
-            parts.append(Padding(body, (0, 0, 0, INDENT)))
-        return Group(*parts)
-    raise TypeError(f"no terminal layout for {type(block).__name__}")
+            content.wrap(Text(item), 0, self.bullet)
+        top, side, bottom = (("+", "-", "+"), "|", ("+", "-", "+")) if self.ascii else \
+            (("╭", "─", "╮"), "│", ("╰", "─", "╯"))
+        pad = " " * indent
+        self.lines.append(Text(pad + top[0] + top[1] * (inner + 2) + top[2], style="red"))
+        for line in content.lines:
+            line.set_length(inner)
+            self.lines.append(Text.assemble(pad, (side + " ", "red"), line, (" " + side, "red")))
+        self.lines.append(Text(pad + bottom[0] + bottom[1] * (inner + 2) + bottom[2],
+                               style="red"))
 
-
-def _list(rows: list[tuple[str, Text]], gap: bool = False) -> RenderableType:
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")  # a long path or address breaks, never loses its end
-    for marker, text in rows:
-        if gap and grid.row_count:
-            grid.add_row("", "")
-        grid.add_row(Text(marker), text)
-    return grid
-
-
-class _Rows:
-    """A table drawn one line per row, cut to the width; stacked on narrow terminals."""
-
-    def __init__(self, block: Table) -> None:
-        self.block = block
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        rows = self.block.rows
-        ellipsis = "..." if options.ascii_only else "…"
-        widths = [min(MAX_COLUMN, max(cell_len(row[i]) for row in [self.block.columns, *rows]))
-                  for i in range(len(self.block.columns) - 1)]
-        if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > options.max_width:
-            for row in rows:  # too narrow for columns: each row as a small block
-                yield Text(row[0], style="bold")
-                yield Padding(Text(" - ".join(row[1:])), (0, 0, 0, INDENT))
+    def table(self, block: Table, indent: int) -> None:
+        """One line per row, every column but the last kept whole and the line cut to fit;
+        on a terminal too narrow for that, each row as a small block instead."""
+        width = self.width - indent
+        widths = [min(MAX_COLUMN, max(cell_len(row[i]) for row in [block.columns, *block.rows]))
+                  for i in range(len(block.columns) - 1)]
+        if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > width:
+            for row in block.rows:
+                self.wrap(Text(row[0], style="bold"), indent)
+                self.wrap(Text(" - ".join(row[1:])), indent + INDENT)
             return
+        for row, style in [(block.columns, "bold"), *((row, "") for row in block.rows)]:
+            fixed = [self.cut(cell, cell_width).ljust(cell_width)
+                     for cell, cell_width in zip(row[:-1], widths, strict=True)]
+            line = self.cut("  ".join([*fixed, row[-1]]), width)
+            self.lines.append(Text(" " * indent + line, style=style))
 
-        def line(cells: list[str], style: str = "") -> Text:
-            fixed = [_cut(cell, width, ellipsis).ljust(width)
-                     for cell, width in zip(cells[:-1], widths, strict=True)]
-            return Text(_cut("  ".join([*fixed, cells[-1]]), options.max_width, ellipsis),
-                        style=style, no_wrap=True)
+    # -- helpers --------------------------------------------------------------------
 
-        yield line(self.block.columns, "bold")
-        for row in rows:
-            yield line(row)
+    def wrap(self, text: Text, indent: int = 0, first: str = "") -> None:
+        """Add ``text`` wrapped to the width, ``first`` before its first line and as many
+        spaces before the others, so lists hang."""
+        hang = cell_len(first)
+        width = max(self.width - indent - hang, MIN_WIDTH)
+        for number, line in enumerate(text.wrap(self.console, width, overflow="fold")):
+            prefix = " " * indent + (first if number == 0 else " " * hang)
+            self.lines.append(Text.assemble(prefix, line))
+
+    def cut(self, text: str, width: int) -> str:
+        if cell_len(text) <= width:
+            return text
+        return set_cell_size(text, max(width - len(self.ellipsis), 0)) + self.ellipsis
 
 
-def _cut(text: str, width: int, ellipsis: str) -> str:
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - len(ellipsis)) + ellipsis
-
-
-def _table(block: Table) -> RenderableType:
-    return _Rows(block)
+def _cites(numbers: list[int]) -> Text:
+    return Text("Sources: " + ", ".join(f"[{n}]" for n in numbers), style="dim")

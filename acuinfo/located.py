@@ -1,0 +1,61 @@
+"""Parsed values that know where they came from: the file, and the line and column
+of every value in it. Kept apart from the YAML reader so that a value from the
+parse cache carries its origin without importing the YAML parser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from acuinfo.errors import KnowledgeError, Problem
+
+Path = tuple  # a path into the value: mapping keys and list indexes
+
+
+@dataclass
+class YamlData:
+    """A parsed file: its value, and the (line, column) of each value by path.
+
+    A value that came from the parse cache has no positions until a problem needs
+    one; ``reparse`` then parses the file again to find them."""
+
+    file: str
+    value: object
+    positions: dict[Path, tuple[int, int]] | None = field(default_factory=dict)
+    reparse: Callable[[], YamlData] | None = field(default=None, repr=False, compare=False)
+
+    def where(self, path: Path) -> tuple[int | None, int | None]:
+        """The position of ``path``, or of its nearest parent that has one."""
+        if self.positions is None:
+            try:
+                self.positions = self.reparse().positions if self.reparse else {}
+            except KnowledgeError:
+                self.positions = {}
+        while True:
+            if path in self.positions:
+                return self.positions[path]
+            if not path:
+                return None, None
+            path = path[:-1]
+
+    def problem(self, path: Path, message: str, hint: str | None = None) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, message, line, column, hint)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: its file's parsed data and its path in it."""
+
+    data: YamlData
+    path: Path = ()
+
+    @property
+    def file(self) -> str:
+        return self.data.file
+
+    def problem(self, subpath: Path, message: str, hint: str | None = None) -> Problem:
+        """A problem located at ``subpath`` inside this record."""
+        return self.data.problem((*self.path, *subpath), message, hint)
+
+
