@@ -1,0 +1,92 @@
+"""The parse cache: a second look at a file reuses its parse, an edit is seen at once,
+and a broken or stale cache is never trusted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA
+
+GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+
+SHOW_AND_REPORT_YAML = """
+import sys
+from acuinfo.cli import main
+sys.argv = ["acuinfo", "condition", "neck-pain"]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("yaml imported: %s\\n" % ("yaml" in sys.modules))
+"""
+
+
+def show_in_fresh_process(tmp_path: Path) -> str:
+    result = subprocess.run([sys.executable, "-c", SHOW_AND_REPORT_YAML], capture_output=True,
+                            text=True, cwd=tmp_path, env=dict(os.environ))
+    assert result.stdout.startswith("Neck pain")
+    return result.stderr
+
+
+def test_second_run_does_not_parse_yaml(tmp_path):
+    assert "yaml imported: True" in show_in_fresh_process(tmp_path)
+    assert "yaml imported: False" in show_in_fresh_process(tmp_path)
+
+
+def test_edit_is_seen_at_once(invoke, clinic):
+    folder = clinic("conditions/neck-pain.yaml", GOOD)
+    target = folder / "conditions" / "neck-pain.yaml"
+    assert invoke("-d", str(folder), "condition", "neck-pain").stdout.startswith("Neck pain\n")
+    target.write_text(GOOD.replace("title: Neck pain", "title: Neck ache"), encoding="utf-8")
+    os.utime(target, ns=(1, 1))  # same size class of edit on a coarse clock still differs
+    assert invoke("-d", str(folder), "condition", "neck-pain").stdout.startswith("Neck ache\n")
+
+
+def test_problem_in_a_cached_file_still_has_its_line(invoke, clinic):
+    """A file whose parse is cached, but which the schema rejects, is reported with the
+    line of the field at fault: positions are worked out again when needed."""
+    broken = GOOD.replace("title: Neck pain", "title: [Neck, pain]")
+    line = broken.splitlines().index("title: [Neck, pain]") + 1
+    folder = clinic("conditions/neck-pain.yaml", broken)
+    for _ in range(2):  # the second run reads the cached parse
+        result = invoke("-d", str(folder), "condition", "neck-pain")
+        assert result.exit_code == 1
+        assert f"neck-pain.yaml:{line}:" in result.stderr
+
+
+def test_corrupt_cache_entries_are_ignored(invoke, tmp_path):
+    invoke("condition", "neck-pain")
+    entries = list((tmp_path / "cache" / "parsed").glob("*.json"))
+    assert entries
+    for number, entry in enumerate(entries):
+        entry.write_text(["", "{", '{"key": 1, "file": 2, "value": 3}', "[]"][number % 4])
+    result = invoke("condition", "neck-pain")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Neck pain\n")
+    assert result.stderr == ""
+
+
+def test_a_cache_entry_for_another_file_is_not_used(invoke, tmp_path, clinic):
+    """Entries are named by a short checksum; one that records another file is a miss."""
+    folder = clinic("conditions/neck-pain.yaml", GOOD.replace("title: Neck pain",
+                                                              "title: Clinic neck pain"))
+    invoke("condition", "neck-pain")
+    first = {p.name: p.read_text() for p in (tmp_path / "cache" / "parsed").glob("*.json")}
+    invoke("-d", str(folder), "condition", "neck-pain")
+    entries = list((tmp_path / "cache" / "parsed").glob("*.json"))
+    clinic_entry = next(p for p in entries if p.name not in first)
+    built_in = next(iter(first.values()))
+    clinic_entry.write_text(built_in)  # pretend the names collided
+    shown = invoke("-d", str(folder), "condition", "neck-pain").stdout
+    assert shown.startswith("Clinic neck pain"), "another file's parse was used"
+
+
+def test_unwritable_cache_folder_is_no_error(invoke, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    result = invoke("condition", "neck-pain", env={"ACUINFO_CACHE_DIR": str(blocker / "x")})
+    assert result.exit_code == 0
+    assert result.stderr == ""
