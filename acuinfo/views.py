@@ -82,11 +82,12 @@ def _citation(number: int, source: records.Source) -> Citation:
 
 
 def _text_blocks(*texts: str | None) -> list[Block]:
-    """Paragraphs from text where a blank line separates paragraphs."""
+    """Paragraphs from text. In YAML's folded style (``>-``) a blank line between
+    paragraphs becomes one line break, so every line break starts a paragraph."""
     blocks: list[Block] = []
     for text in texts:
         if text:
-            blocks.extend(Paragraph(part.strip()) for part in text.split("\n\n") if part.strip())
+            blocks.extend(Paragraph(part.strip()) for part in text.split("\n") if part.strip())
     return blocks
 
 
