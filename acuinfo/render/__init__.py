@@ -2,6 +2,9 @@
 
 A renderer is a module with ``render(document, out)`` that writes the whole
 document to the text stream ``out``. Adding a format is adding a module here.
+
+The few words that the plain, Markdown and HTML renderers all put around the
+content live here too, so the three formats say the same thing the same way.
 """
 
 from __future__ import annotations
@@ -10,14 +13,44 @@ import importlib
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from acuinfo.document import Document
+    from acuinfo.document import Citation, Document
 
 RENDERERS = {
     "text": "acuinfo.render.terminal",
     "json": "acuinfo.render.jsonfile",
+    "plain": "acuinfo.render.plain",
+    "markdown": "acuinfo.render.markdown",
+    "html": "acuinfo.render.html",
 }
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def render(document: Document, fmt: str, out: TextIO) -> None:
     """Write ``document`` to ``out`` in format ``fmt`` (a key of RENDERERS)."""
     importlib.import_module(RENDERERS[fmt]).render(document, out)
+
+
+def long_date(iso: str) -> str:
+    """``2026-11-25`` as ``25 November 2026``: read the same way in every country, and
+    spoken as words by a screen reader. Anything else is returned as it is."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(part.isdigit() for part in parts):
+        year, month, day = (int(part) for part in parts)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{day} {MONTHS[month - 1]} {year}"
+    return iso
+
+
+def dates(document: Document) -> list[tuple[str, str, str, str]]:
+    """The dates shown under the title: (meta key, label, ISO date, the date in words)."""
+    labels = (("date", "Date"), ("reviewed", "Last reviewed"))
+    return [(key, label, document.meta[key], long_date(document.meta[key]))
+            for key, label in labels if document.meta.get(key)]
+
+
+def identifiers(citation: Citation) -> str:
+    """``PMID: 123. DOI: 10.1/x.`` for a citation, or an empty string when it has neither."""
+    return " ".join(f"{label}: {value}." for label, value in
+                    (("PMID", citation.pmid), ("DOI", citation.doi)) if value)

@@ -1,0 +1,245 @@
+"""One self-contained HTML page, for reading in a browser and printing as a handout.
+
+The page fetches nothing: its CSS is inline, it has no script and no images,
+so it opens the same way offline, from an email or a USB stick. Every piece of
+content goes through ``html.escape``; the only markup is the page's own.
+
+Printing is part of the design: the margins suit both A4 and Letter, warnings
+and list items are not split across pages, and the type is 12pt. The font
+stack names Arial and its metric twin Liberation Sans, so a page breaks in the
+same places on Windows, macOS and Linux.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import TextIO
+from urllib.parse import quote
+
+from acuinfo.document import (
+    Alert,
+    Block,
+    Bullets,
+    Citation,
+    Definitions,
+    Document,
+    Paragraph,
+    Section,
+    Steps,
+    Table,
+)
+from acuinfo.render import dates, identifiers
+
+# Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1.
+STYLE = """
+:root { color-scheme: light; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0 auto; padding: 1rem 1.25rem 2rem; max-width: 40em;
+  font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
+  font-size: 1rem; line-height: 1.5; color: #1a1a1a; background: #fff;
+  overflow-wrap: break-word;
+}
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.5em 0 0.5em; color: #1a1a1a; }
+h1 { font-size: 1.75em; margin-top: 0.5em; }
+h2 { font-size: 1.375em; }
+h3 { font-size: 1.125em; }
+h4, h5, h6 { font-size: 1em; }
+.part > h2 { border-bottom: 0.125rem solid #1f4e79; padding-bottom: 0.2em; margin-top: 2em; }
+p, ul, ol, dl, table { margin: 0 0 0.75em; }
+.summary { font-size: 1.125em; }
+.reviewed, .cites, footer { font-size: 0.9em; color: #4a4a4a; }
+.date { font-weight: bold; }
+a { color: #0b4f9c; }
+li { margin-bottom: 0.25em; }
+ol.steps > li { margin-bottom: 0.75em; }
+ol.steps > li > p { margin: 0 0 0.25em; }
+.alert {
+  border: 0.2rem solid #a0001c; border-left-width: 0.6rem; border-radius: 0.25rem;
+  background: #fff4f4; padding: 0.5em 1em; margin: 1em 0;
+}
+.alert > :first-child { margin-top: 0.25em; color: #a0001c; }
+.alert > :last-child { margin-bottom: 0.25em; }
+dt { font-weight: bold; margin-top: 0.75em; }
+dd { margin: 0 0 0 1.5em; }
+table { border-collapse: collapse; width: 100%; }
+th, td {
+  border: 1px solid #767676; padding: 0.3em 0.5em; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere;
+}
+th { background: #f0f0f0; }
+#sources li { overflow-wrap: anywhere; }
+footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
+@page { margin: 15mm; }
+@media print {
+  body { font-size: 12pt; max-width: none; padding: 0; }
+  a { color: #1a1a1a; }
+  .alert { background: none; }
+  .alert, li, dt, dd, tr { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  /* a one-line intro stays with the list it introduces */
+  :is(h2, h3, h4) + p:has(+ :is(ul, ol, dl, table)) { break-after: avoid; page-break-after: avoid; }
+}
+""".strip()
+
+
+def render(document: Document, out: TextIO) -> None:
+    out.write(_Page(document).html())
+    out.flush()
+
+
+class _Page:
+    """Builds the page top to bottom, keeping heading levels unbroken and ids unique."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.lines: list[str] = []
+        self.level = 1  # the level of the last heading written
+        reserved = ["sources", *(f"source-{c.number}" for c in document.citations)]
+        self.ids: set[str] = set(reserved)
+
+    def html(self) -> str:
+        doc = self.document
+        self.lines += [
+            "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(_one_line(doc.title))}</title>", f"<style>\n{STYLE}\n</style>",
+            "</head>", "<body>", "<main>", f"<h1>{escape(_one_line(doc.title))}</h1>",
+        ]
+        if doc.summary:
+            self.lines.append(f'<p class="summary">{_text(doc.summary)}</p>')
+        for key, label, iso, words in dates(doc):  # the handout's date, or a small review date
+            self.lines.append(f'<p class="{key}">{escape(label)}: '
+                              f'<time datetime="{escape(iso)}">{escape(words)}</time></p>')
+        has_parts = any(section.level > 1 for section in doc.sections)
+        in_part = False
+        for section in doc.sections:
+            if section.level == 1 and in_part:
+                self.lines.append("</section>")
+                in_part = False
+            if section.level == 1 and has_parts:
+                self.lines.append(f'<section class="part" id="{self._id(section.id)}">')
+                in_part = True
+                self._section_content(section)
+            else:
+                self._section(section)
+        if in_part:
+            self.lines.append("</section>")
+        if doc.citations:
+            self._citations(doc.citations)
+        self.lines.append("</main>")
+        if doc.notice:
+            self.lines.append(f"<footer>\n<p>{_text(doc.notice)}</p>\n</footer>")
+        self.lines += ["</body>", "</html>"]
+        return "\n".join(self.lines) + "\n"
+
+    def _id(self, wanted: str) -> str:
+        """A unique, safe id: letters, digits and hyphens, never one already used."""
+        base = re.sub(r"[^A-Za-z0-9_-]+", "-", wanted).strip("-") or "section"
+        if base[0].isdigit():
+            base = f"section-{base}"
+        chosen, n = base, 1
+        while chosen in self.ids:
+            n += 1
+            chosen = f"{base}-{n}"
+        self.ids.add(chosen)
+        return chosen
+
+    def _heading(self, level: int, text: str, id_: str = "") -> None:
+        self.level = min(level, self.level + 1, 6)  # never skip a level
+        attribute = f' id="{id_}"' if id_ else ""
+        self.lines.append(f"<h{self.level}{attribute}>{escape(_one_line(text))}</h{self.level}>")
+
+    def _section(self, section: Section) -> None:
+        tag = "section" if section.heading else "div"
+        self.lines.append(f'<{tag} id="{self._id(section.id)}">')
+        self._section_content(section)
+        self.lines.append(f"</{tag}>")
+
+    def _section_content(self, section: Section) -> None:
+        inner = section.level + 1  # where a heading of this section would sit
+        if section.heading:
+            self._heading(inner, section.heading)
+            inner = self.level + 1
+        else:
+            inner = min(inner, self.level + 1)
+        for block in section.blocks:
+            self._block(block, inner)
+        if section.cites:
+            self.lines.append(f'<p class="cites">{_cites(section.cites)}</p>')
+
+    def _block(self, block: Block, level: int) -> None:
+        add = self.lines.append
+        if isinstance(block, Paragraph):
+            add(f"<p>{_text(block.text)}</p>")
+        elif isinstance(block, Bullets):
+            add("<ul>\n" + "\n".join(f"<li>{_text(item)}</li>" for item in block.items)
+                + "\n</ul>")
+        elif isinstance(block, Steps):
+            add('<ol class="steps">')
+            for step in block.items:
+                title = f"<strong>{escape(_one_line(step.title))}</strong>"
+                if step.note:
+                    title += f' <span class="note">({escape(_one_line(step.note))})</span>'
+                more = ""
+                if step.command:
+                    more += f"<br>Open with: <code>{escape(_one_line(step.command))}</code>"
+                if step.cites:
+                    more += f'<br><span class="cites">{_cites(step.cites)}</span>'
+                add(f"<li><p>{title}</p><p>{_text(step.text)}{more}</p></li>")
+            add("</ol>")
+        elif isinstance(block, Alert):
+            heading_id = self._id("alert")
+            add(f'<div class="alert" role="note" aria-labelledby="{heading_id}">')
+            self._heading(level, block.title, heading_id)
+            if block.text:
+                add(f"<p>{_text(block.text)}</p>")
+            add("<ul>\n" + "\n".join(f"<li>{_text(item)}</li>" for item in block.items)
+                + "\n</ul>")
+            add("</div>")
+        elif isinstance(block, Table):
+            head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
+            body = "\n".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row)
+                             + "</tr>" for row in block.rows)
+            add(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+        elif isinstance(block, Definitions):
+            add("<dl>")
+            for item in block.items:
+                cites = f' <span class="cites">{_cites(item.cites)}</span>' if item.cites else ""
+                add(f"<dt>{escape(_one_line(item.term))}</dt><dd>{_text(item.text)}{cites}</dd>")
+            add("</dl>")
+        else:
+            raise TypeError(f"no HTML layout for {type(block).__name__}")
+
+    def _citations(self, citations: list[Citation]) -> None:
+        self.lines.append('<section aria-labelledby="sources-heading">')
+        self.level = 1
+        self._heading(2, "Sources", self._id("sources-heading"))
+        self.lines.append('<ol id="sources">')
+        for citation in citations:
+            words = " ".join(p for p in (citation.text, identifiers(citation)) if p)
+            self.lines.append(f'<li id="source-{citation.number}" value="{citation.number}">'
+                              f"{escape(words)} {_link(citation.url)}</li>")
+        self.lines += ["</ol>", "</section>"]
+
+
+def _text(text: str) -> str:
+    """Escaped text, its line breaks kept."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cites(numbers: list[int]) -> str:
+    return "Sources: " + ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers)
+
+
+def _link(url: str) -> str:
+    """A link for a web address; anything else (say, ``javascript:``) is shown as text."""
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return escape(url)
+    href = quote(url, safe="!#$%&'()*+,-./:;=?@[]_~")  # spaces and quotes percent-encoded
+    return f'<a href="{escape(href, quote=True)}">{escape(url)}</a>'

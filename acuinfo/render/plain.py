@@ -1,0 +1,138 @@
+"""Plain text for screen readers and for pasting into a letter, an email or a portal.
+
+Nothing but words and a little ASCII: no box drawing, no bullet symbols, no
+colour codes, and no line wrapping, so a screen reader reads each paragraph as
+one line and a paste reflows to fit wherever it lands. Headings are lines of
+their own; lists start with "- ", steps with their number, warnings with
+"IMPORTANT:", and sources are cited as [1], [2] as in the terminal view.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from acuinfo.document import (
+    Alert,
+    Block,
+    Bullets,
+    Definitions,
+    Document,
+    Paragraph,
+    Section,
+    Steps,
+    Table,
+)
+from acuinfo.render import dates, identifiers
+
+COLUMN_GAP = " - "
+
+
+def render(document: Document, out: TextIO) -> None:
+    out.write("\n".join(line.rstrip() for line in _document(document)) + "\n")
+    out.flush()
+
+
+def _document(document: Document) -> list[str]:
+    lines = [_one_line(document.title), ""]
+    if document.summary:
+        lines += [document.summary, ""]
+    shown = dates(document)
+    if shown:
+        lines += [f"{label}: {words}" for _, label, _, words in shown] + [""]
+    in_parts = any(section.level > 1 for section in document.sections)
+    part = 0
+    for section in document.sections:
+        if in_parts and section.level == 1:  # a part: said in words, with room around it
+            part += 1
+            lines += ["", f"Part {part}: {_one_line(section.heading)}", ""]
+            lines += _section_body(section)
+        else:
+            lines += _section(section)
+        lines.append("")
+    if document.citations:
+        lines.append("Sources")
+        for citation in document.citations:
+            ids = identifiers(citation)
+            lines.append(" ".join(part for part in (f"[{citation.number}]", citation.text,
+                                                    ids, citation.url) if part))
+        lines.append("")
+    if document.notice:
+        lines += [document.notice, ""]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _section(section: Section) -> list[str]:
+    heading = [_one_line(section.heading)] if section.heading else []
+    return heading + _section_body(section)
+
+
+def _section_body(section: Section) -> list[str]:
+    lines: list[str] = []
+    for block in section.blocks:
+        if lines:
+            lines.append("")
+        lines += _block(block)
+    if section.cites:
+        lines.append(_cites(section.cites))
+    return lines
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return block.text.split("\n")
+    if isinstance(block, Bullets):
+        return [line for item in block.items for line in _item("- ", item)]
+    if isinstance(block, Steps):
+        lines: list[str] = []
+        for number, step in enumerate(block.items, 1):
+            if lines:
+                lines.append("")
+            marker = f"{number}. "
+            title = step.title + (f" ({step.note})" if step.note else "")
+            lines += _item(marker, title)
+            lines += _indented(" " * len(marker), step.text)
+            if step.command:
+                lines.append(f"{' ' * len(marker)}Open with: {step.command}")
+            if step.cites:
+                lines.append(" " * len(marker) + _cites(step.cites))
+        return lines
+    if isinstance(block, Alert):
+        lines = [f"IMPORTANT: {_one_line(block.title)}"]
+        if block.text:
+            lines += block.text.split("\n")
+        return lines + [line for item in block.items for line in _item("- ", item)]
+    if isinstance(block, Table):
+        return [COLUMN_GAP.join(_one_line(cell) for cell in row)
+                for row in [block.columns, *block.rows]]
+    if isinstance(block, Definitions):
+        lines = []
+        for definition in block.items:
+            if lines:
+                lines.append("")
+            lines += _item("", f"{_one_line(definition.term)}: {definition.text}")
+            if definition.cites:
+                lines.append(_cites(definition.cites))
+        return lines
+    raise TypeError(f"no plain layout for {type(block).__name__}")
+
+
+def _item(marker: str, text: str) -> list[str]:
+    """A list item: the marker on its first line, later lines indented under the text."""
+    first, *rest = text.split("\n")
+    return [marker + first, *_indented(" " * len(marker), "\n".join(rest))]
+
+
+def _indented(indent: str, text: str) -> list[str]:
+    """Each line of ``text`` under ``indent``; nothing at all for no text."""
+    return [indent + line if line else "" for line in text.split("\n")] if text else []
+
+
+def _one_line(text: str) -> str:
+    """Text that must stay on one line, such as a heading or a table cell."""
+    return " ".join(text.split())
+
+
+def _cites(numbers: list[int]) -> str:
+    return "Sources: " + ", ".join(f"[{n}]" for n in numbers)
