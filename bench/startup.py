@@ -1,0 +1,499 @@
+"""Measure how long acuinfo takes to start, against the cost of Python itself.
+
+Every acuinfo command is a fresh process, so the time from typing a command to
+seeing its answer is mostly start-up: the interpreter, the imports and reading
+knowledge files. This script times whole processes, the way a person meets
+them, and compares them with a floor (Python importing Typer and Rich, which
+acuinfo cannot do without) and with each other as the knowledge grows to
+10,000 conditions. See bench/README.md.
+
+Run it with the Python of the environment acuinfo is installed in:
+
+    .venv/bin/python bench/startup.py [--runs 15] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATE = REPO / "data" / "conditions" / "neck-pain.yaml"
+SIZES = (20, 1_000, 10_000)
+TIPS_PER_CONDITION = 2
+TIPS_PER_FILE = 100  # a clinic may keep one tip per file or many; 100 keeps file count sane
+TIP_CATEGORIES = ("movement", "heat-and-rest", "sleep-and-stress", "posture-and-work")
+SEARCH_WORDS = "pain down my leg"
+MEMORY_RUNS = 5
+PACKAGES = ("acuinfo", "typer", "rich", "PyYAML", "rapidfuzz", "platformdirs")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A ratio the lead developer has promised to stay under, and why it is that ratio."""
+
+    name: str
+    numerator: str
+    denominator: str
+    limit: float
+    meaning: str
+
+
+TARGETS = (
+    Target("A/F", "A", "F", 1.15, "one condition costs little more than importing Typer and Rich"),
+    Target("B/A", "B", "A", 1.10, "a 10,000-condition folder does not slow showing one condition"),
+    Target("C/F", "C", "F", 1.5, "search over 10,000 conditions, index built, stays quick"),
+    Target("D/F", "D", "F", 1.5, "listing 10,000 conditions stays quick"),
+    Target("memB/memA", "memB", "memA", 1.2, "a big folder is not read into memory to show one"),
+)
+
+
+@dataclass
+class Command:
+    """One thing to time: its argv, and how to show it without temporary paths."""
+
+    key: str
+    label: str
+    argv: list[str]
+    shown: str
+    samples_ms: list[float] = field(default_factory=list)
+
+
+class BenchFailed(Exception):
+    """Something went wrong that makes the figures meaningless, such as a failed command."""
+
+
+class CommandFailed(BenchFailed):
+    """A command exited with a failure: it did not do the work being timed."""
+
+    def __init__(self, argv: Sequence[str], code: int, stdout: str, stderr: str) -> None:
+        super().__init__(f"command failed with exit status {code}: {' '.join(argv)}")
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+# -- the machine -----------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    """The CPU's name, which explains most differences between two people's figures."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
+            if line.startswith(("model name", "Hardware", "cpu model")):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def package_versions() -> dict[str, str | None]:
+    """The installed versions of acuinfo and what it imports at start-up: a new Typer or Rich
+    can move every figure."""
+    versions: dict[str, str | None] = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def machine_info(versions: dict[str, str | None]) -> dict[str, object]:
+    """What the figures were measured on, printed first so that they are read with it."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "python": platform.python_version(),
+        "python_implementation": platform.python_implementation(),
+        "executable": sys.executable,
+        "versions": versions,
+    }
+
+
+# -- synthetic knowledge ---------------------------------------------------------------
+
+
+def condition_template() -> str:
+    """neck-pain.yaml with its names made placeholders, so every copy is valid and as big
+    as a real condition, yet has a slug, title and aliases of its own."""
+    text = TEMPLATE.read_text(encoding="utf-8").replace("{", "{{").replace("}", "}}")
+    replacements = (
+        (r"(?m)^slug: .*$", "slug: {slug}"),
+        (r"(?m)^title: .*$", "title: {title}"),
+        (r"(?m)^aliases:\n(?:  - .*\n)+",
+         "aliases:\n" + "".join(f"  - {{alias{n}}}\n" for n in range(1, 5))),
+    )
+    for pattern, placeholder in replacements:
+        text, count = re.subn(pattern, placeholder, text, count=1)
+        if count != 1:
+            raise RuntimeError(f"{TEMPLATE} has no line matching {pattern!r}")
+    return text
+
+
+def condition_names(number: int) -> dict[str, str]:
+    """Unique names for condition ``number``, readable enough to search for."""
+    return {
+        "slug": f"synthetic-pain-{number:05d}",
+        "title": f"Synthetic pain {number:05d}",
+        "alias1": f"made-up ache {number:05d}",
+        "alias2": f"bench pain {number:05d}",
+        "alias3": f"test ache {number:05d}",
+        "alias4": f"sample sore spot {number:05d}",
+    }
+
+
+def tip_block(number: int, which: int) -> str:
+    """One tip for condition ``number``, about as long as a built-in tip."""
+    slug = condition_names(number)["slug"]
+    category = TIP_CATEGORIES[(number * TIPS_PER_CONDITION + which) % len(TIP_CATEGORIES)]
+    return (
+        f"  - id: {slug}-tip-{which + 1}\n"
+        f"    category: {category}\n"
+        f"    title: Pace yourself, step {which + 1}\n"
+        f"    text: >-\n"
+        f"      Plan your day so that you rest a little before the pain builds up.\n"
+        f"      Do a bit more each week, and write down what helps so you can\n"
+        f"      tell your practitioner at your next session.\n"
+        f"    conditions: [{slug}]\n"
+        f"    keywords: [pacing, planning, diary]\n"
+    )
+
+
+def build_folder(root: Path, count: int, template: str) -> None:
+    """A knowledge folder of ``count`` valid conditions and their tips, written by string
+    templating: dumping YAML would take longer than the benchmark itself."""
+    conditions = root / "conditions"
+    tips = root / "tips"
+    conditions.mkdir(parents=True)
+    tips.mkdir()
+    for number in range(1, count + 1):
+        names = condition_names(number)
+        (conditions / f"{names['slug']}.yaml").write_text(template.format(**names),
+                                                         encoding="utf-8")
+    for first in range(1, count + 1, TIPS_PER_FILE // TIPS_PER_CONDITION):
+        last = min(count, first + TIPS_PER_FILE // TIPS_PER_CONDITION - 1)
+        blocks = [tip_block(n, w) for n in range(first, last + 1)
+                  for w in range(TIPS_PER_CONDITION)]
+        text = "reviewed: 2026-11-25\ntips:\n" + "".join(blocks)
+        (tips / f"synthetic-{first:05d}.yaml").write_text(text, encoding="utf-8")
+
+
+# -- running commands ------------------------------------------------------------------
+
+
+def bench_env(work: Path) -> dict[str, str]:
+    """The environment of every timed command: a cache folder that is new for this session
+    and an empty user folder, so nothing from the person's own setup is measured."""
+    env = dict(os.environ)
+    env.pop("ACUINFO_DATA_PATH", None)
+    env["ACUINFO_CACHE_DIR"] = str(work / "cache")
+    env["ACUINFO_USER_DIR"] = str(work / "user")
+    (work / "user").mkdir()
+    return env
+
+
+def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall-clock milliseconds of one whole process writing to a pipe, and its output."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=env,
+                          check=False)
+    elapsed = (time.perf_counter() - start) * 1000
+    stdout = done.stdout.decode(errors="replace")
+    if done.returncode != 0:
+        raise CommandFailed(argv, done.returncode, stdout, done.stderr.decode(errors="replace"))
+    return elapsed, stdout
+
+
+def max_rss_mib(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Peak memory of one process, from os.wait4: getrusage(RUSAGE_CHILDREN) only gives the
+    largest child so far, which hides a smaller one measured after it."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=errors, env=env)
+        assert process.stdout is not None
+        output = process.stdout.read()  # drain the pipe, or a long page would block the child
+        process.stdout.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped by wait4
+        if process.returncode != 0:
+            errors.seek(0)
+            raise CommandFailed(argv, process.returncode, output.decode(errors="replace"),
+                                errors.read().decode(errors="replace"))
+    kib = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss  # bytes there
+    return kib / 1024
+
+
+# -- figures ---------------------------------------------------------------------------
+
+
+def spread(samples: Sequence[float]) -> dict[str, float]:
+    """Median, and the range around it, so a noisy machine shows as noisy."""
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples)}
+
+
+def rounds(commands: Sequence[Command], runs: int, env: dict[str, str],
+           progress: Callable[[str], None]) -> None:
+    """Run every command once per round, in turn, so slow drift (a warming CPU, another
+    job) shifts them all alike instead of the one that happened to run last."""
+    for number in range(1, runs + 1):
+        for command in commands:
+            command.samples_ms.append(run_once(command.argv, env)[0])
+        progress(f"\r  round {number}/{runs}")
+    progress("\r" + " " * 20 + "\r")
+
+
+def verdict(value: float, limit: float) -> str:
+    """Whether a ratio is within its target, in the words the report uses."""
+    return "met" if value <= limit else "not met"
+
+
+# -- the session -----------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line: how many rounds, and where to save the figures."""
+    parser = argparse.ArgumentParser(
+        description="Time acuinfo's start-up against Python importing Typer and Rich.")
+    parser.add_argument("--runs", type=int, default=15,
+                        help="alternating rounds to take the median of (default 15)")
+    parser.add_argument("--json", type=Path, metavar="PATH",
+                        help="also save every figure, ratio, target and the machine as JSON")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the temporary knowledge folders and print where they are")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def acuinfo_script() -> Path:
+    """The acuinfo beside this Python, so the installation measured is the one in use."""
+    script = Path(sys.executable).parent / "acuinfo"
+    if not script.is_file():
+        raise SystemExit(f"no acuinfo script beside {sys.executable}: install acuinfo into "
+                         "this environment first (see README.md), or run this script with "
+                         "the Python of the environment it is installed in")
+    return script
+
+
+@contextlib.contextmanager
+def workspace(keep: bool) -> Iterator[Path]:
+    """A temporary folder for the knowledge folders, cache and user folder."""
+    if keep:
+        path = Path(tempfile.mkdtemp(prefix="acuinfo-bench-"))
+        print(f"keeping {path}")
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="acuinfo-bench-") as name:
+        yield Path(name)
+
+
+def print_machine(machine: dict[str, object], versions: dict[str, str | None]) -> None:
+    """The machine first, so that nobody compares figures from two machines unawares."""
+    usable = machine["usable_cores"]
+    print("acuinfo start-up benchmark")
+    print(f"  platform  {machine['platform']}")
+    print(f"  cpu       {machine['cpu']}, {machine['cores']} cores"
+          + (f" ({usable} usable)" if usable not in (None, machine["cores"]) else ""))
+    print(f"  python    {machine['python']} ({machine['executable']})")
+    print("  packages  " + ", ".join(f"{name} {v}" for name, v in versions.items() if v))
+    print()
+
+
+def install_stamp() -> int:
+    """The newest modification time in the installed acuinfo package: if it changes during
+    the run, someone reinstalled acuinfo and the figures mix two versions."""
+    spec = importlib.util.find_spec("acuinfo")
+    if spec is None or not spec.submodule_search_locations:
+        return 0
+    newest = 0
+    for location in spec.submodule_search_locations:
+        for folder, _, names in os.walk(location):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return newest
+
+
+def make_commands(acuinfo: str, folders: dict[int, Path]) -> list[Command]:
+    """F, A, B, C and D, which have targets, then listings of the smaller folders, which
+    show how listing grows with the folder."""
+
+    def short(size: int) -> str:
+        return f"<{size // 1000}k>" if size >= 1000 else f"<{size}>"
+
+    big = SIZES[-1]
+    data = ["--data-dir", str(folders[big])]
+    return [
+        Command("F", "floor: Python importing Typer and Rich",
+                [sys.executable, "-c", "import typer, rich.console"],
+                'python -c "import typer, rich.console"'),
+        Command("A", "one condition, built-in knowledge only",
+                [acuinfo, "condition", "neck-pain"], "acuinfo condition neck-pain"),
+        Command("B", f"one condition, {big:,} more conditions in a folder",
+                [acuinfo, *data, "condition", "neck-pain"],
+                f"acuinfo --data-dir {short(big)} condition neck-pain"),
+        Command("C", f"search, {big:,} more conditions, index already built",
+                [acuinfo, *data, "search", SEARCH_WORDS],
+                f'acuinfo --data-dir {short(big)} search "{SEARCH_WORDS}"'),
+        Command("D", f"list every condition, {big:,} more",
+                [acuinfo, *data, "conditions"], f"acuinfo --data-dir {short(big)} conditions"),
+        *(Command(f"D{short(size)[1:-1]}", f"list every condition, {size:,} more",
+                  [acuinfo, "--data-dir", str(folders[size]), "conditions"],
+                  f"acuinfo --data-dir {short(size)} conditions")
+          for size in SIZES[:-1]),
+    ]
+
+
+def first_runs(commands: Sequence[Command], env: dict[str, str]) -> dict[str, float]:
+    """Each command's first run, kept out of the medians: it fills caches (C's builds the
+    search index). Also checks that search and the list really read the big folder."""
+    first = {}
+    for command in commands:
+        first[command.key], output = run_once(command.argv, env)
+        if command.key == "C" and "(condition)" not in output:
+            raise BenchFailed(f"search found no condition; it printed:\n{output}")
+        if command.key == "D":
+            last = condition_names(SIZES[-1])["title"]
+            if last not in output:
+                raise BenchFailed(f"acuinfo conditions did not list {last!r}; it printed:\n"
+                                  + "\n".join(output.splitlines()[:20]))
+    return first
+
+
+def ratio_rows(values: dict[str, float]) -> dict[str, dict[str, object]]:
+    """Each target's ratio, its limit, and whether it is met, printed and returned."""
+    rows: dict[str, dict[str, object]] = {}
+    print(f"  {'ratio':10} {'value':>6}  {'target':>7}")
+    for target in TARGETS:
+        value = values[target.numerator] / values[target.denominator]
+        rows[target.name] = {"value": round(value, 4), "target": target.limit,
+                             "met": value <= target.limit, "meaning": target.meaning}
+        print(f"  {target.name:10} {value:6.2f}  <= {target.limit:<4.2f}  "
+              f"{verdict(value, target.limit):7}  {target.meaning}")
+    return rows
+
+
+def session(args: argparse.Namespace) -> dict[str, object]:
+    """Build the folders, check them, time every command and report against the targets."""
+    began = time.perf_counter()
+    acuinfo = str(acuinfo_script())
+    versions = package_versions()
+    machine = machine_info(versions)
+    print_machine(machine, versions)
+    stamp = install_stamp()
+
+    def progress(text: str) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(text)
+            sys.stderr.flush()
+
+    with workspace(args.keep) as work:
+        env = bench_env(work)
+        template = condition_template()
+        started = time.perf_counter()
+        folders = {size: work / f"knowledge-{size}" for size in SIZES}
+        for size, folder in folders.items():
+            build_folder(folder, size, template)
+        built_s = time.perf_counter() - started
+        print(f"knowledge folders of {', '.join(f'{n:,}' for n in SIZES)} conditions, "
+              f"{TIPS_PER_CONDITION} tips each, built in {built_s:.1f} s")
+        small = str(folders[SIZES[0]])
+        run_once([acuinfo, "--data-dir", small, "validate", small], env)
+        print(f"  the {SIZES[0]}-condition folder passes acuinfo validate")
+
+        commands = make_commands(acuinfo, folders)
+        by_key = {command.key: command for command in commands}
+        first = first_runs(commands, env)
+        print(f"  first search, which builds the index: {first['C']:,.0f} ms")
+        print()
+
+        keys = ", ".join(c.key for c in commands)
+        print(f"{args.runs} alternating rounds of {keys}; wall-clock ms, output to a pipe")
+        rounds(commands, args.runs, env, progress)
+        width = max(len(c.shown) for c in commands)
+        print(f"  {'':4}{'command':{width}}  {'median':>8}  {'min':>7}  {'max':>7}  {'1st run':>8}")
+        for command in commands:
+            figures = spread(command.samples_ms)
+            print(f"  {command.key:4}{command.shown:{width}}  {figures['median']:8.1f}"
+                  f"  {figures['min']:7.1f}  {figures['max']:7.1f}  {first[command.key]:8.1f}")
+        print()
+
+        memory: dict[str, list[float]] = {"A": [], "B": []}
+        for _ in range(MEMORY_RUNS):
+            for key, samples in memory.items():
+                samples.append(max_rss_mib(by_key[key].argv, env))
+        print(f"peak memory (max RSS), median of {MEMORY_RUNS} runs each")
+        for key, samples in memory.items():
+            print(f"  {key:4}{by_key[key].shown:{width}}  {statistics.median(samples):8.1f} MiB")
+        print()
+
+    values = {command.key: statistics.median(command.samples_ms) for command in commands}
+    values.update({f"mem{key}": statistics.median(samples) for key, samples in memory.items()})
+    ratios = ratio_rows(values)
+    met = sum(bool(row["met"]) for row in ratios.values())
+    reinstalled = install_stamp() != stamp
+    took = time.perf_counter() - began
+    print()
+    if reinstalled:
+        print("warning: acuinfo was reinstalled while this ran; the figures mix two versions, "
+              "so run it again")
+    print(f"{met} of {len(TARGETS)} targets met; the benchmark took {took:.0f} s")
+
+    return {
+        "machine": machine,
+        "settings": {"runs": args.runs, "memory_runs": MEMORY_RUNS, "sizes": list(SIZES),
+                     "tips_per_condition": TIPS_PER_CONDITION, "search": SEARCH_WORDS},
+        "commands": {c.key: {"label": c.label, "command": c.shown,
+                             **{f"{k}_ms": round(v, 3) for k, v in spread(c.samples_ms).items()},
+                             "first_run_ms": round(first[c.key], 3),
+                             "samples_ms": [round(s, 3) for s in c.samples_ms]}
+                     for c in commands},
+        "first_search_ms": round(first["C"], 3),
+        "memory": {key: {"command": by_key[key].shown,
+                         "median_mib": round(statistics.median(samples), 3),
+                         "samples_mib": [round(s, 3) for s in samples]}
+                   for key, samples in memory.items()},
+        "ratios": ratios,
+        "targets_met": met,
+        "reinstalled_during_run": reinstalled,
+        "folders_built_s": round(built_s, 3),
+        "took_s": round(took, 3),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; 0 whatever the figures, 1 when a command failed."""
+    args = parse_args(argv)
+    try:
+        report = session(args)
+    except BenchFailed as failure:
+        print(f"\n{failure}", file=sys.stderr)
+        if isinstance(failure, CommandFailed):
+            if failure.stdout.strip():
+                print(failure.stdout.rstrip(), file=sys.stderr)
+            print(failure.stderr.rstrip() or "(nothing on standard error)", file=sys.stderr)
+        return 1
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"saved {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
