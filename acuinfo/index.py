@@ -22,7 +22,7 @@ from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
 
-FORMAT = 2  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 3  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = ("conditions", "pages", "tips", "sources", "glossary")
 
 _SCHEMA = """
@@ -53,32 +53,35 @@ class IndexEntry:
 
 
 def signature(folders: list[Folder]) -> str:
-    """A digest of every knowledge file's name, size and modification time."""
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    """A digest of every knowledge file's name, size and modification time.
+
+    This runs on every search and list, so it does one stat per file and one hash
+    over the lot: with ten thousand files that is most of what a search costs."""
+    parts = [f"{__version__}/{FORMAT}"]
     for folder in folders:
-        digest.update(f"\0{folder.label}\0{folder.root}".encode())
-        for relative, size, mtime in _file_stats(folder):
-            digest.update(f"\0{relative}\0{size}\0{mtime}".encode())
-    return digest.hexdigest()
+        parts.append(f"{folder.label}\0{folder.root}")
+        parts.extend(_file_stats(str(folder.root)))
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _file_stats(folder: Folder) -> Iterator[tuple[str, int, int]]:
-    root = str(folder.root)
-    if not os.path.isdir(root):
-        return
+def _file_stats(root: str) -> list[str]:
+    """``path size mtime`` for each knowledge file in a folder and its subfolders."""
+    found: list[str] = []
     for scanned in (root, *(os.path.join(root, sub) for sub in SUBFOLDERS)):
         try:
             with os.scandir(scanned) as listing:
                 for item in listing:
-                    if item.name.endswith(".yaml"):
-                        try:
-                            stat = item.stat()
-                        except OSError:
-                            yield (item.path, -1, -1)
-                            continue
-                        yield (item.path, stat.st_size, stat.st_mtime_ns)
+                    if not item.name.endswith(".yaml"):
+                        continue
+                    try:
+                        stat = item.stat()
+                    except OSError:
+                        found.append(f"{item.path}\0-")
+                    else:
+                        found.append(f"{item.path}\0{stat.st_size}\0{stat.st_mtime_ns}")
         except OSError:
             continue
+    return found
 
 
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
@@ -144,6 +147,7 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
                                [(k, number, 1) for k in aliases] +
                                [(k, number, 0) for k in keywords])
+    connection.execute("INSERT INTO words (words, rank) VALUES ('rank', 'bm25(6.0, 1.0)')")
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
 

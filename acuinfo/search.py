@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 STOPWORDS = frozenset("""
 a about after all am an and any are as at be been before being but by can could did do does
@@ -62,20 +62,19 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
     scores = _phrase_boosts(connection, query)
     if not alternatives and not scores:
         return []
-    snippets: dict[int, str] = {}
+    match = " OR ".join(f'"{term}"' for terms in alternatives for term in terms)
     if alternatives:
-        match = " OR ".join(f'"{term}"' for terms in alternatives for term in terms)
+        # "rank" is bm25 with the names column weighted (set when the index is built);
+        # FTS5 sorts by it without working out anything else for every match.
         rows = connection.execute(
-            "SELECT rowid, bm25(words, 6.0, 1.0), snippet(words, 1, '', '', ' ... ', 14)"
-            " FROM words WHERE words MATCH ? ORDER BY bm25(words, 6.0, 1.0) LIMIT ?",
+            "SELECT rowid, rank FROM words WHERE words MATCH ? ORDER BY rank LIMIT ?",
             (match, max(limit * 5, 50))).fetchall()
         coverage = _coverage(connection, alternatives, [row[0] for row in rows])
-        for rowid, rank, snippet in rows:
+        for rowid, rank in rows:
             # More of the query's words matched counts for more than many hits of one.
             share = coverage[rowid] / len(alternatives)
             scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
-            snippets[rowid] = snippet
-    return _best(connection, scores, snippets, limit)
+    return _best(connection, scores, match if alternatives else None, limit)
 
 
 def _coverage(connection: sqlite3.Connection, alternatives: list[list[str]],
@@ -125,20 +124,32 @@ def _phrase_boosts(connection: sqlite3.Connection, query: str) -> dict[int, floa
     return boosts
 
 
-def _best(connection: sqlite3.Connection, scores: dict[int, float], snippets: dict[int, str],
+def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str | None,
           limit: int) -> list[Hit]:
-    hits: dict[str, Hit] = {}
-    for rowid, score in sorted(scores.items(), key=lambda item: -item[1]):
-        kind, name, title, command, summary = connection.execute(
-            "SELECT kind, name, title, command, summary FROM entries WHERE id = ?",
-            (rowid,)).fetchone()
-        if command in hits:
-            continue
-        snippet = " ".join((snippets.get(rowid) or summary).split())
-        hits[command] = Hit(kind, name, title, command, score * KIND_WEIGHTS.get(kind, 1.0),
-                            snippet)
-    ranked = sorted(hits.values(), key=lambda hit: -hit.score)[:limit]
-    return [replace(hit, score=round(hit.score, 3)) for hit in ranked]
+    """One hit per command (the best-scoring entry behind it), weighted by kind, best first;
+    snippets are worked out for the hits shown."""
+    best: dict[str, tuple[float, int, tuple]] = {}
+    for rowid, score in scores.items():
+        row = connection.execute("SELECT kind, name, title, command, summary FROM entries"
+                                 " WHERE id = ?", (rowid,)).fetchone()
+        weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
+        if row[3] not in best or weighted > best[row[3]][0]:
+            best[row[3]] = (weighted, rowid, row)
+    ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
+    hits = []
+    for score, rowid, (kind, name, title, command, summary) in ranked:
+        snippet = " ".join((_snippet(connection, match, rowid) or summary).split())
+        hits.append(Hit(kind, name, title, command, round(score, 3), snippet))
+    return hits
+
+
+def _snippet(connection: sqlite3.Connection, match: str | None, rowid: int) -> str | None:
+    """The words around the match in one entry's text, worked out for shown hits only."""
+    if match is None:
+        return None
+    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14) FROM words"
+                             " WHERE words MATCH ? AND rowid = ?", (match, rowid)).fetchone()
+    return row[0] if row else None
 
 
 def names_of(connection: sqlite3.Connection, kind: str) -> list[str]:

@@ -43,10 +43,12 @@ def render(document: Document, out: TextIO) -> None:
     lines = _Layout(console, console.width).document(document)
     if console.is_terminal:
         with console.capture() as captured:
-            console.print(Text("\n").join(lines), soft_wrap=True, crop=False)
+            console.print(Text("\n").join(Text(line) if isinstance(line, str) else line
+                                          for line in lines), soft_wrap=True, crop=False)
         out.write(captured.get())
-    else:  # a pipe, or colour switched off: plain text, no trailing spaces
-        out.write("".join(line.plain.rstrip() + "\n" for line in lines))
+    else:  # a pipe: plain text, no trailing spaces
+        out.write("".join((line if isinstance(line, str) else line.plain).rstrip() + "\n"
+                          for line in lines))
     out.flush()
 
 
@@ -59,11 +61,11 @@ class _Layout:
         self.ascii = console.options.ascii_only
         self.bullet = "- " if self.ascii else "• "
         self.ellipsis = "..." if self.ascii else "…"
-        self.lines: list[Text] = []
+        self.lines: list[Text | str] = []  # str for unstyled lines: a long list is cheaper
 
     # -- the parts of a document ------------------------------------------------
 
-    def document(self, document: Document) -> list[Text]:
+    def document(self, document: Document) -> list[Text | str]:
         self.wrap(Text(document.title, style="bold"))
         if document.summary:
             self.wrap(Text(document.summary, style="italic"))
@@ -164,18 +166,19 @@ class _Layout:
         """One line per row, every column but the last kept whole and the line cut to fit;
         on a terminal too narrow for that, each row as a small block instead."""
         width = self.width - indent
-        widths = [min(MAX_COLUMN, max(cell_len(row[i]) for row in [block.columns, *block.rows]))
+        widths = [min(MAX_COLUMN, max(_cells(row[i]) for row in [block.columns, *block.rows]))
                   for i in range(len(block.columns) - 1)]
         if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > width:
             for row in block.rows:
                 self.wrap(Text(row[0], style="bold"), indent)
                 self.wrap(Text(" - ".join(row[1:])), indent + INDENT)
             return
-        for row, style in [(block.columns, "bold"), *((row, "") for row in block.rows)]:
-            fixed = [self.cut(cell, cell_width).ljust(cell_width)
+        pad = " " * indent
+        for number, row in enumerate([block.columns, *block.rows]):
+            fixed = [self.pad(self.cut(cell, cell_width), cell_width)
                      for cell, cell_width in zip(row[:-1], widths, strict=True)]
-            line = self.cut("  ".join([*fixed, row[-1]]), width)
-            self.lines.append(Text(" " * indent + line, style=style))
+            line = pad + self.cut("  ".join([*fixed, row[-1]]), width)
+            self.lines.append(Text(line, style="bold") if number == 0 else line)
 
     # -- helpers --------------------------------------------------------------------
 
@@ -188,10 +191,19 @@ class _Layout:
             prefix = " " * indent + (first if number == 0 else " " * hang)
             self.lines.append(Text.assemble(prefix, line))
 
+    @staticmethod
+    def pad(text: str, width: int) -> str:
+        return text + " " * (width - _cells(text))
+
     def cut(self, text: str, width: int) -> str:
-        if cell_len(text) <= width:
+        if _cells(text) <= width:
             return text
         return set_cell_size(text, max(width - len(self.ellipsis), 0)) + self.ellipsis
+
+
+def _cells(text: str) -> int:
+    """Columns ``text`` takes on screen; plain ASCII is one each, the common quick case."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _cites(numbers: list[int]) -> Text:
