@@ -7,13 +7,13 @@ module to read everything a folder holds and report every problem at once.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from acuinfo import records, schema
 from acuinfo.errors import KnowledgeError, Problem
 from acuinfo.knowledge import Entry, Folder, Knowledge, parse_file
+from acuinfo.records import fields_of, is_record
 
 # The files a folder may hold, and the record each one is read into.
 SINGLE_FILES = {
@@ -133,19 +133,17 @@ def _reference_problems(record: object, known: dict[str, set[str]],
     if getattr(record, "origin", None) is not None:
         origin, path = record.origin, ()
     problems = []
-    for f in dataclasses.fields(record):
-        if f.metadata.get("internal"):
-            continue
+    for f in fields_of(type(record)):
         value = getattr(record, f.name)
-        reference = f.metadata.get("ref")
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            where = (*path, f.name, index) if isinstance(value, list) else (*path, f.name)
+        reference = f.rule.get("ref")
+        many = isinstance(value, (list, tuple)) and not is_record(value)
+        for index, item in enumerate(value if many else [value]):
+            where = (*path, f.name, index) if many else (*path, f.name)
             if reference and isinstance(item, str) and item not in known[reference]:
                 problems.append(origin.problem(
                     where, f"{f.name} names an unknown {_REFERENCE_NAMES[reference]} {item!r}",
                     _REFERENCE_HINTS[reference]))
-            elif dataclasses.is_dataclass(item):
+            elif is_record(item):
                 problems.extend(_reference_problems(item, known, origin, where))
     return problems
 
@@ -153,7 +151,7 @@ def _reference_problems(record: object, known: dict[str, set[str]],
 def _duplicate_ids(record: object) -> list[Problem]:
     """Two entries with one id in a file: the later would silently hide the earlier."""
     problems = []
-    for f in dataclasses.fields(record):
+    for f in fields_of(type(record)):
         value = getattr(record, f.name)
         if not isinstance(value, list):
             continue

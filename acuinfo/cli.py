@@ -8,9 +8,8 @@ import enum
 import shlex
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NamedTuple, Optional
 
 import typer
 
@@ -75,11 +74,10 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     """The options given before the command, for every command to use."""
 
-    data_dirs: list[Path] = field(default_factory=list)
+    data_dirs: tuple[Path, ...] = ()
     pager: bool = True
 
 
@@ -104,7 +102,7 @@ def _options(
     )] = False,
 ) -> None:
     """Plain-language answers about acupuncture for long-lasting pain."""
-    ctx.obj = Settings(list(data_dir or []), pager=not no_pager)
+    ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager)
 
 
 def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:

@@ -1,6 +1,7 @@
 """The document every view builds and every renderer turns into output.
 
-A document is content with its structure and nothing about how it looks:
+A document is content with its structure and nothing about how it looks (its
+parts are named tuples: immutable, and quick to define at every start-up):
 sections of blocks (paragraphs, lists, steps, tables, warnings), plus the
 sources it cites as a numbered list. ``to_json`` gives its stable JSON form,
 described in docs/json.md; a change there is a change of ``SCHEMA``.
@@ -8,47 +9,44 @@ described in docs/json.md; a change there is a change of ``SCHEMA``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 SCHEMA = "acuinfo.document/1"
+_NOTHING: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     type: str = "paragraph"
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: list[str]
     type: str = "bullets"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     title: str
     text: str
     note: str | None = None
-    cites: list[int] = field(default_factory=list)
+    cites: list[int] = ()
     command: str | None = None  # the acuinfo command that opens what the step is about
 
 
-@dataclass(frozen=True)
-class Steps:
+class Steps(NamedTuple):
     items: list[Step]
     type: str = "steps"
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: list[str]
     rows: list[list[str]]
     type: str = "table"
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
     """Text a reader must not miss, such as when to get urgent care."""
 
     title: str
@@ -57,15 +55,13 @@ class Alert:
     type: str = "alert"
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     term: str
     text: str
-    cites: list[int] = field(default_factory=list)
+    cites: list[int] = ()
 
 
-@dataclass(frozen=True)
-class Definitions:
+class Definitions(NamedTuple):
     """Terms and what they mean, as in a glossary."""
 
     items: list[Definition]
@@ -75,8 +71,7 @@ class Definitions:
 Block = Paragraph | Bullets | Steps | Table | Alert | Definitions
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A heading and its blocks. ``level`` 1 sits under the title; a document made of
     parts (a handout of several conditions) uses level 1 for each part's heading and
     level 2 for the sections inside it."""
@@ -84,12 +79,11 @@ class Section:
     heading: str
     blocks: list[Block]
     id: str = ""
-    cites: list[int] = field(default_factory=list)
+    cites: list[int] = ()
     level: int = 1
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A numbered entry in a document's source list."""
 
     number: int
@@ -100,24 +94,30 @@ class Citation:
     doi: str | None = None
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     kind: str
     title: str
     sections: list[Section]
     name: str | None = None
     summary: str | None = None
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = ()
     notice: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-    items: list[dict] = field(default_factory=list)  # a list view's entries, as data
+    meta: Mapping[str, str] = _NOTHING
+    items: list[dict] = ()  # a list view's entries, as data
 
 
 def to_json(document: Document) -> dict:
     """The document as plain JSON values, with the schema name first."""
-    from dataclasses import asdict
+    return {"schema": SCHEMA, **_plain(document)}
 
-    data = asdict(document)
-    for section in data["sections"]:
-        section["blocks"] = [{"type": block.pop("type"), **block} for block in section["blocks"]]
-    return {"schema": SCHEMA, **data}
+
+def _plain(value: object) -> object:
+    """Parts of a document as dicts and lists; a block's ``type`` comes first."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        fields = {name: _plain(item) for name, item in value._asdict().items()}
+        return {"type": fields.pop("type"), **fields} if "type" in fields else fields
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

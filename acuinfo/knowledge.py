@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
@@ -40,8 +39,7 @@ class Entry(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-@dataclass(frozen=True)
-class Folder:
+class Folder(NamedTuple):
     """One knowledge folder, how to name it to a person, and why it is read."""
 
     root: Entry
@@ -331,24 +329,22 @@ def _present(entry: Entry) -> bool:
 
 
 def _overlay_session(base: records.Session, top: records.Session) -> records.Session:
-    from dataclasses import replace
-
     stages = {stage.id: stage for stage in base.stages}
     for stage in top.stages:
         below = stages.get(stage.id)
-        stages[stage.id] = stage if below is None else replace(
-            below, title=stage.title or below.title,
+        stages[stage.id] = stage if below is None else below._replace(
+            title=stage.title or below.title,
             steps=_by_key(below.steps, stage.steps),
             keywords=[*below.keywords, *stage.keywords])
     visit = base.what_to_expect
     if top.what_to_expect is not None:
         above = top.what_to_expect
-        visit = above if visit is None else replace(
-            visit, title=above.title or visit.title,
+        visit = above if visit is None else visit._replace(
+            title=above.title or visit.title,
             total_time=above.total_time or visit.total_time,
             steps=_by_key(visit.steps, above.steps), keywords=[*visit.keywords, *above.keywords])
-    return replace(
-        base, reviewed=max(base.reviewed, top.reviewed), title=top.title or base.title,
+    return base._replace(
+        reviewed=max(base.reviewed, top.reviewed), title=top.title or base.title,
         summary=top.summary or base.summary, stages=list(stages.values()),
         what_to_expect=visit, sources=[*base.sources, *top.sources], origin=top.origin)
 

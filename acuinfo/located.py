@@ -5,24 +5,28 @@ parse cache carries its origin without importing the YAML parser."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from acuinfo.errors import KnowledgeError, Problem
 
 Path = tuple  # a path into the value: mapping keys and list indexes
 
 
-@dataclass
 class YamlData:
     """A parsed file: its value, and the (line, column) of each value by path.
 
-    A value that came from the parse cache has no positions until a problem needs
-    one; ``reparse`` then parses the file again to find them."""
+    A value that came from the parse cache has no positions (None) until a problem
+    needs one; ``reparse`` then parses the file again to find them."""
 
-    file: str
-    value: object
-    positions: dict[Path, tuple[int, int]] | None = field(default_factory=dict)
-    reparse: Callable[[], YamlData] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("file", "positions", "reparse", "value")
+
+    def __init__(self, file: str, value: object,
+                 positions: dict[Path, tuple[int, int]] | None,
+                 reparse: Callable[[], YamlData] | None = None) -> None:
+        self.file = file
+        self.value = value
+        self.positions = positions
+        self.reparse = reparse
 
     def where(self, path: Path) -> tuple[int | None, int | None]:
         """The position of ``path``, or of its nearest parent that has one."""
@@ -43,8 +47,7 @@ class YamlData:
         return Problem(self.file, message, line, column, hint)
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record came from: its file's parsed data and its path in it."""
 
     data: YamlData

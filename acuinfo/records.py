@@ -2,13 +2,18 @@
 
 The field declarations here are also the schema: ``acuinfo.schema`` reads
 them to check a file, so a new field is added in one place. A field with no
-default is required. ``meta`` on a field adds a rule (see ``acuinfo.schema``).
+default is required; ``Annotated[..., rule(...)]`` adds a rule to a field (see
+``acuinfo.schema``). Records are named tuples: immutable, and quick to define,
+which matters because every command defines them all as it starts. A list
+field's default is an empty tuple, so no default is ever shared and changed.
 """
 
 # No ``from __future__ import annotations``: the schema reads these types at run time.
 
 import datetime
-from dataclasses import dataclass, field
+import typing
+from functools import cache
+from typing import Annotated, NamedTuple
 
 RATINGS = ("good", "moderate", "limited", "insufficient")
 SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")
@@ -17,32 +22,57 @@ STAGES = ("before", "during", "after", "course")
 
 
 def rule(**meta: object) -> dict:
-    """Metadata for a field: slug=True, url=True, choices=(...), ref='sources'."""
+    """A field's rule: slug=True, url=True, digits=True, choices=(...), min_items=N, or
+    ref="sources" / "conditions" / "categories" (a name that must exist)."""
     return meta
 
 
-def _origin() -> object:
-    """Where the record came from (an ``acuinfo.yamlfile.Origin``), set by the schema."""
-    return field(default=None, compare=False, repr=False, metadata=rule(internal=True))
+class FieldSpec(NamedTuple):
+    """One field of a record type, as the schema and the checks see it."""
+
+    name: str
+    type: object  # the type without its rule
+    required: bool
+    rule: dict
 
 
-@dataclass(frozen=True)
-class Acupuncture:
+def is_record(value: object) -> bool:
+    """Whether ``value`` is a record type or a record."""
+    kind = value if isinstance(value, type) else type(value)
+    return issubclass(kind, tuple) and hasattr(kind, "_fields") and kind.__module__ == __name__
+
+
+@cache
+def fields_of(record_type: type) -> tuple[FieldSpec, ...]:
+    """The fields a knowledge file may give for ``record_type``; ``origin`` is not one."""
+    hints = typing.get_type_hints(record_type, include_extras=True)
+    found = []
+    for name in record_type._fields:
+        if name == "origin":
+            continue
+        hint, meta = hints[name], {}
+        if typing.get_origin(hint) is Annotated:
+            hint, *extras = typing.get_args(hint)
+            for extra in extras:
+                meta.update(extra)
+        found.append(FieldSpec(name, hint, name not in record_type._field_defaults, meta))
+    return tuple(found)
+
+
+class Acupuncture(NamedTuple):
     how_it_may_help: str
     why: str
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
+    sources: Annotated[list[str], rule(ref="sources")] = ()
 
 
-@dataclass(frozen=True)
-class Evidence:
-    rating: str = field(metadata=rule(choices=RATINGS))
+class Evidence(NamedTuple):
+    rating: Annotated[str, rule(choices=RATINGS)]
     summary: str
-    sources: list[str] = field(metadata=rule(ref="sources"))
+    sources: Annotated[list[str], rule(ref="sources")]
 
 
-@dataclass(frozen=True)
-class Condition:
-    slug: str = field(metadata=rule(slug=True))
+class Condition(NamedTuple):
+    slug: Annotated[str, rule(slug=True)]
     title: str
     summary: str
     reviewed: datetime.date
@@ -55,48 +85,44 @@ class Condition:
     course: str
     other_options: list[str]
     self_care: list[str]
-    red_flags: list[str] = field(metadata=rule(min_items=3))
-    aliases: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list, metadata=rule(ref="conditions"))
-    origin: object = _origin()
+    red_flags: Annotated[list[str], rule(min_items=3)]
+    aliases: list[str] = ()
+    keywords: list[str] = ()
+    related: Annotated[list[str], rule(ref="conditions")] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class TipCategory:
-    id: str = field(metadata=rule(slug=True))
+class TipCategory(NamedTuple):
+    id: Annotated[str, rule(slug=True)]
     title: str
     description: str | None = None
 
 
-@dataclass(frozen=True)
-class Tip:
-    id: str = field(metadata=rule(slug=True))
-    category: str = field(metadata=rule(ref="categories"))
+class Tip(NamedTuple):
+    id: Annotated[str, rule(slug=True)]
+    category: Annotated[str, rule(ref="categories")]
     title: str
     text: str
-    conditions: list[str] = field(default_factory=list, metadata=rule(ref="conditions"))
-    keywords: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
-    origin: object = _origin()
+    conditions: Annotated[list[str], rule(ref="conditions")] = ()
+    keywords: list[str] = ()
+    sources: Annotated[list[str], rule(ref="sources")] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class TipBook:
+class TipBook(NamedTuple):
     reviewed: datetime.date
     tips: list[Tip]
-    categories: list[TipCategory] = field(default_factory=list)
-    origin: object = _origin()
+    categories: list[TipCategory] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class SessionStep:
+class SessionStep(NamedTuple):
     title: str
     text: str
     duration: str | None = None
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
-    id: str | None = field(default=None, metadata=rule(slug=True))
-    origin: object = _origin()
+    sources: Annotated[list[str], rule(ref="sources")] = ()
+    id: Annotated[str | None, rule(slug=True)] = None
+    origin: object = None  # where it came from; set by the schema
 
     @property
     def key(self) -> str:
@@ -104,110 +130,100 @@ class SessionStep:
         return self.id or self.title.strip().lower()
 
 
-@dataclass(frozen=True)
-class SessionStage:
-    id: str = field(metadata=rule(choices=STAGES))
+class SessionStage(NamedTuple):
+    id: Annotated[str, rule(choices=STAGES)]
     title: str | None = None
-    steps: list[SessionStep] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
+    steps: list[SessionStep] = ()
+    keywords: list[str] = ()
 
 
-@dataclass(frozen=True)
-class SessionVisit:
+class SessionVisit(NamedTuple):
     title: str | None = None
     total_time: str | None = None
-    steps: list[SessionStep] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
+    steps: list[SessionStep] = ()
+    keywords: list[str] = ()
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """The session journey. The built-in file gives every part; a clinic's file may give
     only what it adds or changes, and the parts are merged (see Knowledge.session)."""
 
     reviewed: datetime.date
     title: str | None = None
     summary: str | None = None
-    stages: list[SessionStage] = field(default_factory=list)
+    stages: list[SessionStage] = ()
     what_to_expect: SessionVisit | None = None
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
-    origin: object = _origin()
+    sources: Annotated[list[str], rule(ref="sources")] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class Source:
-    id: str = field(metadata=rule(slug=True))
-    kind: str = field(metadata=rule(choices=SOURCE_KINDS))
+class Source(NamedTuple):
+    id: Annotated[str, rule(slug=True)]
+    kind: Annotated[str, rule(choices=SOURCE_KINDS)]
     authors: str
     title: str
     published_in: str
-    url: str = field(metadata=rule(url=True))
+    url: Annotated[str, rule(url=True)]
     year: int | None = None
-    pmid: str | None = field(default=None, metadata=rule(digits=True))
+    pmid: Annotated[str | None, rule(digits=True)] = None
     doi: str | None = None
     finding: str | None = None
-    origin: object = _origin()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class SourceList:
+class SourceList(NamedTuple):
     reviewed: datetime.date
     sources: list[Source]
-    origin: object = _origin()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class GlossaryTerm:
-    id: str = field(metadata=rule(slug=True))
+class GlossaryTerm(NamedTuple):
+    id: Annotated[str, rule(slug=True)]
     term: str
     definition: str
-    aliases: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
-    origin: object = _origin()
+    aliases: list[str] = ()
+    sources: Annotated[list[str], rule(ref="sources")] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class Glossary:
+class Glossary(NamedTuple):
     reviewed: datetime.date
     terms: list[GlossaryTerm]
-    origin: object = _origin()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class PageSection:
+class PageSection(NamedTuple):
     heading: str
     text: str | None = None
-    points: list[str] = field(default_factory=list)
-    style: str = field(default="normal", metadata=rule(choices=SECTION_STYLES))
-    sources: list[str] = field(default_factory=list, metadata=rule(ref="sources"))
-    origin: object = _origin()
+    points: list[str] = ()
+    style: Annotated[str, rule(choices=SECTION_STYLES)] = "normal"
+    sources: Annotated[list[str], rule(ref="sources")] = ()
+    origin: object = None  # where it came from; set by the schema
 
     def problems(self) -> list[str]:
         """A section with neither text nor points would show only a heading."""
         return [] if self.text or self.points else ["a section needs 'text', 'points' or both"]
 
 
-@dataclass(frozen=True)
-class Page:
-    id: str = field(metadata=rule(slug=True))
+class Page(NamedTuple):
+    id: Annotated[str, rule(slug=True)]
     title: str
     summary: str
     reviewed: datetime.date
     sections: list[PageSection]
-    keywords: list[str] = field(default_factory=list)
-    origin: object = _origin()
+    keywords: list[str] = ()
+    origin: object = None  # where it came from; set by the schema
 
 
-@dataclass(frozen=True)
-class Clinic:
+class Clinic(NamedTuple):
     """A clinic's profile, shown under the session journey and atop every handout."""
 
     name: str
     reviewed: datetime.date
     address: str | None = None
     phone: str | None = None
-    website: str | None = field(default=None, metadata=rule(url=True))
+    website: Annotated[str | None, rule(url=True)] = None
     hours: str | None = None
     note: str | None = None
     practitioner: str | None = None
-    origin: object = _origin()
+    origin: object = None  # where it came from; set by the schema

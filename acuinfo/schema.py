@@ -6,15 +6,14 @@ and column of the field at fault, so ``acuinfo validate`` can list them all.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 import types
 import typing
-from functools import cache
 
 from acuinfo.errors import KnowledgeError, Problem
 from acuinfo.located import Origin, YamlData
+from acuinfo.records import fields_of, is_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
@@ -63,25 +62,13 @@ def _where(path: tuple) -> str:
     return name.replace(".[", "[") or "the file"
 
 
-@cache
-def _fields(record_type: type) -> tuple[tuple[dataclasses.Field, object], ...]:
-    hints = typing.get_type_hints(record_type)
-    return tuple((f, hints[f.name]) for f in dataclasses.fields(record_type)
-                 if not f.metadata.get("internal"))
-
-
-@cache
-def _has_origin(record_type: type) -> bool:
-    return any(f.name == "origin" for f in dataclasses.fields(record_type))
-
-
 def _convert(kind: object, value: object, path: tuple, data: YamlData,
              problems: list[Problem], meta: typing.Mapping = types.MappingProxyType({})) -> object:
     origin = typing.get_origin(kind)
     if origin is types.UnionType or origin is typing.Union:
         options = [k for k in typing.get_args(kind) if k is not type(None)]
         return _convert(options[0], value, path, data, problems, meta)
-    if dataclasses.is_dataclass(kind):
+    if is_record(kind):
         return _record(kind, value, path, data, problems)
     if origin is list:
         (item_kind,) = typing.get_args(kind)
@@ -144,22 +131,21 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
                                            f"not {_describe(value)}",
                                      "write one 'field: value' per line"))
         return None
-    fields = _fields(kind)
-    known = {f.name for f, _ in fields}
+    fields = fields_of(kind)
+    known = {f.name for f in fields}
     for key in value:
         if key not in known:
             problems.append(data.problem((*path, key), f"unknown field {key!r} in {_where(path)}",
                                          _suggest_field(str(key), known)))
     values = {}
-    for f, hint in fields:
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    for f in fields:
         if f.name in value:
-            meta = f.metadata if required else {"min_items": 0, **f.metadata}
-            values[f.name] = _convert(hint, value[f.name], (*path, f.name), data, problems, meta)
-        elif required:
+            meta = f.rule if f.required else {"min_items": 0, **f.rule}
+            values[f.name] = _convert(f.type, value[f.name], (*path, f.name), data, problems, meta)
+        elif f.required:
             problems.append(data.problem(path, f"{_where(path)} is missing the required field "
                                                f"{f.name!r}", "see data/README.md"))
-    if _has_origin(kind):
+    if "origin" in kind._fields:
         values["origin"] = Origin(data, path)
     try:
         record = kind(**values)

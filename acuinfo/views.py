@@ -7,7 +7,6 @@ notice on every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from acuinfo import records
@@ -237,7 +236,7 @@ def _session_sections(session: records.Session, part: str | None,
         sections.append(visit_section)
     overall = cites.cite(session.sources, session.origin, ("sources",))
     if overall and sections:
-        sections[0] = replace(sections[0], cites=sorted({*sections[0].cites, *overall}))
+        sections[0] = sections[0]._replace(cites=sorted({*sections[0].cites, *overall}))
     return sections
 
 
@@ -254,7 +253,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
 
     def part(heading: str, part_id: str, intro: list[Block], inner: list[Section]) -> None:
         sections.append(Section(heading, intro, part_id, level=1))
-        sections.extend(replace(s, id=f"{part_id}-{s.id}", level=2) for s in inner)
+        sections.extend(s._replace(id=f"{part_id}-{s.id}", level=2) for s in inner)
 
     for condition in chosen:
         part(condition.title, condition.slug, _text_blocks(condition.summary),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
 
 from acuinfo import records
 from acuinfo.knowledge import Knowledge, builtin_folder
+from acuinfo.records import fields_of, is_record
 
 REQUIRED_CONDITIONS = [
     "neck-pain", "upper-back-pain", "low-back-pain", "sciatica", "herniated-disc",
@@ -34,17 +34,20 @@ def conditions(knowledge) -> list[records.Condition]:
     return found
 
 
+def items_of(value: object) -> list:
+    return list(value) if isinstance(value, (list, tuple)) and not is_record(value) else [value]
+
+
 def texts(record: object) -> list[str]:
     """Every text value in a record, nested records included."""
     found = []
-    for f in dataclasses.fields(record):
-        if f.metadata.get("internal") or f.metadata.get("ref") or f.metadata.get("slug"):
+    for f in fields_of(type(record)):
+        if f.rule.get("ref") or f.rule.get("slug"):
             continue
-        value = getattr(record, f.name)
-        for item in value if isinstance(value, list) else [value]:
+        for item in items_of(getattr(record, f.name)):
             if isinstance(item, str):
                 found.append(item)
-            elif dataclasses.is_dataclass(item):
+            elif is_record(item):
                 found.extend(texts(item))
     return found
 
@@ -88,13 +91,12 @@ def test_every_condition_cites_and_warns(conditions):
 
 def cited_ids(record: object) -> set[str]:
     found = set()
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        items = value if isinstance(value, list) else [value]
-        if f.metadata.get("ref") == "sources":
+    for f in fields_of(type(record)):
+        items = items_of(getattr(record, f.name))
+        if f.rule.get("ref") == "sources":
             found.update(items)
         for item in items:
-            if dataclasses.is_dataclass(item):
+            if is_record(item):
                 found |= cited_ids(item)
     return found
 
