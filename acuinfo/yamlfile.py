@@ -48,6 +48,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 def clean_text(text: str) -> str:
     """Remove characters that could steer a terminal or disguise text."""
+    if _UNSAFE_CHARS.search(text) is None:  # nearly always: nothing to remove
+        return text
     return _UNSAFE_CHARS.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
@@ -180,6 +182,11 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> object:
         tag = event.tag
+        if tag is None and event.style and not event.implicit[0]:
+            value = clean_text(event.value)  # quoted or block text: a string, as YAML says
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            return value
         if tag is None or tag == "!":
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
