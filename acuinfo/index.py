@@ -22,7 +22,7 @@ from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
 
-FORMAT = 3  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 4  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = ("conditions", "pages", "tips", "sources", "glossary")
 
 _SCHEMA = """
@@ -31,6 +31,7 @@ CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT 
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
 CREATE INDEX names_by_key ON names (key);
+CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
 CREATE TABLE problems (kind TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, col INTEGER,
                        message TEXT NOT NULL, hint TEXT);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
@@ -53,34 +54,41 @@ class IndexEntry:
 
 
 def signature(folders: list[Folder]) -> str:
-    """A digest of every knowledge file's name, size and modification time.
+    """A digest of every knowledge file's name, size, modification time and inode.
 
-    This runs on every search and list, so it does one stat per file and one hash
-    over the lot: with ten thousand files that is most of what a search costs."""
+    This runs on every search and list, so it costs one stat per file and a few
+    additions: with ten thousand files that is much of what a search costs. An
+    added or removed file changes the names; an edit changes the time (and
+    usually the size); a file replaced by another changes the inode."""
     parts = [f"{__version__}/{FORMAT}"]
     for folder in folders:
         parts.append(f"{folder.label}\0{folder.root}")
-        parts.extend(_file_stats(str(folder.root)))
+        parts.extend(_folder_stats(str(folder.root)))
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _file_stats(root: str) -> list[str]:
-    """``path size mtime`` for each knowledge file in a folder and its subfolders."""
+def _folder_stats(root: str) -> list[str]:
+    """One line per folder and subfolder: its file names and the sums of their stats."""
     found: list[str] = []
     for scanned in (root, *(os.path.join(root, sub) for sub in SUBFOLDERS)):
+        names: list[str] = []
+        total = 0
         try:
             with os.scandir(scanned) as listing:
                 for item in listing:
                     if not item.name.endswith(".yaml"):
                         continue
+                    names.append(item.name)
                     try:
                         stat = item.stat()
                     except OSError:
-                        found.append(f"{item.path}\0-")
+                        total -= 1
                     else:
-                        found.append(f"{item.path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+                        total += stat.st_mtime_ns * 3 + stat.st_size * 7 + stat.st_ino
         except OSError:
             continue
+        names.sort()
+        found.append(f"{scanned}\0{total}\0{'/'.join(names)}")
     return found
 
 
