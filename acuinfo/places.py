@@ -14,32 +14,26 @@ from pathlib import Path
 APP = "acuinfo"
 
 
-def _xdg(variable: str, default: str) -> Path:
-    value = os.environ.get(variable, "").strip()
-    return Path(value if os.path.isabs(value) else os.path.expanduser(default)) / APP
+def _folder(override: str, xdg_variable: str, xdg_default: str, kind: str) -> Path:
+    """The override variable's folder, else the platform's folder of this kind."""
+    chosen = os.environ.get(override)
+    if chosen:
+        return Path(chosen)
+    if sys.platform.startswith("linux"):
+        value = os.environ.get(xdg_variable, "").strip()
+        return Path(value if os.path.isabs(value) else os.path.expanduser(xdg_default)) / APP
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP, appauthor=False))
 
 
 def user_folder() -> Path:
     """The person's own knowledge folder: ACUINFO_USER_DIR, else the platform's user
     data folder (~/.local/share/acuinfo on Linux)."""
-    override = os.environ.get("ACUINFO_USER_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        return _xdg("XDG_DATA_HOME", "~/.local/share")
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+    return _folder("ACUINFO_USER_DIR", "XDG_DATA_HOME", "~/.local/share", "data")
 
 
 def cache_dir() -> Path:
     """Where caches go: ACUINFO_CACHE_DIR, else the platform's user cache folder
     (~/.cache/acuinfo on Linux)."""
-    override = os.environ.get("ACUINFO_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        return _xdg("XDG_CACHE_HOME", "~/.cache")
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    return _folder("ACUINFO_CACHE_DIR", "XDG_CACHE_HOME", "~/.cache", "cache")
