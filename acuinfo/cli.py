@@ -5,7 +5,6 @@ layout in ``render``; nothing here knows about any of them beyond a name.
 """
 
 import enum
-import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ import typer
 from acuinfo import __version__
 from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
 from acuinfo.render import RENDERERS
+from acuinfo.safetext import clean_text
 
 HELP = """Plain-language answers about acupuncture for neck, back and other long-lasting pain.
 
@@ -143,12 +143,14 @@ def _fail(err: AcuinfoError) -> None:
             lines.append("Did you mean: " + ", ".join(err.suggestions) + "?")
         lines.append(f"See the full list with: {err.list_command}")
         if shown.strip() and shown.isprintable():
+            import shlex
+
             lines.append(f"Or search for it: acuinfo search {shlex.quote(shown)}")
         sys.stderr.write("\n".join(lines) + "\n")
     elif isinstance(err, KnowledgeError):
         _report(err.problems)
     else:
-        sys.stderr.write(f"acuinfo: {err}\n")
+        sys.stderr.write(f"acuinfo: {clean_text(str(err))}\n")
     raise typer.Exit(err.exit_code)
 
 
@@ -332,7 +334,7 @@ def handout(
         _fail(AcuinfoError(f"{output} already exists; add --force to replace it"))
     except OSError as err:
         _fail(AcuinfoError(f"cannot write {output}: {err.strerror or err}"))
-    typer.echo(f"Wrote {output}")
+    typer.echo(f"Wrote {clean_text(str(output))}")
     if knowledge.problems:
         _report(knowledge.problems)
         raise typer.Exit(1)
@@ -378,7 +380,7 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
             path = write_template(kind, name, Path(folder), datetime.date.today())
         except AcuinfoError as err:
             _fail(err)
-        typer.echo(str(path))
+        typer.echo(clean_text(str(path)))
 
     new.__doc__ = (f"Write a new {kind} template into your knowledge folder (or the first "
                    f"--data-dir) and print its path.\n\nExample: acuinfo new {kind} {example}\n")

@@ -15,6 +15,10 @@ class Problem(NamedTuple):
     hint: str | None = None
 
     def __str__(self) -> str:
+        """``file:line:column: message (hint)``, cleaned: a file's own name or a message
+        quoting a file can hold escape sequences."""
+        from acuinfo.safetext import clean_text
+
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
@@ -23,7 +27,7 @@ class Problem(NamedTuple):
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return clean_text(text)
 
 
 class AcuinfoError(Exception):

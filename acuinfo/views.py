@@ -26,6 +26,7 @@ from acuinfo.document import (
 )
 from acuinfo.errors import KnowledgeError, NotFoundError
 from acuinfo.knowledge import Folder, Knowledge, normalize
+from acuinfo.safetext import clean_text
 
 if TYPE_CHECKING:
     from acuinfo.located import Origin
@@ -409,6 +410,7 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
     else:
         blocks = [Paragraph("Nothing matched those words. Try other words, or see everything "
                             "with: acuinfo conditions, acuinfo tips, acuinfo glossary")]
+    query = clean_text(query)
     return Document(kind="search", name=query, title=f"Search: {query}",
                     sections=[Section("", blocks, "results")], notice=NOTICE,
                     items=[{"kind": h.kind, "name": h.name, "title": h.title,
@@ -422,10 +424,10 @@ def paths_view(candidates: list[Folder], cache: str) -> Document:
     for folder in candidates:
         exists = folder.kind == "built-in" or folder.root.is_dir()
         what = _folder_contents(folder) if exists else "does not exist"
-        steps.append(Step(str(folder.root), f"{folder.kind}: {what}"))
+        steps.append(Step(clean_text(str(folder.root)), f"{folder.kind}: {what}"))
     return Document(kind="paths", title="Where acuinfo looks", sections=[
         Section("Knowledge folders, first one wins", [Steps(steps)], "folders"),
-        Section("Cache folder", [Paragraph(cache)], "cache"),
+        Section("Cache folder", [Paragraph(clean_text(cache))], "cache"),
     ], summary="An entry in a higher folder replaces one with the same name below it.")
 
 
@@ -456,13 +458,14 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
     """Which file an entry comes from, and the files it overrides."""
     found: list[Step] = []
     for kind, files in _files_named(knowledge, name):
-        used, *hidden = files
+        used, *hidden = (clean_text(file) for file in files)
         text = f"From: {used}"
         if hidden:
             text += "\nOverrides: " + "\nOverrides: ".join(hidden)
         found.append(Step(f"{kind} {name}", text))
     if not found:
         raise NotFoundError("entry", name, [], "acuinfo conditions")
+    name = clean_text(name)
     return Document(kind="which", name=name, title=f"Where {name} comes from",
                     sections=[Section("", [Steps(found)], "files")])
 

@@ -10,30 +10,19 @@ that later checks can point at the right place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from acuinfo.errors import KnowledgeError, Problem
 from acuinfo.located import YamlData
+from acuinfo.safetext import clean_text
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 200_000
 
 Path = tuple  # a path into the value: mapping keys and list indexes (see acuinfo.located)
-
-# Whole terminal escape sequences (CSI such as colours, OSC such as links and window
-# titles) go first, so no half of one is left behind as text; then every other C0
-# and C1 control character except tab and newline, and the Unicode direction
-# overrides that can make text read differently from how it is stored.
-_ESCAPE_SEQUENCES = re.compile(
-    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"            # CSI
-    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"  # OSC, to BEL or ST
-    "|\x1b[@-Z\\\\-_]"                            # other two-character escapes
-)
-_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _SAFE_COLLECTION_TAGS = {
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -44,13 +33,6 @@ try:  # libyaml's C parser is much faster; PyYAML falls back to pure Python with
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
-
-
-def clean_text(text: str) -> str:
-    """Remove characters that could steer a terminal or disguise text."""
-    if _UNSAFE_CHARS.search(text) is None:  # nearly always: nothing to remove
-        return text
-    return _UNSAFE_CHARS.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
 def decode(raw: bytes, file: str) -> str:

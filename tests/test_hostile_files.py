@@ -155,3 +155,20 @@ def test_markup_and_escape_sequences_never_reach_the_terminal(run_script, clinic
         assert not data_codes
         if not env:
             assert "\x1b" not in result.stdout
+
+
+EVIL_NAME = "\x1b]0;pwned\x07\x1b[2Jevil.yaml"
+
+
+def test_escape_sequences_in_file_names_never_reach_the_terminal(run_script, clinic):
+    folder = clinic("conditions/.keep", "")
+    (folder / "conditions" / EVIL_NAME).write_text("slug: [x\n", encoding="utf-8")
+    (folder / "conditions" / "neck-pain.yaml").write_text(GOOD, encoding="utf-8")
+    for args in (["conditions"], ["validate", str(folder)], ["which", "neck-pain"],
+                 ["paths"], ["search", "neck"]):
+        result = run_script("-d", str(folder), *args, env={"FORCE_COLOR": "1"})
+        assert TRACEBACK not in result.stderr
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b]" not in stream and "\x1b[2J" not in stream and "\x07" not in stream
+    listing = run_script("-d", str(folder), "conditions")
+    assert "evil.yaml" in listing.stderr, "the broken file is still named"
