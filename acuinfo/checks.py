@@ -12,24 +12,19 @@ from dataclasses import dataclass, field
 
 from acuinfo import records, schema
 from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.knowledge import Entry, Folder, Knowledge, parse_file
+from acuinfo.knowledge import (
+    ADDITION_FOLDERS,
+    ENTRY_FOLDERS,
+    SHARED_FILES,
+    Entry,
+    Folder,
+    Knowledge,
+    list_folder,
+    parse_file,
+)
 from acuinfo.records import fields_of, is_record
 
-# The files a folder may hold, and the record each one is read into.
-SINGLE_FILES = {
-    "tips.yaml": records.TipBook,
-    "session.yaml": records.Session,
-    "sources.yaml": records.SourceList,
-    "glossary.yaml": records.Glossary,
-    "clinic.yaml": records.Clinic,
-}
-FOLDERS = {
-    "conditions": records.Condition,
-    "pages": records.Page,
-    "tips": records.TipBook,
-    "sources": records.SourceList,
-    "glossary": records.Glossary,
-}
+FOLDERS = {**ENTRY_FOLDERS, **ADDITION_FOLDERS}
 IGNORED = {"README.md", "LICENSE"}
 
 _REFERENCE_NAMES = {"sources": "source", "conditions": "condition", "categories": "tip category"}
@@ -75,22 +70,24 @@ def check_folders(to_check: Iterable[Folder], knowledge: Knowledge) -> Report:
 def _files_of(folder: Folder, report: Report) -> list[tuple[Entry, type]]:
     """The files of a folder that acuinfo reads; anything else is reported."""
     found = []
-    for entry in sorted(folder.root.iterdir(), key=lambda e: e.name):
+    entries, problems = list_folder(folder.root)
+    report.problems.extend(problems)
+    for entry in entries:
         name = entry.name
-        if name.startswith("."):
-            continue
-        if name in SINGLE_FILES:
-            found.append((entry, SINGLE_FILES[name]))
+        if name in SHARED_FILES:
+            found.append((entry, SHARED_FILES[name]))
         elif name in FOLDERS and entry.is_dir():
-            for child in sorted(entry.iterdir(), key=lambda e: e.name):
+            children, problems = list_folder(entry)
+            report.problems.extend(problems)
+            for child in children:
                 if child.name.endswith(".yaml"):
                     found.append((child, FOLDERS[name]))
-                elif not child.name.startswith("."):
+                else:
                     report.problems.append(Problem(
                         str(child), "acuinfo reads only .yaml files here",
                         hint="rename it to end in .yaml, or move it out of the folder"))
         elif name not in IGNORED:
-            expected = ", ".join([*SINGLE_FILES, *(f"{d}/" for d in FOLDERS)])
+            expected = ", ".join([*SHARED_FILES, *(f"{d}/" for d in FOLDERS)])
             report.problems.append(Problem(
                 str(entry), "acuinfo does not read this",
                 hint=f"a knowledge folder holds only {expected}"))
@@ -112,12 +109,7 @@ def _name_problems(entry: Entry, record: object) -> list[Problem]:
 
 def _known_names(knowledge: Knowledge) -> dict[str, set[str]]:
     """Every name a reference may use, from every folder acuinfo reads."""
-    conditions: set[str] = set()
-    for folder in knowledge.folders:
-        directory = folder.root / "conditions"
-        if directory.is_dir():
-            conditions.update(e.name.removesuffix(".yaml") for e in directory.iterdir()
-                              if e.name.endswith(".yaml"))
+    conditions = {e.name.removesuffix(".yaml") for e in knowledge._files("conditions")}
     known = {"conditions": conditions, "sources": set(), "categories": set()}
     # A broken sources or tips file is reported where that file is checked.
     with contextlib.suppress(KnowledgeError):

@@ -9,7 +9,7 @@ cache folder cannot be written, the index is built in memory for this run.
 
 from __future__ import annotations
 
-import hashlib
+import binascii
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,12 +18,12 @@ from pathlib import Path
 
 from acuinfo import __version__, records
 from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.knowledge import Folder, Knowledge
+from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder, Knowledge
 from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
 
 FORMAT = 4  # raise when the tables below change, so old caches are rebuilt
-SUBFOLDERS = ("conditions", "pages", "tips", "sources", "glossary")
+SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,7 +54,8 @@ class IndexEntry:
 
 
 def signature(folders: list[Folder]) -> str:
-    """A digest of every knowledge file's name, size, modification time and inode.
+    """Every knowledge file's name, and per folder the sum of their sizes, modification
+    times and inodes, as one text that the index keeps and compares whole.
 
     This runs on every search and list, so it costs one stat per file and a few
     additions: with ten thousand files that is much of what a search costs. An
@@ -64,7 +65,7 @@ def signature(folders: list[Folder]) -> str:
     for folder in folders:
         parts.append(f"{folder.label}\0{folder.root}")
         parts.extend(_folder_stats(str(folder.root)))
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return "\n".join(parts)
 
 
 def _folder_stats(root: str) -> list[str]:
@@ -95,8 +96,11 @@ def _folder_stats(root: str) -> list[str]:
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     """The index for these folders: the cached one if it is current, else a new one."""
     key = signature(knowledge.folders)
-    folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders)
-    path = cache_dir() / f"index-{hashlib.sha256(folders.encode()).hexdigest()[:16]}.sqlite"
+    folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders).encode(
+        "utf-8", "surrogatepass")
+    # A quick checksum names the file (hashlib costs milliseconds to import); two folder
+    # lists that share one only rebuild each other's index, as the signature differs.
+    path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}.sqlite"
     connection = _open_current(path, key)
     if connection is not None:
         return connection
@@ -118,12 +122,12 @@ def _open_current(path: Path, key: str) -> sqlite3.Connection | None:
 
 
 def _build(knowledge: Knowledge, path: Path, key: str) -> sqlite3.Connection:
-    before = len(knowledge.problems)
-    entries = list(collect(knowledge))
-    # Kept in the index and reported by the views that list entries, on every run
-    # alike, not only on the run that happened to build the index.
-    problems = knowledge.problems[before:]
-    del knowledge.problems[before:]
+    # A Knowledge of its own, so that what it finds wrong is kept in the index and
+    # reported by the views that list entries on every run alike, and never mixed into
+    # (or taken from) the problems of the command that asked for the index.
+    fresh = Knowledge(knowledge.folders)
+    entries = list(collect(fresh))
+    problems = fresh.problems
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")

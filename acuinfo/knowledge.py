@@ -22,6 +22,22 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# What a knowledge folder may hold. Every other module (validate, the index, the
+# templates) takes the layout from here.
+ENTRY_FOLDERS = {"conditions": records.Condition, "pages": records.Page}  # a file per entry
+SHARED_FILES = {  # entries merge across folders by id (the clinic profile: first one wins)
+    "tips.yaml": records.TipBook,
+    "sources.yaml": records.SourceList,
+    "glossary.yaml": records.Glossary,
+    "session.yaml": records.Session,
+    "clinic.yaml": records.Clinic,
+}
+ADDITION_FOLDERS = {  # more of a shared file, one or more entries per file
+    "tips": records.TipBook,
+    "sources": records.SourceList,
+    "glossary": records.Glossary,
+}
+
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_NAME = 80
@@ -74,6 +90,17 @@ def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
 def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
     """The candidate folders that exist, highest precedence first."""
     return [f for f in candidate_folders(data_dirs) if f.kind == "built-in" or f.root.is_dir()]
+
+
+def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
+    """Everything in a folder by name, hidden files left out; a folder that cannot be
+    listed is a problem, not a crash."""
+    try:
+        entries = sorted(directory.iterdir(), key=lambda e: e.name)
+    except OSError as err:
+        return [], [Problem(str(directory), f"cannot be listed: {err.strerror or err}",
+                            hint="let your user read it, e.g. chmod a+rx")]
+    return [e for e in entries if not e.name.startswith(".")], []
 
 
 def normalize(name: str) -> str:
@@ -152,25 +179,18 @@ class Knowledge:
         """The condition a slug, title or alias names. A slug reads one file; any other
         name is looked up in the cached index rather than by reading every file."""
         slug = as_slug(name)
-        found = slug is not None and self._condition_file(slug)
+        found = slug is not None and self._first(f"conditions/{slug}.yaml")
         if found:
             return read(found, records.Condition)
         from acuinfo import index, search
 
         connection = index.open_index(self)
         named = search.lookup(connection, "condition", name)
-        found = named is not None and self._condition_file(named)
+        found = named is not None and self._first(f"conditions/{named}.yaml")
         if found:
             return read(found, records.Condition)
         raise NotFoundError("condition", name, search.suggest(connection, "condition", name),
                             "acuinfo conditions")
-
-    def _condition_file(self, slug: str) -> Entry | None:
-        for folder in self.folders:
-            entry = folder.root / "conditions" / f"{slug}.yaml"
-            if _present(entry):
-                return entry
-        return None
 
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
@@ -183,13 +203,16 @@ class Knowledge:
         """The YAML files in one subfolder, the first folder to hold a name winning."""
         chosen: dict[str, Entry] = {}
         for folder in self.folders:
-            directory = folder.root / folder_name
-            if not directory.is_dir():
-                continue
-            for entry in sorted(directory.iterdir(), key=lambda e: e.name):
-                if entry.name.endswith(".yaml") and not entry.name.startswith("."):
-                    chosen.setdefault(entry.name, entry)
+            for entry in self._yaml_files(folder.root / folder_name):
+                chosen.setdefault(entry.name, entry)
         return list(chosen.values())
+
+    def _yaml_files(self, directory: Entry) -> list[Entry]:
+        if not directory.is_dir():
+            return []
+        entries, problems = list_folder(directory)
+        self.problems.extend(problems)
+        return [e for e in entries if e.name.endswith(".yaml")]
 
     def _collect(self, entries: Iterable[Entry], record_type: type[T]) -> list[T]:
         loaded = []
@@ -228,18 +251,16 @@ class Knowledge:
         return layers
 
     def _layer_files(self, relative: str) -> list[Entry]:
-        """``name.yaml`` and then every ``name/*.yaml`` of each folder, lowest precedence
-        first. The subfolder lets a clinic add one tip or source per file."""
+        """``name.yaml`` and then, for tips, sources and glossary terms, every
+        ``name/*.yaml`` of each folder, lowest precedence first."""
         stem = relative.removesuffix(".yaml")
         found = []
         for folder in reversed(self.folders):
             entry = self._entry(folder, relative)
             if _present(entry):
                 found.append(entry)
-            directory = folder.root / stem
-            if stem != relative and directory.is_dir():
-                found.extend(e for e in sorted(directory.iterdir(), key=lambda e: e.name)
-                             if e.name.endswith(".yaml") and not e.name.startswith("."))
+            if stem in ADDITION_FOLDERS:
+                found.extend(self._yaml_files(folder.root / stem))
         return found
 
     def clinic(self) -> records.Clinic | None:

@@ -12,6 +12,7 @@ from string import Template
 
 from acuinfo.errors import AcuinfoError
 from acuinfo.knowledge import as_slug
+from acuinfo.safetext import clean_text
 
 # kind -> (template, where the file goes inside a knowledge folder)
 KINDS = {
@@ -26,15 +27,20 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> 
     """Write the ``kind`` template for ``name`` into ``folder``; return the new file."""
     from importlib.resources import files
 
-    slug = as_slug(name)
-    if slug is None:
-        raise AcuinfoError(f"{name[:60]!r} cannot be made into a name: use letters, digits "
-                           "and spaces or hyphens, e.g. jaw-pain")
     template_name, relative = KINDS[kind]
-    target = folder / relative.format(slug=slug)
-    title = " ".join(name.replace("-", " ").replace("_", " ").split())
+    slug = as_slug(name)
+    if "{slug}" in relative:  # the name becomes a file name, and the title follows it
+        if slug is None:
+            raise AcuinfoError(f"{name[:60]!r} cannot be made into a name: use letters, "
+                               "digits and spaces or hyphens, e.g. jaw-pain")
+        title = " ".join(name.replace("-", " ").replace("_", " ").split())
+    else:  # a clinic's name is shown as given, e.g. "St. Mary's Clinic"
+        title = " ".join(clean_text(name).split())
+        if not title:
+            raise AcuinfoError('give a name, e.g. "Riverside Clinic"')
     if title == title.lower():
         title = title.capitalize()
+    target = folder / relative.format(slug=slug)
     text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
     content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
                                    today=today.isoformat())

@@ -71,3 +71,14 @@ def test_missing_data_dir_is_a_usage_error(invoke, tmp_path: Path):
     result = invoke("--data-dir", str(tmp_path / "nope"), "conditions")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_problems_are_reported_alike_whether_or_not_the_index_is_built(invoke, clinic):
+    """Looking a name up may build the index, which reads every file; the command's own
+    problems must not be lost or doubled on that run."""
+    folder = clinic("tips.yaml", "reviewed: 2026-11-25\ntips: [\n")
+    outcomes = []
+    for _ in range(2):
+        result = invoke("-d", str(folder), "tips", "--condition", "slipped disc")
+        outcomes.append((result.exit_code, result.stderr.count("tips.yaml:")))
+    assert outcomes == [(1, 1), (1, 1)]

@@ -127,6 +127,15 @@ def test_new_writes_a_valid_template_that_is_shown(invoke, tmp_path, kind, name,
     assert expected in shown.stdout
 
 
+def test_new_clinic_keeps_its_name_as_given(invoke, tmp_path):
+    result = invoke("new", "clinic", "St. Mary's Clinic")
+    assert result.exit_code == 0, result.output
+    assert Path(result.stdout.strip()) == tmp_path / "user" / "clinic.yaml"
+    assert invoke("validate", str(tmp_path / "user")).exit_code == 0
+    assert "St. Mary's Clinic" in invoke("session").stdout
+    assert invoke("new", "clinic", "   ").exit_code == 1
+
+
 def test_new_into_a_data_dir(invoke, tmp_path):
     target = tmp_path / "elsewhere"
     target.mkdir()

@@ -134,6 +134,27 @@ def test_unreadable_file_in_process(invoke, clinic, monkeypatch):
     assert invoke("-d", str(folder), "condition", "low-back-pain").exit_code == 0
 
 
+def test_unlistable_folder_in_process(invoke, clinic, monkeypatch):
+    """A conditions folder that cannot be listed is named as a problem; the rest shows.
+    As with an unreadable file, the operating system's refusal is simulated."""
+    folder = clinic("conditions/neck-pain.yaml", GOOD)
+    clinic("tips/extra.yaml", "reviewed: 2026-11-25\ntips: []\n")
+    blocked = {folder / "conditions", folder / "tips"}
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):
+        if self in blocked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    for args in (["conditions"], ["tips"], ["validate", str(folder)]):
+        result = invoke("-d", str(folder), *args)
+        assert result.exit_code == 1, args
+        assert "cannot be listed: Permission denied" in result.output, args
+    assert "low-back-pain" in invoke("-d", str(folder), "conditions").stdout
+
+
 MARKUP = "[bold red]shout[/bold red] [link=https://evil.example]click[/link]"
 ESCAPES = ("\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 "
            "\x1b]0;new title\x07 \x9b31m \u202eevil")
