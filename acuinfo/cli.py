@@ -85,7 +85,6 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
-
 @app.callback()
 def _options(
     ctx: typer.Context,
@@ -105,27 +104,38 @@ def _options(
     ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager)
 
 
+def _build(ctx: typer.Context, build: Callable) -> tuple:
+    """The knowledge in use and the document ``build`` makes from it; a domain error
+    becomes a message and an exit status."""
+    from acuinfo.knowledge import Knowledge, folders_in_use
+
+    knowledge = Knowledge(folders_in_use(_settings(ctx).data_dirs))
+    try:
+        return knowledge, build(knowledge)
+    except AcuinfoError as err:
+        _fail(err)
+
+
+def _finish(knowledge: object) -> None:
+    """Exit 1 after the output if any file met on the way had a problem."""
+    if knowledge.problems:
+        _report(knowledge.problems)
+        raise typer.Exit(1)
+
+
 def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:
     """Build a document from the knowledge base and write it in the chosen format."""
     from acuinfo import pager
-    from acuinfo.knowledge import Knowledge, folders_in_use
     from acuinfo.render import render
 
-    settings = _settings(ctx)
-    knowledge = Knowledge(folders_in_use(settings.data_dirs))
-    try:
-        document = build(knowledge)
-    except AcuinfoError as err:
-        _fail(err)
-    if settings.pager and pager.wanted(sys.stdout):
+    knowledge, document = _build(ctx, build)
+    if _settings(ctx).pager and pager.wanted(sys.stdout):
         page = pager.TerminalBuffer(sys.stdout)
         render(document, fmt.value, page)
         pager.show(page.getvalue(), sys.stdout)
     else:
         render(document, fmt.value, sys.stdout)
-    if knowledge.problems:
-        _report(knowledge.problems)
-        raise typer.Exit(1)
+    _finish(knowledge)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -314,17 +324,13 @@ def handout(
     import io
 
     from acuinfo import views
-    from acuinfo.knowledge import Knowledge, folders_in_use
     from acuinfo.render import render
 
     if output.exists() and not force:
         _fail(AcuinfoError(f"{output} already exists; choose another name, "
                            "or add --force to replace it"))
-    knowledge = Knowledge(folders_in_use(_settings(ctx).data_dirs))
-    try:
-        document = views.handout(knowledge, names, session, tips, datetime.date.today())
-    except AcuinfoError as err:
-        _fail(err)
+    knowledge, document = _build(ctx, lambda knowledge: views.handout(
+        knowledge, names, session, tips, datetime.date.today()))
     page = io.StringIO()
     render(document, "html", page)
     try:  # "x" never replaces a file that appeared since the check above
@@ -335,9 +341,7 @@ def handout(
     except OSError as err:
         _fail(AcuinfoError(f"cannot write {output}: {err.strerror or err}"))
     typer.echo(f"Wrote {clean_text(str(output))}")
-    if knowledge.problems:
-        _report(knowledge.problems)
-        raise typer.Exit(1)
+    _finish(knowledge)
 
 
 @app.command()
@@ -437,7 +441,7 @@ def validate(
     from acuinfo.checks import check_folders
     from acuinfo.knowledge import Folder, Knowledge, folders_in_use
 
-    chosen = [Folder(path, str(path)) for path in folders or []]
+    chosen = [Folder(path, str(path), "argument") for path in folders or []]
     knowledge = Knowledge([*chosen, *folders_in_use(_settings(ctx).data_dirs)])
     report = check_folders(chosen or knowledge.folders, knowledge)
     for problem in sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)):

@@ -321,12 +321,23 @@ class Knowledge:
 
     # -- whole files: the first folder to hold one wins --------------------------
 
+    def present(self, relative: str) -> list[Entry]:
+        """That file in every folder that has one, highest precedence first."""
+        return list(self._present_in_order(relative))
+
     def _first(self, relative: str) -> Entry | None:
+        return next(self._present_in_order(relative), None)
+
+    def _present_in_order(self, relative: str) -> Iterator[Entry]:
         for folder in self.folders:
             entry = self._entry(folder, relative)
             if _present(entry):
-                return entry
-        return None
+                yield entry
+
+    def layers(self, relative: str) -> list:
+        """Each folder's records of a shared file (tips.yaml, sources.yaml, glossary.yaml),
+        lowest precedence first, before they are merged."""
+        return self._layers(relative, SHARED_FILES[relative])
 
     def page(self, page_id: str) -> records.Page:
         """A general page such as safety or red-flags; ``page_id`` is a known id."""

@@ -159,7 +159,8 @@ def names_of(connection: sqlite3.Connection, kind: str) -> list[str]:
 
 
 def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
-    """The entry of ``kind`` that a title, alias or keyword names exactly."""
+    """The entry of ``kind`` that a title or alias names exactly (keywords are only for
+    search: one keyword may suit several entries)."""
     row = connection.execute(
         "SELECT e.name FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE n.key = ? AND e.kind = ? AND n.alias = 1 LIMIT 1",

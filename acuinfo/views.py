@@ -43,7 +43,6 @@ RATING_MEANINGS = {
     "insufficient": "There is too little research to say whether it helps.",
 }
 
-SESSION_PARTS = ("before", "during", "after", "course", "what-to-expect")
 
 
 class _Citations:
@@ -73,6 +72,16 @@ class _Citations:
     def listing(self) -> list[Citation]:
         return [_citation(number, self._sources[source_id])
                 for source_id, number in self._numbers.items()]
+
+
+def _not_found(kind: str, name: str, named: dict[str, str], list_command: str) -> NotFoundError:
+    """A not-found error suggesting the entries whose names look most like ``name``;
+    ``named`` maps each name an entry answers to onto that entry's id."""
+    import difflib
+
+    close = difflib.get_close_matches(normalize(name), list(named), n=6, cutoff=0.6)
+    return NotFoundError(kind, name, list(dict.fromkeys(named[c] for c in close))[:3],
+                         list_command)
 
 
 def _citation(number: int, source: records.Source) -> Citation:
@@ -166,11 +175,8 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
         wanted = normalize(category)
         categories = [c for c in categories if wanted in (c.id, normalize(c.title))]
         if not categories:
-            import difflib
-
-            ids = [c.id for c in book.categories]
-            raise NotFoundError("tip category", category,
-                                difflib.get_close_matches(wanted, ids, n=3), "acuinfo tips")
+            named = {c.id: c.id for c in book.categories}
+            raise _not_found("tip category", category, named, "acuinfo tips")
     cites = _Citations(knowledge)
     sections = _tip_sections(categories, tips, cites)
     return Document(kind="tips", title=title, sections=sections, citations=cites.listing(),
@@ -310,9 +316,8 @@ def about_view(knowledge: Knowledge) -> Document:
     rows = [[label, reviewed.isoformat()] for label, reviewed in _review_dates(knowledge)]
     dates = Section("When each file was last reviewed", [Table(["File", "Reviewed"], rows)],
                     "reviewed")
-    return Document(kind="page", name="about", title=document.title, summary=document.summary,
-                    sections=[*document.sections, dates], citations=document.citations,
-                    notice=None, meta=document.meta)  # the about text itself says it
+    # The about text says itself that acuinfo does not replace a clinician.
+    return document._replace(sections=[*document.sections, dates], notice=None)
 
 
 def _review_dates(knowledge: Knowledge) -> list[tuple[str, object]]:
@@ -347,10 +352,7 @@ def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document
     by_id = {s.id: s for s in book.sources}
     wanted = normalize(source_id)
     if wanted not in by_id:
-        import difflib
-
-        raise NotFoundError("source", source_id,
-                            difflib.get_close_matches(wanted, list(by_id), n=3), "acuinfo sources")
+        raise _not_found("source", source_id, {i: i for i in by_id}, "acuinfo sources")
     source = by_id[wanted]
     users = _citing(knowledge, source.id)
     return Document(kind="source", name=source.id, title=source.title, sections=[
@@ -384,11 +386,8 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
         wanted = normalize(term)
         names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
         if wanted not in names:
-            import difflib
-
-            close = difflib.get_close_matches(wanted, list(names), n=6, cutoff=0.6)
-            suggestions = list(dict.fromkeys(names[n].id for n in close))[:3]
-            raise NotFoundError("glossary term", term, suggestions, "acuinfo glossary")
+            named = {name: t.id for name, t in names.items()}
+            raise _not_found("glossary term", term, named, "acuinfo glossary")
         terms = [names[wanted]]
     cites = _Citations(knowledge)
     items = [Definition(t.term, t.definition, cites.cite(t.sources, t.origin, ("sources",)))
@@ -472,30 +471,29 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
 
 def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]:
     """(kind, files highest first) for every kind of entry called ``name``."""
-    from acuinfo import index, search
     from acuinfo.knowledge import as_slug
 
     slug = as_slug(name)
-    condition = search.lookup(index.open_index(knowledge), "condition", name) or slug
+    condition = slug
+    if slug is None or knowledge.present(f"conditions/{slug}.yaml") == []:
+        from acuinfo import index, search  # a title or an alias: the index knows it
+
+        condition = search.lookup(index.open_index(knowledge), "condition", name) or slug
     results = []
-    for kind, key, subfolder in (("condition", condition, "conditions"),
-                                 ("page", slug, "pages")):
-        if key is None:
-            continue
-        files = [str(folder.root / subfolder / f"{key}.yaml") for folder in knowledge.folders
-                 if (folder.root / subfolder / f"{key}.yaml").is_file()]
+    for kind, relative in (("condition", condition and f"conditions/{condition}.yaml"),
+                           ("page", slug and f"pages/{slug}.yaml")):
+        files = [str(entry) for entry in knowledge.present(relative)] if relative else []
         if files:
             results.append((kind, files))
-    for kind, items in (("tip", lambda k: k.tips().tips),
-                        ("source", lambda k: k.source_list().sources),
-                        ("glossary term", lambda k: k.glossary().terms)):
-        files = []
-        for folder in knowledge.folders:
-            try:
-                files += [item.origin.file for item in items(Knowledge([folder]))
-                          if item.id == slug]
-            except KnowledgeError:
-                continue
+    for kind, relative, items in (("tip", "tips.yaml", "tips"),
+                                  ("source", "sources.yaml", "sources"),
+                                  ("glossary term", "glossary.yaml", "terms")):
+        try:
+            layers = knowledge.layers(relative)
+        except KnowledgeError:
+            continue
+        files = [item.origin.file for layer in reversed(layers)
+                 for item in getattr(layer, items) if item.id == slug]
         if files:
             results.append((kind, files))
     return results

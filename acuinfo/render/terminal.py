@@ -26,6 +26,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
+from acuinfo.render import identifiers
 
 INDENT = 2
 MAX_COLUMN = 34
@@ -76,9 +77,8 @@ class _Layout:
             self.lines.append(Text())
             self.wrap(Text("Sources", style="bold cyan"))
             for citation in document.citations:
-                ids = "".join(f" {label}: {value}." for label, value in
-                              (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
-                self.wrap(Text(f"{citation.text}{ids} {citation.url}"), INDENT,
+                parts = (citation.text, identifiers(citation), citation.url)
+                self.wrap(Text(" ".join(part for part in parts if part)), INDENT,
                           f"[{citation.number}] ")
         if document.notice:
             self.lines.append(Text())
