@@ -193,6 +193,24 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
 
 
 @app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(
+        metavar="WORDS...", help="Your own words, e.g. pain down my leg.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100,
+                                       help="How many matches to show.")] = 10,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Find pages, tips and words from your own words, spelling mistakes and all.
+
+    Example: acuinfo search bulging disc
+    """
+    from acuinfo import views
+
+    _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
+
+
+@app.command()
 def tips(
     ctx: typer.Context,
     condition: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads this form
@@ -342,24 +360,6 @@ def handout(
         _fail(AcuinfoError(f"cannot write {output}: {err.strerror or err}"))
     typer.echo(f"Wrote {clean_text(str(output))}")
     _finish(knowledge)
-
-
-@app.command()
-def search(
-    ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(
-        metavar="WORDS...", help="Your own words, e.g. pain down my leg.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100,
-                                       help="How many matches to show.")] = 10,
-    fmt: FormatOption = Format.text,
-) -> None:
-    """Find pages, tips and words from your own words, spelling mistakes and all.
-
-    Example: acuinfo search bulging disc
-    """
-    from acuinfo import views
-
-    _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
 
 
 new_app = typer.Typer(
