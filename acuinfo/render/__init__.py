@@ -54,3 +54,19 @@ def identifiers(citation: Citation) -> str:
     """``PMID: 123. DOI: 10.1/x.`` for a citation, or an empty string when it has neither."""
     return " ".join(f"{label}: {value}." for label, value in
                     (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
+
+
+def one_line(text: str) -> str:
+    """Text that must stay on one line, such as a heading or a table cell."""
+    return " ".join(text.split())
+
+
+def web_address(url: str) -> str | None:
+    """``url`` ready to link to (spaces and quotes percent-encoded) if it is a web
+    address; None for anything else (say, ``javascript:``), which is shown as text."""
+    import re
+    from urllib.parse import quote
+
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return None
+    return quote(url, safe="!#$%&'()*+,-./:;=?@[]_~")

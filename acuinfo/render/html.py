@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from html import escape
 from typing import TextIO
-from urllib.parse import quote
 
 from acuinfo.document import (
     Alert,
@@ -29,7 +28,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers
+from acuinfo.render import dates, identifiers, one_line, web_address
 
 # Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1.
 STYLE = """
@@ -104,8 +103,8 @@ class _Page:
         self.lines += [
             "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(_one_line(doc.title))}</title>", f"<style>\n{STYLE}\n</style>",
-            "</head>", "<body>", "<main>", f"<h1>{escape(_one_line(doc.title))}</h1>",
+            f"<title>{escape(one_line(doc.title))}</title>", f"<style>\n{STYLE}\n</style>",
+            "</head>", "<body>", "<main>", f"<h1>{escape(one_line(doc.title))}</h1>",
         ]
         if doc.summary:
             self.lines.append(f'<p class="summary">{_text(doc.summary)}</p>')
@@ -149,7 +148,7 @@ class _Page:
     def _heading(self, level: int, text: str, id_: str = "") -> None:
         self.level = min(level, self.level + 1, 6)  # never skip a level
         attribute = f' id="{id_}"' if id_ else ""
-        self.lines.append(f"<h{self.level}{attribute}>{escape(_one_line(text))}</h{self.level}>")
+        self.lines.append(f"<h{self.level}{attribute}>{escape(one_line(text))}</h{self.level}>")
 
     def _section(self, section: Section) -> None:
         tag = "section" if section.heading else "div"
@@ -179,12 +178,12 @@ class _Page:
         elif isinstance(block, Steps):
             add('<ol class="steps">')
             for step in block.items:
-                title = f"<strong>{escape(_one_line(step.title))}</strong>"
+                title = f"<strong>{escape(one_line(step.title))}</strong>"
                 if step.note:
-                    title += f' <span class="note">({escape(_one_line(step.note))})</span>'
+                    title += f' <span class="note">({escape(one_line(step.note))})</span>'
                 more = ""
                 if step.command:
-                    more += f"<br>Open with: <code>{escape(_one_line(step.command))}</code>"
+                    more += f"<br>Open with: <code>{escape(one_line(step.command))}</code>"
                 if step.cites:
                     more += f'<br><span class="cites">{_cites(step.cites)}</span>'
                 add(f"<li><p>{title}</p><p>{_text(step.text)}{more}</p></li>")
@@ -207,7 +206,7 @@ class _Page:
             add("<dl>")
             for item in block.items:
                 cites = f' <span class="cites">{_cites(item.cites)}</span>' if item.cites else ""
-                add(f"<dt>{escape(_one_line(item.term))}</dt><dd>{_text(item.text)}{cites}</dd>")
+                add(f"<dt>{escape(one_line(item.term))}</dt><dd>{_text(item.text)}{cites}</dd>")
             add("</dl>")
         else:
             raise TypeError(f"no HTML layout for {type(block).__name__}")
@@ -229,17 +228,13 @@ def _text(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _cites(numbers: list[int]) -> str:
     return "Sources: " + ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers)
 
 
 def _link(url: str) -> str:
     """A link for a web address; anything else (say, ``javascript:``) is shown as text."""
-    if not re.match(r"https?://", url, re.IGNORECASE):
+    href = web_address(url)
+    if href is None:
         return escape(url)
-    href = quote(url, safe="!#$%&'()*+,-./:;=?@[]_~")  # spaces and quotes percent-encoded
     return f'<a href="{escape(href, quote=True)}">{escape(url)}</a>'

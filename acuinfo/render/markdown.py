@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from typing import TextIO
-from urllib.parse import quote
 
 from acuinfo.document import (
     Alert,
@@ -26,7 +25,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers
+from acuinfo.render import dates, identifiers, one_line, web_address
 
 # Inline markup: emphasis, code, links, raw HTML, tables, strikethrough, GitHub math,
 # headings' closing #, and the escape character itself.
@@ -56,7 +55,7 @@ def _escape_line(line: str) -> str:
 
 def _one_line(text: str) -> str:
     """Escaped text that must stay on one line: a heading, a table cell, a list marker's line."""
-    return escape(" ".join(text.split()))
+    return escape(one_line(text))
 
 
 def _document(document: Document) -> list[str]:
@@ -171,6 +170,5 @@ def _citation(citation: Citation) -> str:
 
 def _link(url: str) -> str:
     """An autolink for a web address; anything else is shown as text, never linked."""
-    if not re.match(r"https?://", url, re.IGNORECASE):
-        return escape(url)
-    return "<" + quote(url, safe="!#$%&'()*+,-./:;=?@[]_~") + ">"
+    address = web_address(url)
+    return escape(url) if address is None else f"<{address}>"

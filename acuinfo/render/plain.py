@@ -22,7 +22,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers
+from acuinfo.render import dates, identifiers, one_line
 
 COLUMN_GAP = " - "
 
@@ -33,7 +33,7 @@ def render(document: Document, out: TextIO) -> None:
 
 
 def _document(document: Document) -> list[str]:
-    lines = [_one_line(document.title), ""]
+    lines = [one_line(document.title), ""]
     if document.summary:
         lines += [document.summary, ""]
     shown = dates(document)
@@ -44,7 +44,7 @@ def _document(document: Document) -> list[str]:
     for section in document.sections:
         if in_parts and section.level == 1:  # a part: said in words, with room around it
             part += 1
-            lines += ["", f"Part {part}: {_one_line(section.heading)}", ""]
+            lines += ["", f"Part {part}: {one_line(section.heading)}", ""]
             lines += _section_body(section)
         else:
             lines += _section(section)
@@ -64,7 +64,7 @@ def _document(document: Document) -> list[str]:
 
 
 def _section(section: Section) -> list[str]:
-    heading = [_one_line(section.heading)] if section.heading else []
+    heading = [one_line(section.heading)] if section.heading else []
     return heading + _section_body(section)
 
 
@@ -99,19 +99,19 @@ def _block(block: Block) -> list[str]:
                 lines.append(" " * len(marker) + _cites(step.cites))
         return lines
     if isinstance(block, Alert):
-        lines = [f"IMPORTANT: {_one_line(block.title)}"]
+        lines = [f"IMPORTANT: {one_line(block.title)}"]
         if block.text:
             lines += block.text.split("\n")
         return lines + [line for item in block.items for line in _item("- ", item)]
     if isinstance(block, Table):
-        return [COLUMN_GAP.join(_one_line(cell) for cell in row)
+        return [COLUMN_GAP.join(one_line(cell) for cell in row)
                 for row in [block.columns, *block.rows]]
     if isinstance(block, Definitions):
         lines = []
         for definition in block.items:
             if lines:
                 lines.append("")
-            lines += _item("", f"{_one_line(definition.term)}: {definition.text}")
+            lines += _item("", f"{one_line(definition.term)}: {definition.text}")
             if definition.cites:
                 lines.append(_cites(definition.cites))
         return lines
@@ -127,11 +127,6 @@ def _item(marker: str, text: str) -> list[str]:
 def _indented(indent: str, text: str) -> list[str]:
     """Each line of ``text`` under ``indent``; nothing at all for no text."""
     return [indent + line if line else "" for line in text.split("\n")] if text else []
-
-
-def _one_line(text: str) -> str:
-    """Text that must stay on one line, such as a heading or a table cell."""
-    return " ".join(text.split())
 
 
 def _cites(numbers: list[int]) -> str:
