@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -42,6 +41,8 @@ def wanted(out: TextIO) -> bool:
 
 def command() -> list[str] | None:
     """The pager to run, or None for none (an empty or "cat" pager means no pager)."""
+    import shlex  # only on a terminal, where a pager may run
+
     chosen = os.environ.get("ACUINFO_PAGER") or os.environ.get("PAGER") or "less"
     try:
         words = shlex.split(chosen)
