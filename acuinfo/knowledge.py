@@ -60,7 +60,11 @@ class Folder(NamedTuple):
 
     root: Entry
     label: str
-    kind: str = "built-in"  # built-in, user, ACUINFO_DATA_PATH or --data-dir
+    kind: str = "built-in"  # built-in, user, ACUINFO_DATA_PATH, --data-dir or argument
+
+    def exists(self) -> bool:
+        """The built-in folder always does; any other only if it is a folder now."""
+        return self.kind == "built-in" or self.root.is_dir()
 
 
 def builtin_folder() -> Folder:
@@ -89,7 +93,7 @@ def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
 
 def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
     """The candidate folders that exist, highest precedence first."""
-    return [f for f in candidate_folders(data_dirs) if f.kind == "built-in" or f.root.is_dir()]
+    return [f for f in candidate_folders(data_dirs) if f.exists()]
 
 
 def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:

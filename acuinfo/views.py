@@ -421,8 +421,7 @@ def paths_view(candidates: list[Folder], cache: str) -> Document:
     """Every folder acuinfo reads, in precedence order, and what each one provides."""
     steps = []
     for folder in candidates:
-        exists = folder.kind == "built-in" or folder.root.is_dir()
-        what = _folder_contents(folder) if exists else "does not exist"
+        what = _folder_contents(folder) if folder.exists() else "does not exist"
         steps.append(Step(clean_text(str(folder.root)), f"{folder.kind}: {what}"))
     return Document(kind="paths", title="Where acuinfo looks", sections=[
         Section("Knowledge folders, first one wins", [Steps(steps)], "folders"),
