@@ -3,8 +3,9 @@
 The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
 overrides it). Its key is every knowledge file's name and, per folder, the sum
 of their sizes, modification times and inodes (see ``signature``), so adding,
-editing or deleting a file makes it stale. A stale, corrupt or unreadable index is rebuilt without a word; if the
-cache folder cannot be written, the index is built in memory for this run.
+editing or deleting a file makes it stale. A stale, corrupt or unreadable index
+is rebuilt without a word; if the cache folder cannot be written, the index is
+built in memory for this run.
 """
 
 from __future__ import annotations
