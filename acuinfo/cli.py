@@ -85,6 +85,12 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
+# The options of _options below, so that the command after them can be found
+# without building every command (see acuinfo.onecommand); a test keeps them in step.
+ROOT_VALUE_OPTIONS = ("--data-dir", "-d")
+ROOT_FLAGS = ("--no-pager",)
+
+
 @app.callback()
 def _options(
     ctx: typer.Context,
@@ -465,8 +471,10 @@ def main() -> None:
         # A terminal that cannot show a character gets a "?" rather than a crash.
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    from acuinfo.onecommand import narrowed
+
     try:
-        app(prog_name="acuinfo")
+        narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS)(prog_name="acuinfo")
     except BrokenPipeError:  # the reader went away (e.g. `| head -1`): stop quietly
         import os
 
