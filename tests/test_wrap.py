@@ -1,0 +1,61 @@
+"""Wrapping styled runs of text to a width in terminal columns."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from acuinfo.render.wrap import cells, fit, plain, wrap
+
+
+def lines_of(text: str, width: int, style: str = "") -> list[str]:
+    return [plain(line) for line in wrap(((text, style),), width)]
+
+
+def test_breaks_at_spaces_and_drops_them():
+    assert lines_of("one two three four", 9) == ["one two", "three", "four"]
+
+
+def test_short_text_is_one_line_as_it_is():
+    runs = (("Neck pain", "bold"), (" (often)", "italic"))
+    assert wrap(runs, 40) == [runs]
+
+
+def test_styles_follow_their_words_across_lines():
+    runs = (("Open with: ", "dim"), ("acuinfo condition neck-pain", "bold"))
+    assert wrap(runs, 18) == [(("Open with: ", "dim"), ("acuinfo", "bold")),
+                              (("condition", "bold"),), (("neck-pain", "bold"),)]
+
+
+def test_a_word_longer_than_the_line_is_folded():
+    assert lines_of("see https://example.org/a/very/long/path here", 12) == [
+        "see", "https://exam", "ple.org/a/ve", "ry/long/path", "here"]
+
+
+def test_newlines_always_break_and_blank_lines_stay():
+    assert lines_of("first\n\nsecond", 40) == ["first", "", "second"]
+
+
+def test_wide_characters_take_two_columns():
+    assert lines_of("针灸 针灸 针灸", 9) == ["针灸 针灸", "针灸"]
+    assert cells("针灸") == 4
+
+
+def test_fit_cuts_with_an_ellipsis_only_when_needed():
+    assert fit("Pinched nerve in the neck", 12, "...") == "Pinched n..."
+    assert fit("Neck pain", 12, "...") == "Neck pain"
+    assert cell_len(fit("针灸针灸针灸", 7, "…")) <= 7
+
+
+words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp",
+                                                                    "Mn", "Me", "Cf")),
+                min_size=1, max_size=15)
+
+
+@given(st.lists(words, max_size=30), st.integers(min_value=2, max_value=60))
+def test_every_line_fits_and_no_word_is_lost(parts, width):
+    text = " ".join(parts)
+    lines = lines_of(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())
