@@ -3,6 +3,8 @@ and a broken or stale cache is never trusted."""
 
 from __future__ import annotations
 
+import binascii
+import marshal
 import os
 import subprocess
 import sys
@@ -59,10 +61,22 @@ def test_problem_in_a_cached_file_still_has_its_line(invoke, clinic):
 
 def test_corrupt_cache_entries_are_ignored(invoke, tmp_path):
     invoke("condition", "neck-pain")
-    entries = list((tmp_path / "cache" / "parsed").glob("*.json"))
+    entries = sorted((tmp_path / "cache" / "parsed").glob("*.bin"))
     assert entries
+
+    def checked(payload: bytes) -> bytes:  # passes the checksum, so marshal must judge it
+        return binascii.crc32(payload).to_bytes(4, "big") + payload
+
     for number, entry in enumerate(entries):
-        entry.write_text(["", "{", '{"key": 1, "file": 2, "value": 3}', "[]"][number % 4])
+        good = entry.read_bytes()
+        entry.write_bytes([
+            b"",
+            good[: len(good) // 2],  # half-written
+            good[:40] + bytes([good[40] ^ 0xFF]) + good[41:],  # one byte damaged
+            checked(b"\xff\x00garbage"),  # not marshal data at all
+            checked(marshal.dumps([1, 2, 3])),  # marshal data of the wrong shape
+            checked(marshal.dumps((("old", "key"), {"title": "x"}))),  # stale key
+        ][number % 6])
     result = invoke("condition", "neck-pain")
     assert result.exit_code == 0
     assert result.stdout.startswith("Neck pain\n")
@@ -74,12 +88,12 @@ def test_a_cache_entry_for_another_file_is_not_used(invoke, tmp_path, clinic):
     folder = clinic("conditions/neck-pain.yaml", GOOD.replace("title: Neck pain",
                                                               "title: Clinic neck pain"))
     invoke("condition", "neck-pain")
-    first = {p.name: p.read_text() for p in (tmp_path / "cache" / "parsed").glob("*.json")}
+    first = {p.name: p.read_bytes() for p in (tmp_path / "cache" / "parsed").glob("*.bin")}
     invoke("-d", str(folder), "condition", "neck-pain")
-    entries = list((tmp_path / "cache" / "parsed").glob("*.json"))
+    entries = list((tmp_path / "cache" / "parsed").glob("*.bin"))
     clinic_entry = next(p for p in entries if p.name not in first)
     built_in = next(iter(first.values()))
-    clinic_entry.write_text(built_in)  # pretend the names collided
+    clinic_entry.write_bytes(built_in)  # pretend the names collided
     shown = invoke("-d", str(folder), "condition", "neck-pain").stdout
     assert shown.startswith("Clinic neck pain"), "another file's parse was used"
 
