@@ -8,7 +8,6 @@ a problem so that the entries that are fine can still be shown.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
@@ -38,8 +37,6 @@ ADDITION_FOLDERS = {  # more of a shared file, one or more entries per file
     "glossary": records.Glossary,
 }
 
-_SEPARATORS = re.compile(r"[\s_\-]+")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_NAME = 80
 
 
@@ -109,13 +106,13 @@ def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
 
 def normalize(name: str) -> str:
     """Lowercase, with runs of spaces, underscores and hyphens made one hyphen."""
-    return _SEPARATORS.sub("-", name.strip().lower()).strip("-")
+    return "-".join(name.lower().replace("_", " ").replace("-", " ").split())
 
 
 def as_slug(name: str) -> str | None:
     """The slug a name stands for, or None if it could not name a file safely."""
-    slug = normalize(name)
-    if len(slug) <= MAX_NAME and _SLUG.match(slug):
+    slug = normalize(name)  # so no space, and no hyphen at an end or next to another
+    if 0 < len(slug) <= MAX_NAME and slug.isascii() and slug.replace("-", "").isalnum():
         return slug
     return None
 
