@@ -463,6 +463,12 @@ def validate(
 
 def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
+    import gc
+
+    # A command runs for a moment and exits, so collecting reference cycles on the way
+    # only costs time: about 2 ms of showing a condition, and a sixth of building the
+    # search index over 10,000 conditions, for no change in peak memory (measured).
+    gc.disable()
     if sys.stdout is None:  # started with standard output closed: nowhere to write
         if sys.stderr is not None:
             sys.stderr.write("acuinfo: standard output is closed, so there is nowhere to write\n")
