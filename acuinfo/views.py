@@ -150,7 +150,7 @@ def conditions_list(knowledge: Knowledge) -> Document:
     from acuinfo import index
 
     connection = index.open_index(knowledge)
-    rows = [list(row) for row in index.conditions(connection)]
+    rows = index.conditions(connection)
     knowledge.problems.extend(index.problems(connection, "conditions"))
     return Document(
         kind="conditions", title="Conditions", sections=[Section("", [
