@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import DATA
 
@@ -57,3 +59,36 @@ def test_edit_in_place_with_the_same_size_is_seen(listed):
     shown = conditions()
     assert "Jaw pain" in shown
     assert "Jaw ache" not in shown
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE lists SET format = -1",  # written by a Python with another marshal format
+    "UPDATE lists SET rows = x'00ff'",  # not marshal data
+    "UPDATE lists SET rows = x'e9'",  # cut short
+])
+def test_list_is_the_same_when_its_stored_copy_cannot_be_read(invoke, tmp_path, damage):
+    before = invoke("conditions").stdout
+    assert "Neck pain" in before
+    (index_file,) = (tmp_path / "cache").glob("index-*.sqlite")
+    with sqlite3.connect(index_file) as connection:
+        connection.execute(damage)
+    connection.close()
+    assert invoke("conditions").stdout == before
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_list_lines_fit_and_align_with_wide_and_long_titles(invoke, clinic, columns):
+    """Rows in plain ASCII and rows in wide characters take the same columns on screen."""
+    folder = clinic("conditions/zhen-jiu.yaml", condition("zhen-jiu", "针灸后的颈部疼痛"))
+    clinic("conditions/a-very-long-one.yaml", condition(
+        "a-very-long-one", "A title far longer than the column it goes in, so it is cut"))
+    lines = invoke("-d", str(folder), "conditions", env={"COLUMNS": columns}).stdout.splitlines()
+    rows = [line for line in lines if line.startswith("  ") and "  " in line.strip()]
+    assert len(rows) == 1 + 14 + 2  # the header, the built-in conditions, the clinic's two
+    assert all(cell_len(line) <= int(columns) for line in lines)
+    # The neck pain summary, which both of the clinic's copies share, starts "Pain or".
+    summary_starts = [cell_len(line[:line.index("Pain or")]) for line in rows if "Pain or" in line]
+    assert len(summary_starts) >= 3
+    assert len(set(summary_starts)) == 1, "the summary column does not line up"
+    assert any("针灸后的颈部疼痛" in line for line in rows)
+    assert any("A title far longer" in line and "cut" not in line for line in rows)

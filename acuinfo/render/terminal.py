@@ -167,7 +167,8 @@ class _Layout:
         """One line per row, every column but the last kept whole and the line cut to fit;
         on a terminal too narrow for that, each row as a small block instead."""
         width = self.width - indent
-        widths = [min(MAX_COLUMN, max(cells(row[i]) for row in [block.columns, *block.rows]))
+        rows = [block.columns, *block.rows]
+        widths = [min(MAX_COLUMN, _widest([row[i] for row in rows]))
                   for i in range(len(block.columns) - 1)]
         if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > width:
             for row in block.rows:
@@ -176,16 +177,29 @@ class _Layout:
             return
         pad = " " * indent
         self.lines.append(((self.row(block.columns, widths, width, pad), "bold"),))
-        self.lines.extend(self.row(row, widths, width, pad) for row in block.rows)
+        # Lists run to thousands of rows, so the cells are fitted a column at a time.
+        fixed = [[self.cell(row[i], cell_width) for row in block.rows]
+                 for i, cell_width in enumerate(widths)]
+        ellipsis = self.ellipsis
+        cut = width - cells(ellipsis)
+        for parts in zip(*fixed, [row[-1] for row in block.rows], strict=True):
+            line = "  ".join(parts)
+            if not line.isascii():
+                line = fit(line, width, ellipsis)
+            elif len(line) > width:
+                line = line[:cut] + ellipsis
+            self.lines.append(pad + line)
+
+    def cell(self, text: str, width: int) -> str:
+        """``text`` cut or padded to exactly ``width`` columns."""
+        size = cells(text)
+        if size > width:
+            text, size = fit(text, width, self.ellipsis), width
+        return text + " " * (width - size)
 
     def row(self, row: list[str], widths: list[int], width: int, pad: str) -> str:
-        """One table row as one line; lists run to thousands of rows, so it stays lean."""
-        fixed = []
-        for cell, cell_width in zip(row[:-1], widths, strict=True):
-            size = cells(cell)
-            if size > cell_width:
-                cell, size = fit(cell, cell_width, self.ellipsis), cell_width
-            fixed.append(cell + " " * (cell_width - size))
+        """One table row as one line."""
+        fixed = [self.cell(text, cell_width) for text, cell_width in zip(row, widths, strict=False)]
         return pad + fit("  ".join([*fixed, row[-1]]), width, self.ellipsis)
 
     # -- helpers --------------------------------------------------------------------
@@ -198,6 +212,10 @@ class _Layout:
         for number, line in enumerate(wrap(runs, width)):
             prefix = " " * indent + (first if number == 0 else " " * hang)
             self.lines.append(((prefix, ""), *line) if prefix else line)
+
+
+def _widest(column: list[str]) -> int:
+    return max(map(len, column)) if "".join(column).isascii() else max(map(cells, column))
 
 
 def _cites(numbers: list[int]) -> Runs:
