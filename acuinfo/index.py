@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import binascii
 import contextlib
-import functools
 import marshal
 import os
 import sqlite3
@@ -78,27 +77,29 @@ def signature(folders: list[Folder]) -> str:
 
 
 def _folder_stats(folder: str) -> str:
-    """The count, name checksum and stat sum of the ``.yaml`` files in one folder."""
+    """The count, name checksum and stat sum of the ``.yaml`` files in one folder.
+
+    The names are checksummed in the order the folder lists them, which changes only
+    when its files do; at worst that rebuilds the index once more than needed."""
     try:
         names = [name for name in os.listdir(folder) if name.endswith(".yaml")]
     except OSError:
         return "-"
-    total = checksum = 0
-    crc32 = binascii.crc32
-    directory, stat = None, lambda name: os.stat(os.path.join(folder, name))
+    checksum = binascii.crc32("/".join(names).encode("utf-8", "surrogateescape"))
+    total = 0
+    directory = None
     if os.stat in os.supports_dir_fd:  # stat by name inside the folder: no path joining
         with contextlib.suppress(OSError):
             directory = os.open(folder, os.O_RDONLY)
-            stat = functools.partial(os.stat, dir_fd=directory)
     try:
         for name in names:
-            checksum += crc32(name.encode("utf-8", "surrogateescape"))
             try:
-                found = stat(name)
+                found = (os.stat(name, dir_fd=directory) if directory is not None
+                         else os.stat(os.path.join(folder, name)))
             except OSError:
                 total -= 1
-            else:
-                total += found.st_mtime_ns * 3 + found.st_size * 7 + found.st_ino
+                continue
+            total += found.st_mtime_ns * 3 + found.st_size * 7 + found.st_ino
     finally:
         if directory is not None:
             os.close(directory)
@@ -177,7 +178,6 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
                     key=_by_title)
     connection.execute("INSERT INTO lists VALUES ('condition', ?, ?)",
                        (marshal.version, marshal.dumps(listed)))
-    connection.execute("INSERT INTO words (words, rank) VALUES ('rank', 'bm25(6.0, 1.0)')")
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
 

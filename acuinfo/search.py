@@ -6,6 +6,12 @@ taken as a likely misspelling and replaced by the closest indexed words
 (rapidfuzz, imported only then). A query that is exactly a name, alias or
 keyword of an entry ranks that entry first, so "bulging disc" finds the
 herniated disc page. Synonyms live in the knowledge files, not here.
+
+BM25 gives a word found in half the entries or more no weight at all (FTS5 sets
+its inverse document frequency to almost nothing), yet ranking every entry that
+holds it costs the most: with ten thousand conditions, "pain" is in all of them.
+So candidates are found by the query's other words when it has any, and every
+word still counts towards how much of the query a candidate covers.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ these they this those to too up very was we were what when where which while who
 with would you your yours
 """.split())  # noqa: SIM905 - easier to read as prose
 FUZZY_CUTOFF = 75
+NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
 PHRASE_BOOST = 25.0
 # Conditions are what most searches are after; the others are parts of pages.
 KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
@@ -62,13 +69,12 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
     scores = _phrase_boosts(connection, query)
     if not alternatives and not scores:
         return []
-    match = " OR ".join(f'"{term}"' for terms in alternatives for term in terms)
+    match = " OR ".join(_any_of(terms) for terms in alternatives)
     if alternatives:
-        # "rank" is bm25 with the names column weighted (set when the index is built);
-        # FTS5 sorts by it without working out anything else for every match.
         rows = connection.execute(
-            "SELECT rowid, rank FROM words WHERE words MATCH ? ORDER BY rank LIMIT ?",
-            (match, max(limit * 5, 50))).fetchall()
+            f"SELECT rowid, bm25(words, {NAMES_WEIGHT}, 1.0) AS score FROM words"
+            " WHERE words MATCH ? ORDER BY score LIMIT ?",
+            (_candidate_match(connection, alternatives), max(limit * 5, 50))).fetchall()
         coverage = _coverage(connection, alternatives, [row[0] for row in rows])
         for rowid, rank in rows:
             # More of the query's words matched counts for more than many hits of one.
@@ -77,13 +83,27 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
     return _best(connection, scores, match if alternatives else None, limit)
 
 
+def _candidate_match(connection: sqlite3.Connection, alternatives: list[list[str]]) -> str:
+    """The query's words that BM25 gives weight to, as an FTS5 query; all of them if
+    none has any (see the module's docstring)."""
+    (entries,) = connection.execute("SELECT max(id) FROM entries").fetchone()  # ids run 1..N
+    telling = [terms for terms in alternatives if 2 * connection.execute(
+        "SELECT count(*) FROM words WHERE words MATCH ?", (_any_of(terms),)).fetchone()[0]
+        < (entries or 0)]
+    return " OR ".join(_any_of(terms) for terms in telling or alternatives)
+
+
+def _any_of(terms: list[str]) -> str:
+    return " OR ".join(f'"{term}"' for term in terms)
+
+
 def _coverage(connection: sqlite3.Connection, alternatives: list[list[str]],
               rowids: list[int]) -> dict[int, int]:
     """How many of the query's words (or their stand-ins) each candidate holds."""
     counts = dict.fromkeys(rowids, 0)
     marks = ",".join("?" * len(rowids))
     for terms in alternatives:
-        match = " OR ".join(f'"{term}"' for term in terms)
+        match = _any_of(terms)
         for (rowid,) in connection.execute(
                 f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({marks})",
                 (match, *rowids)):
