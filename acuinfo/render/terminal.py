@@ -178,7 +178,7 @@ class _Layout:
         pad = " " * indent
         self.lines.append(((self.row(block.columns, widths, width, pad), "bold"),))
         # Lists run to thousands of rows, so the cells are fitted a column at a time.
-        fixed = [[self.cell(row[i], cell_width) for row in block.rows]
+        fixed = [self.column([row[i] for row in block.rows], cell_width)
                  for i, cell_width in enumerate(widths)]
         ellipsis = self.ellipsis
         cut = width - cells(ellipsis)
@@ -189,6 +189,14 @@ class _Layout:
             elif len(line) > width:
                 line = line[:cut] + ellipsis
             self.lines.append(pad + line)
+
+    def column(self, texts: list[str], width: int) -> list[str]:
+        """Every cell of a column cut or padded to exactly ``width`` columns."""
+        if "".join(texts).isascii():  # the common case: one column per character
+            keep = width - cells(self.ellipsis)
+            return [text.ljust(width) if len(text) <= width else text[:keep] + self.ellipsis
+                    for text in texts]
+        return [self.cell(text, width) for text in texts]
 
     def cell(self, text: str, width: int) -> str:
         """``text`` cut or padded to exactly ``width`` columns."""
