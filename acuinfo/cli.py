@@ -8,12 +8,13 @@ import enum
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NamedTuple, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from acuinfo import __version__
 from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
+from acuinfo.namedrecord import Record
 from acuinfo.render import RENDERERS
 from acuinfo.safetext import clean_text
 
@@ -74,7 +75,7 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-class Settings(NamedTuple):
+class Settings(Record):
     """The options given before the command, for every command to use."""
 
     data_dirs: tuple[Path, ...] = ()

@@ -1,7 +1,8 @@
 """The document every view builds and every renderer turns into output.
 
 A document is content with its structure and nothing about how it looks (its
-parts are named tuples: immutable, and quick to define at every start-up):
+parts are named tuples: immutable, and quick to define at every start-up; see
+``acuinfo.namedrecord``):
 sections of blocks (paragraphs, lists, steps, tables, warnings), plus the
 sources it cites as a numbered list. ``to_json`` gives its stable JSON form,
 described in docs/json.md; a change there is a change of ``SCHEMA``.
@@ -11,23 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+
+from acuinfo.namedrecord import Record
 
 SCHEMA = "acuinfo.document/1"
 _NOTHING: Mapping[str, str] = MappingProxyType({})
 
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     text: str
     type: str = "paragraph"
 
 
-class Bullets(NamedTuple):
+class Bullets(Record):
     items: list[str]
     type: str = "bullets"
 
 
-class Step(NamedTuple):
+class Step(Record):
     title: str
     text: str
     note: str | None = None
@@ -35,18 +37,18 @@ class Step(NamedTuple):
     command: str | None = None  # the acuinfo command that opens what the step is about
 
 
-class Steps(NamedTuple):
+class Steps(Record):
     items: list[Step]
     type: str = "steps"
 
 
-class Table(NamedTuple):
+class Table(Record):
     columns: list[str]
     rows: list[list[str]]
     type: str = "table"
 
 
-class Alert(NamedTuple):
+class Alert(Record):
     """Text a reader must not miss, such as when to get urgent care."""
 
     title: str
@@ -55,13 +57,13 @@ class Alert(NamedTuple):
     type: str = "alert"
 
 
-class Definition(NamedTuple):
+class Definition(Record):
     term: str
     text: str
     cites: list[int] = ()
 
 
-class Definitions(NamedTuple):
+class Definitions(Record):
     """Terms and what they mean, as in a glossary."""
 
     items: list[Definition]
@@ -71,7 +73,7 @@ class Definitions(NamedTuple):
 Block = Paragraph | Bullets | Steps | Table | Alert | Definitions
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A heading and its blocks. ``level`` 1 sits under the title; a document made of
     parts (a handout of several conditions) uses level 1 for each part's heading and
     level 2 for the sections inside it."""
@@ -83,7 +85,7 @@ class Section(NamedTuple):
     level: int = 1
 
 
-class Citation(NamedTuple):
+class Citation(Record):
     """A numbered entry in a document's source list."""
 
     number: int
@@ -94,7 +96,7 @@ class Citation(NamedTuple):
     doi: str | None = None
 
 
-class Document(NamedTuple):
+class Document(Record):
     kind: str
     title: str
     sections: list[Section]

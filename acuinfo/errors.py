@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from acuinfo.namedrecord import Record
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a knowledge file, with where it is and how to fix it."""
 
     file: str

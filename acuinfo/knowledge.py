@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
+from acuinfo.namedrecord import Record
 from acuinfo.places import user_folder
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class Entry(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-class Folder(NamedTuple):
+class Folder(Record):
     """One knowledge folder, how to name it to a person, and why it is read."""
 
     root: Entry

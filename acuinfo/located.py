@@ -5,9 +5,9 @@ parse cache carries its origin without importing the YAML parser."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from acuinfo.errors import KnowledgeError, Problem
+from acuinfo.namedrecord import Record
 
 Path = tuple  # a path into the value: mapping keys and list indexes
 
@@ -47,7 +47,7 @@ class YamlData:
         return Problem(self.file, message, line, column, hint)
 
 
-class Origin(NamedTuple):
+class Origin(Record):
     """Where a record came from: its file's parsed data and its path in it."""
 
     data: YamlData

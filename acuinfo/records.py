@@ -3,8 +3,9 @@
 The field declarations here are also the schema: ``acuinfo.schema`` reads
 them to check a file, so a new field is added in one place. A field with no
 default is required; ``Annotated[..., rule(...)]`` adds a rule to a field (see
-``acuinfo.schema``). Records are named tuples: immutable, and quick to define,
-which matters because every command defines them all as it starts. A list
+``acuinfo.schema``). Records are named tuples (``acuinfo.namedrecord``): immutable,
+and quick to define, which matters because every command defines them all as it
+starts. A list
 field's default is an empty tuple, so no default is ever shared and changed.
 """
 
@@ -13,7 +14,9 @@ field's default is an empty tuple, so no default is ever shared and changed.
 import datetime
 import typing
 from functools import cache
-from typing import Annotated, NamedTuple
+from typing import Annotated
+
+from acuinfo.namedrecord import Record
 
 RATINGS = ("good", "moderate", "limited", "insufficient")
 SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")
@@ -27,7 +30,7 @@ def rule(**meta: object) -> dict:
     return meta
 
 
-class FieldSpec(NamedTuple):
+class FieldSpec(Record):
     """One field of a record type, as the schema and the checks see it."""
 
     name: str
@@ -59,19 +62,19 @@ def fields_of(record_type: type) -> tuple[FieldSpec, ...]:
     return tuple(found)
 
 
-class Acupuncture(NamedTuple):
+class Acupuncture(Record):
     how_it_may_help: str
     why: str
     sources: Annotated[list[str], rule(ref="sources")] = ()
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     rating: Annotated[str, rule(choices=RATINGS)]
     summary: str
     sources: Annotated[list[str], rule(ref="sources")]
 
 
-class Condition(NamedTuple):
+class Condition(Record):
     slug: Annotated[str, rule(slug=True)]
     title: str
     summary: str
@@ -92,13 +95,13 @@ class Condition(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class TipCategory(NamedTuple):
+class TipCategory(Record):
     id: Annotated[str, rule(slug=True)]
     title: str
     description: str | None = None
 
 
-class Tip(NamedTuple):
+class Tip(Record):
     id: Annotated[str, rule(slug=True)]
     category: Annotated[str, rule(ref="categories")]
     title: str
@@ -109,14 +112,14 @@ class Tip(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class TipBook(NamedTuple):
+class TipBook(Record):
     reviewed: datetime.date
     tips: list[Tip]
     categories: list[TipCategory] = ()
     origin: object = None  # where it came from; set by the schema
 
 
-class SessionStep(NamedTuple):
+class SessionStep(Record):
     title: str
     text: str
     duration: str | None = None
@@ -130,21 +133,21 @@ class SessionStep(NamedTuple):
         return self.id or self.title.strip().lower()
 
 
-class SessionStage(NamedTuple):
+class SessionStage(Record):
     id: Annotated[str, rule(choices=STAGES)]
     title: str | None = None
     steps: list[SessionStep] = ()
     keywords: list[str] = ()
 
 
-class SessionVisit(NamedTuple):
+class SessionVisit(Record):
     title: str | None = None
     total_time: str | None = None
     steps: list[SessionStep] = ()
     keywords: list[str] = ()
 
 
-class Session(NamedTuple):
+class Session(Record):
     """The session journey. The built-in file gives every part; a clinic's file may give
     only what it adds or changes, and the parts are merged (see Knowledge.session)."""
 
@@ -157,7 +160,7 @@ class Session(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: Annotated[str, rule(slug=True)]
     kind: Annotated[str, rule(choices=SOURCE_KINDS)]
     authors: str
@@ -171,13 +174,13 @@ class Source(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class SourceList(NamedTuple):
+class SourceList(Record):
     reviewed: datetime.date
     sources: list[Source]
     origin: object = None  # where it came from; set by the schema
 
 
-class GlossaryTerm(NamedTuple):
+class GlossaryTerm(Record):
     id: Annotated[str, rule(slug=True)]
     term: str
     definition: str
@@ -186,13 +189,13 @@ class GlossaryTerm(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class Glossary(NamedTuple):
+class Glossary(Record):
     reviewed: datetime.date
     terms: list[GlossaryTerm]
     origin: object = None  # where it came from; set by the schema
 
 
-class PageSection(NamedTuple):
+class PageSection(Record):
     heading: str
     text: str | None = None
     points: list[str] = ()
@@ -205,7 +208,7 @@ class PageSection(NamedTuple):
         return [] if self.text or self.points else ["a section needs 'text', 'points' or both"]
 
 
-class Page(NamedTuple):
+class Page(Record):
     id: Annotated[str, rule(slug=True)]
     title: str
     summary: str
@@ -215,7 +218,7 @@ class Page(NamedTuple):
     origin: object = None  # where it came from; set by the schema
 
 
-class Clinic(NamedTuple):
+class Clinic(Record):
     """A clinic's profile, shown under the session journey and atop every handout."""
 
     name: str
