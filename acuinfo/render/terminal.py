@@ -52,8 +52,8 @@ def render(document: Document, out: TextIO) -> None:
             console.print(styled, soft_wrap=True, crop=False)
         out.write(captured.get())
     else:  # a pipe: plain text, no trailing spaces
-        out.write("".join((line if isinstance(line, str) else plain(line)).rstrip() + "\n"
-                          for line in lines))
+        out.write("\n".join([(line if type(line) is str else plain(line)).rstrip()
+                             for line in lines]) + "\n")
     out.flush()
 
 
@@ -177,26 +177,24 @@ class _Layout:
             return
         pad = " " * indent
         self.lines.append(((self.row(block.columns, widths, width, pad), "bold"),))
-        # Lists run to thousands of rows, so the cells are fitted a column at a time.
-        fixed = [self.column([row[i] for row in block.rows], cell_width)
-                 for i, cell_width in enumerate(widths)]
-        ellipsis = self.ellipsis
-        cut = width - cells(ellipsis)
-        for parts in zip(*fixed, [row[-1] for row in block.rows], strict=True):
-            line = "  ".join(parts)
-            if not line.isascii():
-                line = fit(line, width, ellipsis)
-            elif len(line) > width:
-                line = line[:cut] + ellipsis
-            self.lines.append(pad + line)
+        # Lists run to thousands of rows, so the cells are fitted a column at a time: every
+        # column but the last padded to its width, and the last cut to the room left.
+        room = width - sum(widths) - 2 * len(widths)
+        columns = [self.column([row[i] for row in block.rows], cell_width)
+                   for i, cell_width in enumerate(widths)]
+        columns.append(self.column([row[-1] for row in block.rows], room, padded=False))
+        self.lines.extend([pad + "  ".join(parts) for parts in zip(*columns, strict=True)])
 
-    def column(self, texts: list[str], width: int) -> list[str]:
-        """Every cell of a column cut or padded to exactly ``width`` columns."""
+    def column(self, texts: list[str], width: int, padded: bool = True) -> list[str]:
+        """Every cell of a column cut to ``width`` columns, and padded to it if ``padded``."""
+        ellipsis = self.ellipsis
         if "".join(texts).isascii():  # the common case: one column per character
-            keep = width - cells(self.ellipsis)
-            return [text.ljust(width) if len(text) <= width else text[:keep] + self.ellipsis
-                    for text in texts]
-        return [self.cell(text, width) for text in texts]
+            keep = width - cells(ellipsis)
+            return [(text.ljust(width) if padded else text) if len(text) <= width
+                    else text[:keep] + ellipsis for text in texts]
+        if padded:
+            return [self.cell(text, width) for text in texts]
+        return [fit(text, width, ellipsis) for text in texts]
 
     def cell(self, text: str, width: int) -> str:
         """``text`` cut or padded to exactly ``width`` columns."""
