@@ -466,9 +466,12 @@ def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
     import gc
 
-    # A command runs for a moment and exits, so collecting reference cycles on the way
-    # only costs time: about 2 ms of showing a condition, and a sixth of building the
-    # search index over 10,000 conditions, for no change in peak memory (measured).
+    # A command runs for a moment and then exits, and the system takes back all its
+    # memory at once. So reference cycles are not collected on the way (about 2 ms of
+    # showing a condition, and a sixth of building the index over 10,000 conditions,
+    # for the same peak memory), and the collector's last pass over every object as
+    # Python shuts down is skipped by freezing them (about 14 ms of every command).
+    # Files are written in ``with`` blocks, so nothing waits on that pass.
     gc.disable()
     if sys.stdout is None:  # started with standard output closed: nowhere to write
         if sys.stderr is not None:
@@ -487,3 +490,5 @@ def main() -> None:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(1) from None
+    finally:
+        gc.freeze()
