@@ -1,17 +1,16 @@
 """A cached index of every entry, so search, lists and completion need not parse YAML.
 
 The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
-overrides it). Its key is every knowledge file's name and, per folder, the sum
-of their sizes, modification times and inodes (see ``signature``), so adding,
-editing or deleting a file makes it stale. A stale, corrupt or unreadable index
-is rebuilt without a word; if the cache folder cannot be written, the index is
-built in memory for this run.
+overrides it). Its key is a signature of every knowledge file's name, size,
+modification time and inode (see ``acuinfo.signature``), so adding, editing or
+deleting a file makes it stale. A stale, corrupt or unreadable index is rebuilt
+without a word; if the cache folder cannot be written, the index is built in
+memory for this run.
 """
 
 from __future__ import annotations
 
 import binascii
-import contextlib
 import marshal
 import os
 import sqlite3
@@ -21,11 +20,12 @@ from pathlib import Path
 
 from acuinfo import __version__, records
 from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder, Knowledge
+from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
 from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
+from acuinfo.signature import Listing, signature
 
-FORMAT = 5  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 6  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 
 _SCHEMA = """
@@ -37,7 +37,7 @@ CREATE INDEX names_by_key ON names (key);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
 CREATE TABLE problems (kind TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, col INTEGER,
                        message TEXT NOT NULL, hint TEXT);
-CREATE TABLE lists (kind TEXT PRIMARY KEY, format INTEGER NOT NULL, rows BLOB NOT NULL);
+CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
@@ -57,84 +57,54 @@ class IndexEntry:
     body: str
 
 
-def signature(folders: list[Folder]) -> str:
-    """Per knowledge folder and subfolder, how many knowledge files it holds, a checksum
-    of their names, and the sum of their sizes, modification times and inodes: one text
-    that the index keeps and compares whole.
-
-    This runs on every search and list, so it costs one stat per file and a few
-    additions, and sorts nothing: with ten thousand files the stats are much of what
-    a search costs. An added, removed or renamed file changes the count or the names;
-    an edit changes the time (and usually the size); a file replaced by another
-    changes the inode."""
-    parts = [f"{__version__}/{FORMAT}"]
-    for folder in folders:
-        parts.append(f"{folder.label}\0{folder.root}")
-        root = str(folder.root)
-        for scanned in (root, *(os.path.join(root, sub) for sub in SUBFOLDERS)):
-            parts.append(f"{scanned}\0{_folder_stats(scanned)}")
-    return "\n".join(parts)
-
-
-def _folder_stats(folder: str) -> str:
-    """The count, name checksum and stat sum of the ``.yaml`` files in one folder.
-
-    The names are checksummed in the order the folder lists them, which changes only
-    when its files do; at worst that rebuilds the index once more than needed."""
-    try:
-        names = [name for name in os.listdir(folder) if name.endswith(".yaml")]
-    except OSError:
-        return "-"
-    checksum = binascii.crc32("/".join(names).encode("utf-8", "surrogateescape"))
-    total = 0
-    directory = None
-    if os.stat in os.supports_dir_fd:  # stat by name inside the folder: no path joining
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY)
-    try:
-        for name in names:
-            try:
-                found = (os.stat(name, dir_fd=directory) if directory is not None
-                         else os.stat(os.path.join(folder, name)))
-            except OSError:
-                total -= 1
-                continue
-            total += found.st_mtime_ns * 3 + found.st_size * 7 + found.st_ino
-    finally:
-        if directory is not None:
-            os.close(directory)
-    return f"{len(names)}\0{checksum}\0{total}"
-
-
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     """The index for these folders: the cached one if it is current, else a new one."""
-    key = signature(knowledge.folders)
     folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders).encode(
         "utf-8", "surrogatepass")
     # A quick checksum names the file (hashlib costs milliseconds to import); two folder
     # lists that share one only rebuild each other's index, as the signature differs.
     path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}.sqlite"
-    connection = _open_current(path, key)
-    if connection is not None:
+    connection, stored, known = _open_existing(path)
+    scanned = [path for folder in knowledge.folders for path in
+               (str(folder.root), *(os.path.join(folder.root, sub) for sub in SUBFOLDERS))]
+    files, listings = signature(scanned, known)
+    key = "\n".join([f"{__version__}/{FORMAT}",
+                      *(f"{f.label}\0{f.root}" for f in knowledge.folders), files])
+    if connection is not None and stored == key:
         return connection
-    return _build(knowledge, path, key)
+    if connection is not None:
+        connection.close()
+    return _build(knowledge, path, key, listings)
 
 
-def _open_current(path: Path, key: str) -> sqlite3.Connection | None:
+def _open_existing(path: Path) -> tuple[sqlite3.Connection | None, str | None,
+                                        dict[str, Listing]]:
+    """The cached index, the signature it was built from, and its folder listings; a
+    missing, corrupt or unreadable index gives nothing, and is rebuilt."""
     if not path.is_file():
-        return None
+        return None, None, {}
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
-        if row and row[0] == key:
-            return connection
-        connection.close()
+        known = _listings(_load(connection, "listings"))
+        return connection, row[0] if row else None, known
     except sqlite3.Error:
-        pass  # corrupt or from another version: rebuild
-    return None
+        return None, None, {}  # corrupt or from another version: rebuild
 
 
-def _build(knowledge: Knowledge, path: Path, key: str) -> sqlite3.Connection:
+def _listings(kept: object) -> dict[str, Listing]:
+    """The folder listings kept with an index, leaving out any that are damaged."""
+    found = {}
+    for folder, fields in kept.items() if isinstance(kept, dict) else ():
+        if (type(folder) is str and type(fields) is tuple and len(fields) == 4
+                and all(type(number) is int for number in fields[:3])
+                and type(fields[3]) is list and all(type(name) is str for name in fields[3])):
+            found[folder] = Listing(*fields)
+    return found
+
+
+def _build(knowledge: Knowledge, path: Path, key: str,
+           listings: dict[str, Listing]) -> sqlite3.Connection:
     # A Knowledge of its own, so that what it finds wrong is kept in the index and
     # reported by the views that list entries on every run alike, and never mixed into
     # (or taken from) the problems of the command that asked for the index.
@@ -146,18 +116,18 @@ def _build(knowledge: Knowledge, path: Path, key: str) -> sqlite3.Connection:
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)
         connection = sqlite3.connect(partial)
-        _fill(connection, entries, problems, key)
+        _fill(connection, entries, problems, key, listings)
         connection.close()
         os.replace(partial, path)  # readers never see a half-written index
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except (OSError, sqlite3.Error):
         connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
-        _fill(connection, entries, problems, key)
+        _fill(connection, entries, problems, key, listings)
         return connection
 
 
 def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          key: str) -> None:
+          key: str, listings: dict[str, Listing]) -> None:
     connection.executescript(_SCHEMA)
     connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)", [
         (_kind_of(p.file), p.file, p.line, p.column, p.message, p.hint) for p in problems])
@@ -172,12 +142,11 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
                                [(k, number, 1) for k in aliases] +
                                [(k, number, 0) for k in keywords])
-    # The list of conditions, ready to show: marshal reads ten thousand rows several
-    # times faster than SQLite hands them over one by one.
-    listed = sorted(([e.name, e.title, e.summary] for e in entries if e.kind == "condition"),
-                    key=_by_title)
-    connection.execute("INSERT INTO lists VALUES ('condition', ?, ?)",
-                       (marshal.version, marshal.dumps(listed)))
+    # The list of conditions ready to show, and the folders' listings: marshal reads ten
+    # thousand rows several times faster than SQLite hands them over one by one.
+    _save(connection, "conditions", sorted(
+        ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
+    _save(connection, "listings", {folder: tuple(listing) for folder, listing in listings.items()})
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
 
@@ -194,15 +163,29 @@ def problems(connection: sqlite3.Connection, kind: str) -> list[Problem]:
                                   " WHERE kind = ? ORDER BY file, line", (kind,))]
 
 
-def conditions(connection: sqlite3.Connection) -> list[list[str]]:
-    """[slug, title, summary] of every condition, by title."""
-    row = connection.execute("SELECT format, rows FROM lists WHERE kind = 'condition'").fetchone()
+def _save(connection: sqlite3.Connection, name: str, value: object) -> None:
+    connection.execute("INSERT INTO marshalled VALUES (?, ?, ?)",
+                       (name, marshal.version, marshal.dumps(value)))
+
+
+def _load(connection: sqlite3.Connection, name: str) -> object | None:
+    """A value kept with ``_save``; None if it was written by a Python with another
+    marshal format, or is damaged."""
+    row = connection.execute("SELECT format, value FROM marshalled WHERE name = ?",
+                             (name,)).fetchone()
     if row and row[0] == marshal.version:
         try:
             return marshal.loads(row[1])
         except (ValueError, EOFError, TypeError):
             pass
-    # Written by a Python with another marshal format, or damaged: ask the table.
+    return None
+
+
+def conditions(connection: sqlite3.Connection) -> list[list[str]]:
+    """[slug, title, summary] of every condition, by title."""
+    listed = _load(connection, "conditions")
+    if isinstance(listed, list):
+        return listed
     return sorted((list(found) for found in connection.execute(
         "SELECT name, title, summary FROM entries WHERE kind = 'condition'")), key=_by_title)
 

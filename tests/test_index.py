@@ -62,9 +62,9 @@ def test_edit_in_place_with_the_same_size_is_seen(listed):
 
 
 @pytest.mark.parametrize("damage", [
-    "UPDATE lists SET format = -1",  # written by a Python with another marshal format
-    "UPDATE lists SET rows = x'00ff'",  # not marshal data
-    "UPDATE lists SET rows = x'e9'",  # cut short
+    "UPDATE marshalled SET format = -1",  # written by a Python with another marshal format
+    "UPDATE marshalled SET value = x'00ff'",  # not marshal data
+    "UPDATE marshalled SET value = x'e9'",  # cut short
 ])
 def test_list_is_the_same_when_its_stored_copy_cannot_be_read(invoke, tmp_path, damage):
     before = invoke("conditions").stdout
@@ -92,3 +92,57 @@ def test_list_lines_fit_and_align_with_wide_and_long_titles(invoke, clinic, colu
     assert len(set(summary_starts)) == 1, "the summary column does not line up"
     assert any("针灸后的颈部疼痛" in line for line in rows)
     assert any("A title far longer" in line and "cut" not in line for line in rows)
+
+
+def settle(folder) -> None:
+    """Date a folder's last change an hour back, as if nothing had been added for a while."""
+    past = os.stat(folder).st_mtime_ns - 3600 * 10**9
+    os.utime(folder, ns=(past, past))
+
+
+def test_changes_in_a_settled_folder_are_seen(listed):
+    """A folder unchanged for a while keeps its list of names in the index; adding a file
+    changes the folder, and an edit changes the file, so both are seen."""
+    folder, conditions = listed
+    settle(folder / "conditions")
+    assert "Jaw ache" in conditions()
+    assert "Jaw ache" in conditions()  # from the kept list of names
+    target = folder / "conditions" / "jaw-ache.yaml"
+    target.write_text(condition("jaw-ache", "Jaw pain"))
+    os.utime(target, ns=(1, 1))
+    (folder / "conditions" / "hip-ache.yaml").write_text(condition("hip-ache", "Hip ache"))
+    shown = conditions()
+    assert "Jaw pain" in shown
+    assert "Hip ache" in shown
+
+
+def test_a_settled_folder_is_not_listed_again(tmp_path, monkeypatch):
+    from acuinfo.signature import signature
+
+    folder = tmp_path / "conditions"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("x")
+    settle(folder)
+    first, listings = signature([str(folder)], {})
+
+    def no_listing(path):
+        raise AssertionError(f"{path} was listed again")
+
+    monkeypatch.setattr(os, "listdir", no_listing)
+    assert signature([str(folder)], listings) == (first, listings)
+
+
+def test_a_folder_changed_just_before_it_was_listed_is_listed_again(tmp_path):
+    """A file added in the same tick of a coarse file-system clock leaves the folder's
+    time as it was, so a fresh list of names is never trusted."""
+    from acuinfo.signature import signature
+
+    folder = tmp_path / "conditions"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("x")
+    state = os.stat(folder)
+    first, listings = signature([str(folder)], {})
+    (folder / "b.yaml").write_text("y")
+    os.utime(folder, ns=(state.st_atime_ns, state.st_mtime_ns))  # the same tick
+    second, _ = signature([str(folder)], listings)
+    assert second != first
