@@ -11,6 +11,7 @@ memory for this run.
 from __future__ import annotations
 
 import binascii
+import contextlib
 import marshal
 import os
 import sqlite3
@@ -71,6 +72,9 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     key = "\n".join([f"{__version__}/{FORMAT}",
                       *(f"{f.label}\0{f.root}" for f in knowledge.folders), files])
     if connection is not None and stored == key:
+        if any(listing is not known.get(folder) and listing.settled()
+               for folder, listing in listings.items()):
+            _keep_listings(path, listings)  # lists made too soon after a change, now settled
         return connection
     if connection is not None:
         connection.close()
@@ -90,6 +94,16 @@ def _open_existing(path: Path) -> tuple[sqlite3.Connection | None, str | None,
         return connection, row[0] if row else None, known
     except sqlite3.Error:
         return None, None, {}  # corrupt or from another version: rebuild
+
+
+def _keep_listings(path: Path, listings: dict[str, Listing]) -> None:
+    """Replace the folder listings kept with an index, if it can be written at once."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0)) as connection, connection:
+            connection.execute("DELETE FROM marshalled WHERE name = 'listings'")
+            _save(connection, "listings", {f: tuple(v) for f, v in listings.items()})
+    except sqlite3.Error:
+        pass  # busy or read-only: the next run tries again
 
 
 def _listings(kept: object) -> dict[str, Listing]:
@@ -146,7 +160,7 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
     # thousand rows several times faster than SQLite hands them over one by one.
     _save(connection, "conditions", sorted(
         ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
-    _save(connection, "listings", {folder: tuple(listing) for folder, listing in listings.items()})
+    _save(connection, "listings", {f: tuple(v) for f, v in listings.items()})
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
 

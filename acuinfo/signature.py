@@ -13,7 +13,8 @@ costs. A folder's list of names is kept with the index too (a ``Listing``) and
 reused while the folder's own modification time and inode are unchanged, which
 they are until a file in it is added, removed or renamed. A folder changed less
 than two seconds before it was listed is always listed again: a file added in
-the same tick of a coarse file-system clock would not change its time.
+the same tick of a coarse file-system clock would not change its time. (Once
+such a folder has settled, the index keeps its new list.)
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ class Listing(Record):
     inode: int
     listed_at_ns: int
     names: list[str]
+
+    def settled(self) -> bool:
+        """Whether the folder had been left alone long enough before it was listed for
+        any later change to show in its modification time."""
+        return self.listed_at_ns - self.mtime_ns >= SETTLED_NS
 
 
 def signature(scanned: Iterable[str],
@@ -60,8 +66,7 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
     except OSError:
         return None
     if (known is not None and known.mtime_ns == state.st_mtime_ns
-            and known.inode == state.st_ino
-            and known.listed_at_ns - known.mtime_ns >= SETTLED_NS):
+            and known.inode == state.st_ino and known.settled()):
         return known
     listed_at = time.time_ns()
     try:

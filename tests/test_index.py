@@ -146,3 +146,18 @@ def test_a_folder_changed_just_before_it_was_listed_is_listed_again(tmp_path):
     os.utime(folder, ns=(state.st_atime_ns, state.st_mtime_ns))  # the same tick
     second, _ = signature([str(folder)], listings)
     assert second != first
+
+
+def test_a_list_of_names_made_too_soon_is_kept_once_the_folder_settles(listed, monkeypatch):
+    folder, conditions = listed
+    conditions()  # the folder was made just now, so its list of names is not kept
+    settle(folder / "conditions")
+    conditions()  # listed again, long after its last change: this list is kept
+    real_listdir = os.listdir
+
+    def listdir(path):
+        assert not str(path).endswith(os.path.join("clinic", "conditions")), "listed again"
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    assert "Jaw ache" in conditions()
