@@ -87,9 +87,11 @@ def _candidate_match(connection: sqlite3.Connection, alternatives: list[list[str
     """The query's words that BM25 gives weight to, as an FTS5 query; all of them if
     none has any (see the module's docstring)."""
     (entries,) = connection.execute("SELECT max(id) FROM entries").fetchone()  # ids run 1..N
-    telling = [terms for terms in alternatives if 2 * connection.execute(
-        "SELECT count(*) FROM words WHERE words MATCH ?", (_any_of(terms),)).fetchone()[0]
-        < (entries or 0)]
+    half = ((entries or 0) + 1) // 2
+    # Counting stops at half the entries: past that, the word has no weight.
+    telling = [terms for terms in alternatives if connection.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH ? LIMIT ?)",
+        (_any_of(terms), half)).fetchone()[0] < half]
     return " OR ".join(_any_of(terms) for terms in telling or alternatives)
 
 
@@ -149,9 +151,15 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str |
     """One hit per command (the best-scoring entry behind it), weighted by kind, best first;
     snippets are worked out for the hits shown."""
     best: dict[str, tuple[float, int, tuple]] = {}
+    found = {}
+    ids = list(scores)
+    for start in range(0, len(ids), 500):  # older SQLite takes at most 999 parameters
+        chunk = ids[start:start + 500]
+        found.update((row[0], row[1:]) for row in connection.execute(
+            "SELECT id, kind, name, title, command, summary FROM entries"
+            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     for rowid, score in scores.items():
-        row = connection.execute("SELECT kind, name, title, command, summary FROM entries"
-                                 " WHERE id = ?", (rowid,)).fetchone()
+        row = found[rowid]
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
         if row[3] not in best or weighted > best[row[3]][0]:
             best[row[3]] = (weighted, rowid, row)
