@@ -168,3 +168,25 @@ def test_install_completion(tmp_path, shell, installed):
     assert f"{shell} completion installed" in result.stdout
     script = (tmp_path / installed).read_text()
     assert "_ACUINFO_COMPLETE" in script
+
+
+def test_words_in_half_the_entries_or_more_do_not_pick_candidates():
+    """BM25 gives such a word no weight, so candidates come from the query's other words;
+    a query made only of such words still finds by them."""
+    from acuinfo import index
+    from acuinfo.knowledge import Knowledge, folders_in_use
+    from acuinfo.search import _candidate_match, search
+
+    connection = index.open_index(Knowledge(folders_in_use(())))
+    (entries,) = connection.execute("SELECT max(id) FROM entries").fetchone()
+
+    def share(word: str) -> float:
+        (found,) = connection.execute("SELECT count(*) FROM words WHERE words MATCH ?",
+                                      (f'"{word}"',)).fetchone()
+        return found / entries
+
+    common = next(w for w in ("the", "and", "you", "your", "pain", "can") if share(w) >= 0.5)
+    assert share("sciatica") < 0.5
+    assert _candidate_match(connection, [[common], ["sciatica"]]) == '"sciatica"'
+    assert _candidate_match(connection, [[common]]) == f'"{common}"'
+    assert "sciatica" in [hit.name for hit in search(connection, f"{common} sciatica", 3)]
