@@ -178,23 +178,22 @@ class _Layout:
         pad = " " * indent
         self.lines.append(((self.row(block.columns, widths, width, pad), "bold"),))
         # Lists run to thousands of rows, so the cells are fitted a column at a time: every
-        # column but the last padded to its width, and the last cut to the room left.
-        room = width - sum(widths) - 2 * len(widths)
-        columns = [self.column([row[i] for row in block.rows], cell_width)
-                   for i, cell_width in enumerate(widths)]
-        columns.append(self.column([row[-1] for row in block.rows], room, padded=False))
-        self.lines.extend([pad + "  ".join(parts) for parts in zip(*columns, strict=True)])
-
-    def column(self, texts: list[str], width: int, padded: bool = True) -> list[str]:
-        """Every cell of a column cut to ``width`` columns, and padded to it if ``padded``."""
+        # column but the last cut to its width and padded to it, the last cut to the room
+        # left. In plain ASCII, the common case, one character takes one column, so a
+        # slice cuts a cell and one format per row pads them.
+        limits = [*widths, width - sum(widths) - 2 * len(widths)]
+        columns = [[row[i] for row in block.rows] for i in range(len(limits))]
         ellipsis = self.ellipsis
-        if "".join(texts).isascii():  # the common case: one column per character
-            keep = width - cells(ellipsis)
-            return [(text.ljust(width) if padded else text) if len(text) <= width
-                    else text[:keep] + ellipsis for text in texts]
-        if padded:
-            return [self.cell(text, width) for text in texts]
-        return [fit(text, width, ellipsis) for text in texts]
+        if all("".join(column).isascii() for column in columns):
+            cut = [[text if len(text) <= limit else text[:limit - len(ellipsis)] + ellipsis
+                    for text in column] for column, limit in zip(columns, limits, strict=True)]
+            line = pad + "".join(f"%-{limit}s  " for limit in widths) + "%s"
+            self.lines.extend([line % parts for parts in zip(*cut, strict=True)])
+            return
+        fitted = [[self.cell(text, limit) for text in column]
+                  for column, limit in zip(columns, widths, strict=False)]
+        last = [fit(text, limits[-1], ellipsis) for text in columns[-1]]
+        self.lines.extend([pad + "  ".join(parts) for parts in zip(*fitted, last, strict=True)])
 
     def cell(self, text: str, width: int) -> str:
         """``text`` cut or padded to exactly ``width`` columns."""
