@@ -16,12 +16,12 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from acuinfo import __version__, records
 from acuinfo.errors import KnowledgeError, Problem
 from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
+from acuinfo.namedrecord import Record
 from acuinfo.places import cache_dir
 from acuinfo.search import phrase_key
 from acuinfo.signature import Listing, signature
@@ -44,8 +44,7 @@ CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
 
 
-@dataclass(frozen=True)
-class IndexEntry:
+class IndexEntry(Record):
     """One findable thing: a condition, a tip, a session stage, a page section, a term."""
 
     kind: str

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+
+from acuinfo.namedrecord import Record
 
 STOPWORDS = frozenset("""
 a about after all am an and any are as at be been before being but by can could did do does
@@ -34,8 +35,7 @@ PHRASE_BOOST = 25.0
 KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """One search result and the command that opens it."""
 
     kind: str
