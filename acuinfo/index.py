@@ -65,7 +65,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     # lists that share one only rebuild each other's index, as the signature differs.
     path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}.sqlite"
     connection, stored, known = _open_existing(path)
-    scanned = [path for folder in knowledge.folders for path in
+    scanned = [where for folder in knowledge.folders for where in
                (str(folder.root), *(os.path.join(folder.root, sub) for sub in SUBFOLDERS))]
     files, listings = signature(scanned, known)
     key = "\n".join([f"{__version__}/{FORMAT}",
