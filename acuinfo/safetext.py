@@ -29,6 +29,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def clean_text(text: str) -> str:
     """Remove characters that could steer a terminal or disguise text."""
+    if text.isprintable():  # every character removed below is a control or format one
+        return text
     escape_sequences, unsafe_chars = _patterns()
     if unsafe_chars.search(text) is None:  # nearly always: nothing to remove
         return text
