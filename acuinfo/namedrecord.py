@@ -3,7 +3,7 @@
 ``typing.NamedTuple`` builds each class through ``collections.namedtuple``,
 which compiles a constructor with ``eval`` and makes a dozen functions per
 class. acuinfo defines some forty such classes on every run, and that came to
-about 4 ms of showing one condition. ``Record`` makes the same kind of class
+about 3 ms of showing one condition. ``Record`` makes the same kind of class
 from the same declaration in one step, sharing its methods between all
 classes: a subclass of ``tuple`` with a property per field, ``_fields``,
 ``_field_defaults``, ``_make``, ``_replace`` and ``_asdict``, equal and hashed
@@ -26,6 +26,8 @@ class _RecordMeta(type):
     def __new__(mcls, name: str, bases: tuple, namespace: dict[str, Any]) -> type:
         if namespace.get("__module__") == __name__ and name == "_Record":
             return super().__new__(mcls, name, bases, namespace)  # the base itself
+        if bases != (_Record,):
+            raise TypeError(f"{name}: a record's only base is Record")
         annotations = namespace.get("__annotations__", {})
         fields = tuple(annotations)
         defaults = {field: namespace.pop(field) for field in fields if field in namespace}
@@ -48,6 +50,7 @@ class _Record(tuple, metaclass=_RecordMeta):
     _field_defaults: dict[str, Any] = {}  # noqa: RUF012 - each class sets its own, never changed
 
     def __new__(cls, *args: Any, **kwargs: Any):
+        """A record from values by position, then by name, then the defaults."""
         fields = cls._fields
         if len(args) == len(fields) and not kwargs:
             return tuple.__new__(cls, args)

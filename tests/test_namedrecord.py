@@ -89,3 +89,9 @@ def test_any_mix_of_positional_and_keyword_arguments(given_values, data):
     fields = ("x", "y", "label")
     keywords = dict(zip(fields[split:], given_values[split:], strict=False))
     assert Point(*given_values[:split], **keywords) == Reference(*given_values[:split], **keywords)
+
+
+def test_a_record_cannot_be_a_base():
+    with pytest.raises(TypeError):
+        class Point3(Point):  # the fields of Point would be lost
+            z: int = 0
