@@ -107,7 +107,7 @@ def _keep_listings(path: Path, listings: dict[str, Listing]) -> None:
 
 def _kept(listings: dict[str, Listing]) -> dict[str, tuple]:
     # The names as one text: marshal reads one string much faster than ten thousand.
-    return {folder: (*listing[:3], "/".join(listing.names))
+    return {folder: (*listing[:3], "/".join(listing.names), listing.checksum)
             for folder, listing in listings.items()}
 
 
@@ -116,10 +116,11 @@ def _listings(kept: object) -> dict[str, Listing]:
     damaged."""
     found = {}
     for folder, fields in kept.items() if isinstance(kept, dict) else ():
-        if (type(folder) is str and type(fields) is tuple and len(fields) == 4
-                and all(type(number) is int for number in fields[:3])
+        if (type(folder) is str and type(fields) is tuple and len(fields) == 5
+                and all(type(number) is int for number in (*fields[:3], fields[4]))
                 and type(fields[3]) is str):
-            found[folder] = Listing(*fields[:3], fields[3].split("/") if fields[3] else [])
+            names = fields[3].split("/") if fields[3] else []
+            found[folder] = Listing(*fields[:3], names, fields[4])
     return found
 
 

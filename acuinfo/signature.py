@@ -37,6 +37,7 @@ class Listing(Record):
     inode: int
     listed_at_ns: int
     names: list[str]
+    checksum: int  # of the names, in the order the folder listed them
 
     def settled(self) -> bool:
         """Whether the folder had been left alone long enough before it was listed for
@@ -56,7 +57,8 @@ def signature(scanned: Iterable[str],
             parts.append(f"{folder}\0-")
             continue
         listings[folder] = listing
-        parts.append(f"{folder}\0{_file_stats(folder, listing.names)}")
+        parts.append(f"{folder}\0{len(listing.names)}\0{listing.checksum}\0"
+                     f"{_stat_sum(folder, listing.names)}")
     return "\n".join(parts), listings
 
 
@@ -73,15 +75,15 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
         names = [name for name in os.listdir(folder) if name.endswith(".yaml")]
     except OSError:
         return None
-    return Listing(state.st_mtime_ns, state.st_ino, listed_at, names)
-
-
-def _file_stats(folder: str, names: list[str]) -> str:
-    """The count, name checksum and stat sum of the files ``names`` in ``folder``.
-
-    The names are checksummed in the order the folder lists them, which changes only
-    when its files do; at worst that rebuilds the index once more than needed."""
+    # The order a folder lists its files in changes only when they do; at worst a new
+    # order rebuilds the index once more than needed.
     checksum = binascii.crc32("/".join(names).encode("utf-8", "surrogateescape"))
+    return Listing(state.st_mtime_ns, state.st_ino, listed_at, names, checksum)
+
+
+def _stat_sum(folder: str, names: list[str]) -> int:
+    """The sum of the sizes, modification times and inodes of the files ``names`` in
+    ``folder``; one that cannot be stat-ed counts as -1."""
     total = 0
     directory = None
     if os.stat in os.supports_dir_fd:  # stat by name inside the folder: no path joining
@@ -99,4 +101,4 @@ def _file_stats(folder: str, names: list[str]) -> str:
     finally:
         if directory is not None:
             os.close(directory)
-    return f"{len(names)}\0{checksum}\0{total}"
+    return total
