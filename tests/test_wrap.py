@@ -59,3 +59,8 @@ def test_every_line_fits_and_no_word_is_lost(parts, width):
     lines = lines_of(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_the_layouts_own_marks_count_as_rich_counts_them():
+    for text in ("\u2022 a point", "cut\u2026", "\u2022 caf\u00e9 \u2026", "\u2022 \u9488"):
+        assert cells(text) == cell_len(text)

@@ -5,14 +5,22 @@ by ``acuinfo.render.wrap``, and printed in one go: nested Rich tables and
 panels look the same but cost several times as long, and every command pays
 that on every run. Rich's ``Text`` is made only to print styled lines to a
 terminal, and never from Rich markup, so brackets in a knowledge file print as
-they are; a pipe gets the plain text without touching Rich at all.
+they are.
+
+Output that is plainly not a terminal (a pipe or a file, with no colour setting
+in the environment) gets the plain text without loading Rich's console at all,
+which costs about 20 ms; its width and character set are worked out as Rich
+would (a test holds the two together). Everything else is left to Rich.
 """
 
 from __future__ import annotations
 
-from typing import TextIO
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from acuinfo.document import (
     Alert,
@@ -35,12 +43,22 @@ MIN_WIDTH = 8
 BLANK: Runs = ()
 
 
+# Settings that make Rich colour a pipe, or judge whether output is a terminal.
+RICH_SETTINGS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
 def make_console(out: TextIO) -> Console:
     """A console that never reads markup, emoji codes or highlights from content."""
+    from rich.console import Console
+
     return Console(file=out, markup=False, emoji=False, highlight=False)
 
 
 def render(document: Document, out: TextIO) -> None:
+    plain_output = plain_settings(out)
+    if plain_output is not None:
+        _write_plain(_Layout(*plain_output).document(document), out)
+        return
     console = make_console(out)
     lines = _Layout(console.width, console.options.ascii_only).document(document)
     if console.is_terminal:
@@ -51,9 +69,42 @@ def render(document: Document, out: TextIO) -> None:
         with console.capture() as captured:
             console.print(styled, soft_wrap=True, crop=False)
         out.write(captured.get())
-    else:  # a pipe: plain text, no trailing spaces
-        out.write("\n".join([(line if type(line) is str else plain(line)).rstrip()
-                             for line in lines]) + "\n")
+        out.flush()
+    else:
+        _write_plain(lines, out)
+
+
+def plain_settings(out: TextIO) -> tuple[int, bool] | None:
+    """(width, ASCII only) for output that is plainly not a terminal, as Rich's console
+    would find them; None when Rich should decide: a terminal, a setting in
+    ``RICH_SETTINGS``, or Windows, whose consoles Rich handles in its own ways."""
+    if sys.platform == "win32" or any(name in os.environ for name in RICH_SETTINGS):
+        return None
+    try:
+        if out.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    else:  # the width of whichever standard stream is a terminal, as Rich does
+        width = 0
+        for descriptor in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(descriptor).columns
+                break
+            except (AttributeError, ValueError, OSError):
+                continue
+        width = width or 80
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower()
+    return width, not encoding.startswith("utf")
+
+
+def _write_plain(lines: list[Runs | str], out: TextIO) -> None:
+    """The lines as plain text, with no trailing spaces."""
+    out.write("\n".join([(line if type(line) is str else plain(line)).rstrip()
+                         for line in lines]) + "\n")
     out.flush()
 
 
@@ -212,7 +263,7 @@ class _Layout:
     def wrap(self, runs: Runs, indent: int = 0, first: str = "") -> None:
         """Add ``runs`` wrapped to the width, ``first`` before its first line and as many
         spaces before the others, so lists hang."""
-        hang = cells(first)
+        hang = len(first)  # a number, spaces or the bullet: one column a character
         width = max(self.width - indent - hang, MIN_WIDTH)
         for number, line in enumerate(wrap(runs, width)):
             prefix = " " * indent + (first if number == 0 else " " * hang)

@@ -5,23 +5,37 @@ bold title and a dim note. Rich's ``Text.wrap`` does the same job, but through
 span bookkeeping that costs about ten times as long, and every command pays for
 it on every run; ``textwrap`` counts characters, not columns, so it misjudges
 Chinese, Japanese and Korean text. Widths come from ``rich.cells``, so a wide
-character takes two columns here as it does on screen.
+character takes two columns here as it does on screen; plain ASCII, one column
+a character, never loads its tables (a few milliseconds).
 """
 
 from __future__ import annotations
 
 import re
-
-from rich.cells import cell_len, chop_cells, set_cell_size
+from functools import cache
+from types import ModuleType
 
 Runs = tuple[tuple[str, str], ...]  # (text, style); style "" is none
 
 _WORD = re.compile(r"\S+")
 
 
+# The bullet and the ellipsis the terminal layout draws: one column each, as Rich counts.
+_OWN_MARKS = str.maketrans("", "", "\u2022\u2026")
+
+
 def cells(text: str) -> int:
     """Columns ``text`` takes on screen; plain ASCII is one each, the common quick case."""
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii() or text.translate(_OWN_MARKS).isascii():
+        return len(text)
+    return _rich_cells().cell_len(text)
+
+
+@cache
+def _rich_cells() -> ModuleType:
+    import rich.cells
+
+    return rich.cells
 
 
 def plain(runs: Runs) -> str:
@@ -57,7 +71,7 @@ def _breaks(text: str, width: int) -> list[tuple[int, int]]:
             if size <= width:
                 start, end, used = word_start, word_end, size
                 continue
-            pieces = chop_cells(word.group(), width)  # longer than a line: fold it
+            pieces = _chop(word.group(), width)  # longer than a line: fold it
             for piece in pieces[:-1]:
                 lines.append((offset + word_start, offset + word_start + len(piece)))
                 word_start += len(piece)
@@ -79,8 +93,18 @@ def _slice(runs: Runs, start: int, end: int) -> Runs:
     return tuple(kept)
 
 
+def _chop(word: str, width: int) -> list[str]:
+    """``word`` in pieces of at most ``width`` columns."""
+    if word.isascii():
+        return [word[start:start + width] for start in range(0, len(word), width)]
+    return _rich_cells().chop_cells(word, width)
+
+
 def fit(text: str, width: int, ellipsis: str) -> str:
-    """``text`` cut to ``width`` columns, ending in ``ellipsis`` if anything was cut."""
+    """``text`` cut to ``width`` columns, ending in ``ellipsis`` if anything was cut.
+    The ellipsis ("..." or "…") takes one column a character."""
+    if text.isascii():
+        return text if len(text) <= width else text[:max(width - len(ellipsis), 0)] + ellipsis
     if cells(text) <= width:
         return text
-    return set_cell_size(text, max(width - cells(ellipsis), 0)) + ellipsis
+    return _rich_cells().set_cell_size(text, max(width - len(ellipsis), 0)) + ellipsis
