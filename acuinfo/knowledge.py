@@ -137,6 +137,7 @@ def parse_file(entry: Entry) -> YamlData:
 
             return YamlData(file, value, None, reparse=lambda: _parse_now(entry))
     data = _parse_now(entry)
+    data.reparse = lambda: _parse_now(entry)
     if stat is not None:
         parsecache.store(file, stat, data.value)
     return data
@@ -163,7 +164,10 @@ def read(entry: Entry, record_type: type[T]) -> T:
     """Read, parse and check one file into a record, or raise KnowledgeError."""
     from acuinfo import schema
 
-    return schema.build(record_type, parse_file(entry))
+    data = parse_file(entry)
+    record = schema.build(record_type, data)
+    data.forget()  # lists hold thousands of records: keep each file's parse no longer
+    return record
 
 
 class Knowledge:

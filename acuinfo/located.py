@@ -28,6 +28,14 @@ class YamlData:
         self.positions = positions
         self.reparse = reparse
 
+    def forget(self) -> None:
+        """Let go of the value and the positions once records are built from them: the
+        records hold what they need, and the positions come back from the file if a
+        later problem needs one. Data that cannot be parsed again keeps them."""
+        if self.reparse is not None:
+            self.value = None
+            self.positions = None
+
     def where(self, path: Path) -> tuple[int | None, int | None]:
         """The position of ``path``, or of its nearest parent that has one."""
         if self.positions is None:

@@ -104,3 +104,19 @@ def test_unwritable_cache_folder_is_no_error(invoke, tmp_path):
     result = invoke("condition", "neck-pain", env={"ACUINFO_CACHE_DIR": str(blocker / "x")})
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+def test_problem_found_after_the_record_is_built_has_its_line(invoke, clinic):
+    """Records keep no parse once built; a problem found later (here an unknown source,
+    found while showing the page) reads the file again for its line, whether the file
+    was just parsed or came from the cache."""
+    cited = "sources: [vickers-2018, macpherson-2005"
+    assert cited in GOOD
+    broken = GOOD.replace(cited, "sources: [no-such-source, macpherson-2005")
+    line = next(number for number, text in enumerate(broken.splitlines(), 1)
+                if "no-such-source" in text)
+    folder = clinic("conditions/neck-pain.yaml", broken)
+    for _ in range(2):  # parsed now, then from the cache
+        result = invoke("-d", str(folder), "condition", "neck-pain")
+        assert result.exit_code == 1
+        assert f"neck-pain.yaml:{line}:13: cites unknown source 'no-such-source'" in result.stderr
