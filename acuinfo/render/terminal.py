@@ -218,9 +218,11 @@ class _Layout:
         """One line per row, every column but the last kept whole and the line cut to fit;
         on a terminal too narrow for that, each row as a small block instead."""
         width = self.width - indent
-        rows = [block.columns, *block.rows]
-        widths = [min(MAX_COLUMN, _widest([row[i] for row in rows]))
-                  for i in range(len(block.columns) - 1)]
+        columns = [[row[i] for row in block.rows] for i in range(len(block.columns))]
+        plain_ascii = ["".join(column).isascii() for column in columns]
+        widths = [min(MAX_COLUMN, max(cells(heading), _widest(column, ascii_only)))
+                  for heading, column, ascii_only
+                  in zip(block.columns[:-1], columns, plain_ascii, strict=False)]
         if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > width:
             for row in block.rows:
                 self.wrap(((row[0], "bold"),), indent)
@@ -233,9 +235,8 @@ class _Layout:
         # left. In plain ASCII, the common case, one character takes one column, so a
         # slice cuts a cell and one format per row pads them.
         limits = [*widths, width - sum(widths) - 2 * len(widths)]
-        columns = [[row[i] for row in block.rows] for i in range(len(limits))]
         ellipsis = self.ellipsis
-        if all("".join(column).isascii() for column in columns):
+        if all(plain_ascii):
             cut = [[text if len(text) <= limit else text[:limit - len(ellipsis)] + ellipsis
                     for text in column] for column, limit in zip(columns, limits, strict=True)]
             line = pad + "".join(f"%-{limit}s  " for limit in widths) + "%s"
@@ -270,8 +271,8 @@ class _Layout:
             self.lines.append(((prefix, ""), *line) if prefix else line)
 
 
-def _widest(column: list[str]) -> int:
-    return max(map(len, column)) if "".join(column).isascii() else max(map(cells, column))
+def _widest(column: list[str], ascii_only: bool) -> int:
+    return max(map(len if ascii_only else cells, column), default=0)
 
 
 def _cites(numbers: list[int]) -> Runs:
