@@ -1,5 +1,5 @@
 """Run acuinfo as ``python -m acuinfo``."""
 
-from acuinfo.cli import main
+from acuinfo.launch import main
 
 main()

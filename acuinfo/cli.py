@@ -16,7 +16,7 @@ from acuinfo import __version__
 from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
 from acuinfo.namedrecord import Record
 from acuinfo.render import RENDERERS
-from acuinfo.safetext import clean_text
+from acuinfo.safetext import clean_text, shown_name
 
 HELP = """Plain-language answers about acupuncture for neck, back and other long-lasting pain.
 
@@ -52,16 +52,16 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         from acuinfo import index, search
-        from acuinfo.knowledge import Knowledge, folders_in_use
+        from acuinfo.knowledge import knowledge_in_use
 
         try:
-            knowledge = Knowledge(folders_in_use(ctx.find_root().params.get("data_dir") or []))
+            knowledge = knowledge_in_use(ctx.find_root().params.get("data_dir") or [])
             if kind == "source":
                 names = sorted(knowledge.sources())
             elif kind == "category":
                 names = [c.id for c in knowledge.tips().categories]
             else:
-                names = search.names_of(index.open_index(knowledge), kind)
+                names = index.using(knowledge, lambda c: search.names_of(c, kind))
         except AcuinfoError:
             return []
         return [name for name in names if name.startswith(incomplete.lower())]
@@ -114,9 +114,9 @@ def _options(
 def _build(ctx: typer.Context, build: Callable) -> tuple:
     """The knowledge in use and the document ``build`` makes from it; a domain error
     becomes a message and an exit status."""
-    from acuinfo.knowledge import Knowledge, folders_in_use
+    from acuinfo.knowledge import knowledge_in_use
 
-    knowledge = Knowledge(folders_in_use(_settings(ctx).data_dirs))
+    knowledge = knowledge_in_use(_settings(ctx).data_dirs)
     try:
         return knowledge, build(knowledge)
     except AcuinfoError as err:
@@ -130,8 +130,9 @@ def _finish(knowledge: object) -> None:
         raise typer.Exit(1)
 
 
-def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:
-    """Build a document from the knowledge base and write it in the chosen format."""
+def _show(ctx: typer.Context, build: Callable, fmt: Format, check: bool = True) -> None:
+    """Build a document from the knowledge base and write it in the chosen format;
+    then, if ``check``, report the problems met on the way and exit 1 if there were."""
     from acuinfo import pager
     from acuinfo.render import render
 
@@ -142,7 +143,8 @@ def _show(ctx: typer.Context, build: Callable, fmt: Format) -> None:
         pager.show(page.getvalue(), sys.stdout)
     else:
         render(document, fmt.value, sys.stdout)
-    _finish(knowledge)
+    if check:
+        _finish(knowledge)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -348,25 +350,37 @@ def handout(
     import datetime
     import io
 
-    from acuinfo import views
+    from acuinfo import safewrite, views
     from acuinfo.render import render
 
-    if output.exists() and not force:
-        _fail(AcuinfoError(f"{output} already exists; choose another name, "
+    shown = shown_name(output)
+    try:  # refuse at once what cannot be written, before any work
+        note = safewrite.check_target(output, force)
+    except FileExistsError:
+        _fail(AcuinfoError(f"{shown} already exists; choose another name, "
                            "or add --force to replace it"))
+    except AcuinfoError as err:
+        _fail(err)
     knowledge, document = _build(ctx, lambda knowledge: views.handout(
         knowledge, names, session, tips, datetime.date.today()))
+    if knowledge.problems:  # a handout is made from sound knowledge or not at all
+        _report(knowledge.problems)
+        sys.stderr.write(f"acuinfo: {shown} was not written\n")
+        raise typer.Exit(1)
     page = io.StringIO()
     render(document, "html", page)
-    try:  # "x" never replaces a file that appeared since the check above
-        with output.open("w" if force else "x", encoding="utf-8") as handle:
-            handle.write(page.getvalue())
+    try:
+        safewrite.write_file(output, page.getvalue().encode("utf-8"), replace=force)
     except FileExistsError:
-        _fail(AcuinfoError(f"{output} already exists; add --force to replace it"))
+        _fail(AcuinfoError(f"{shown} already exists; add --force to replace it"))
+    except AcuinfoError as err:
+        _fail(err)
     except OSError as err:
-        _fail(AcuinfoError(f"cannot write {output}: {err.strerror or err}"))
-    typer.echo(f"Wrote {clean_text(str(output))}")
-    _finish(knowledge)
+        kept = "the file that was there is unchanged" if force else "nothing was written"
+        _fail(AcuinfoError(f"cannot write {shown}: {err.strerror or err}; {kept}"))
+    if note:
+        sys.stderr.write(f"acuinfo: {note}\n")
+    typer.echo(f"Wrote {shown}")
 
 
 new_app = typer.Typer(
@@ -391,7 +405,7 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
             path = write_template(kind, name, Path(folder), datetime.date.today())
         except AcuinfoError as err:
             _fail(err)
-        typer.echo(clean_text(str(path)))
+        typer.echo(shown_name(path))
 
     new.__doc__ = (f"Write a new {kind} template into your knowledge folder (or the first "
                    f"--data-dir) and print its path.\n\nExample: acuinfo new {kind} {example}\n")
@@ -415,7 +429,9 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     from acuinfo.places import cache_dir
 
     candidates = candidate_folders(_settings(ctx).data_dirs)
-    _show(ctx, lambda knowledge: views.paths_view(candidates, str(cache_dir())), fmt)
+    # Every folder's state is the page itself, so what cannot be read is shown, not failed.
+    _show(ctx, lambda knowledge: views.paths_view(candidates, str(cache_dir())), fmt,
+          check=False)
 
 
 @app.command()
@@ -446,11 +462,14 @@ def validate(
     Example: acuinfo validate ./my-clinic
     """
     from acuinfo.checks import check_folders
-    from acuinfo.knowledge import Folder, Knowledge, folders_in_use
+    from acuinfo.knowledge import Folder, Knowledge, knowledge_in_use
 
     chosen = [Folder(path, str(path), "argument") for path in folders or []]
-    knowledge = Knowledge([*chosen, *folders_in_use(_settings(ctx).data_dirs)])
+    in_use = knowledge_in_use(_settings(ctx).data_dirs)
+    knowledge = Knowledge([*chosen, *in_use.folders])
     report = check_folders(chosen or knowledge.folders, knowledge)
+    if not chosen:
+        report.problems.extend(in_use.problems)
     for problem in sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)):
         typer.echo(str(problem))
     count = len(report.problems)
@@ -484,11 +503,31 @@ def main() -> None:
     from acuinfo.onecommand import narrowed
 
     try:
-        narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS)(prog_name="acuinfo")
+        try:
+            narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS)(prog_name="acuinfo")
+        finally:
+            sys.stdout.flush()  # a failed write shows here, not as Python exits
     except BrokenPipeError:  # the reader went away (e.g. `| head -1`): stop quietly
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
+        raise SystemExit(1) from None
+    except OSError as err:
+        # Files acuinfo reads or writes report their own errors; one that gets here with
+        # no file named is the output itself: a full disk, a lost connection.
+        if not err.filename:
+            _silence_stdout()
+        where = f"cannot write {shown_name(err.filename)}" if err.filename else (
+            "cannot write to standard output")
+        sys.stderr.write(f"acuinfo: {where}: {err.strerror or err}\n")
         raise SystemExit(1) from None
     finally:
         gc.freeze()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nowhere, so that what is still buffered for it cannot
+    fail again as Python exits."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

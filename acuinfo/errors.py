@@ -15,19 +15,18 @@ class Problem(Record):
     hint: str | None = None
 
     def __str__(self) -> str:
-        """``file:line:column: message (hint)``, cleaned: a file's own name or a message
-        quoting a file can hold escape sequences."""
-        from acuinfo.safetext import clean_text
+        """``file:line:column: message (hint)``, safe to show: the file's name with its
+        newlines and other unprintable characters escaped (it cannot pass for another
+        line of output), and the text cleaned (a message may quote a file)."""
+        from acuinfo.safetext import clean_text, shown_name
 
-        where = self.file
+        where = shown_name(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        return clean_text(text)
+        text = f"{self.message} ({self.hint})" if self.hint else self.message
+        return f"{where}: {' '.join(clean_text(text).splitlines())}"
 
 
 class AcuinfoError(Exception):

@@ -2,10 +2,21 @@
 
 The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
 overrides it). Its key is a signature of every knowledge file's name, size,
-modification time and inode (see ``acuinfo.signature``), so adding, editing or
-deleting a file makes it stale. A stale, corrupt or unreadable index is rebuilt
-without a word; if the cache folder cannot be written, the index is built in
-memory for this run.
+times and inode (see ``acuinfo.signature``), so adding, editing or deleting a
+file makes it stale.
+
+An index file is never changed once it is in place: a new one is built beside
+it and renamed over it (see ``acuinfo.safewrite``), so a reader sees the old
+index or the new one, and a process killed at any moment leaves no half-written
+index and no journal behind. It is opened read-only and immutable, so that
+SQLite never tries to write to it, nor to roll anything back. The folder
+listings that spare later runs from listing settled folders live beside it in
+a small file of their own, replaced the same way.
+
+An index is never trusted either. Every row of text it shows carries a
+checksum; a stale, corrupt, unreadable or damaged index (any SQLite error, or
+a row that fails its checksum) is rebuilt without a word, and if the cache
+folder cannot be written, the index is built in memory for this run.
 """
 
 from __future__ import annotations
@@ -15,30 +26,39 @@ import contextlib
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from acuinfo import __version__, records
-from acuinfo.errors import KnowledgeError, Problem
+from acuinfo.errors import AcuinfoError, KnowledgeError, Problem
+from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
 from acuinfo.namedrecord import Record
 from acuinfo.places import cache_dir
+from acuinfo.saferead import read_limited
+from acuinfo.safewrite import new_file, sweep, write_file
 from acuinfo.search import phrase_key
-from acuinfo.signature import Listing, signature
+from acuinfo.signature import Listing, Signature, signature
 
-FORMAT = 6  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 7  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
+MAX_LISTINGS_BYTES = 64 * 1024 * 1024
+T = TypeVar("T")
 
 _SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
-                      title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL);
+                      title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
+                      checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
 CREATE INDEX names_by_key ON names (key);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
-CREATE TABLE problems (kind TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, col INTEGER,
-                       message TEXT NOT NULL, hint TEXT);
-CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL);
+CREATE TABLE problems (kind TEXT NOT NULL, file BLOB NOT NULL, line INTEGER, col INTEGER,
+                       message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL);
+CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
+                         checksum INTEGER NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
@@ -57,63 +77,92 @@ class IndexEntry(Record):
     body: str
 
 
+def using(knowledge: Knowledge, use: Callable[[sqlite3.Connection], T]) -> T:
+    """What ``use`` makes of the index for these folders. An index that fails while in
+    use (a SQLite error, or a row that fails its checksum) is rebuilt, and ``use`` runs
+    once more on the new one."""
+    connection = open_index(knowledge)
+    try:
+        return use(connection)
+    except (sqlite3.Error, DamagedCache):
+        connection.close()
+    return use(_build(knowledge, *_where(knowledge), trust_cache=False))
+
+
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     """The index for these folders: the cached one if it is current, else a new one."""
+    path, scanned = _where(knowledge)
+    listings_file = f"{path}.listings"
+    known = _read_listings(listings_file)
+    state = signature(scanned, known)
+    key = _key(knowledge, state)
+    connection = _open_existing(path, key)
+    if connection is not None:
+        if any(listing is not known.get(folder) and listing.settled()
+               for folder, listing in state.listings.items()):
+            _write_listings(listings_file, state.listings)  # made too soon, now settled
+        return connection
+    return _build(knowledge, path, scanned, state)
+
+
+def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
+    """The index file for these folders, and the folders its signature covers."""
     folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders).encode(
         "utf-8", "surrogatepass")
     # A quick checksum names the file (hashlib costs milliseconds to import); two folder
     # lists that share one only rebuild each other's index, as the signature differs.
     path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}.sqlite"
-    connection, stored, known = _open_existing(path)
     scanned = [where for folder in knowledge.folders for where in
                (str(folder.root), *(os.path.join(folder.root, sub) for sub in SUBFOLDERS))]
-    files, listings = signature(scanned, known)
-    key = "\n".join([f"{__version__}/{FORMAT}",
-                      *(f"{f.label}\0{f.root}" for f in knowledge.folders), files])
-    if connection is not None and stored == key:
-        if any(listing is not known.get(folder) and listing.settled()
-               for folder, listing in listings.items()):
-            _keep_listings(path, listings)  # lists made too soon after a change, now settled
-        return connection
-    if connection is not None:
-        connection.close()
-    return _build(knowledge, path, key, listings)
+    return path, scanned
 
 
-def _open_existing(path: Path) -> tuple[sqlite3.Connection | None, str | None,
-                                        dict[str, Listing]]:
-    """The cached index, the signature it was built from, and its folder listings; a
-    missing, corrupt or unreadable index gives nothing, and is rebuilt."""
-    if not path.is_file():
-        return None, None, {}
+def _key(knowledge: Knowledge, state: Signature) -> bytes:
+    """What an index must have been built from to be current, as bytes: a folder's name
+    need not be UTF-8, and is kept as it is."""
+    text = "\n".join([f"{__version__}/{FORMAT}",
+                      *(f"{f.label}\0{f.root}" for f in knowledge.folders), state.text])
+    return text.encode("utf-8", "surrogateescape")
+
+
+def read_only_uri(path: str | os.PathLike) -> str:
+    """A URI that opens ``path`` read-only and immutable: every byte of the path
+    percent-encoded as needed (``#``, ``?`` and ``%`` included, and bytes that are not
+    UTF-8), so the URI names that file and no other."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+
+
+def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
+    """The cached index if it was built from ``key``; None if it is missing, stale,
+    corrupt or unreadable, which is then rebuilt."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
         row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
-        known = _listings(_load(connection, "listings"))
-        return connection, row[0] if row else None, known
+        if row is not None and row[0] == key:
+            return connection
     except sqlite3.Error:
-        return None, None, {}  # corrupt or from another version: rebuild
+        pass  # not an index, damaged, or from another version
+    connection.close()
+    return None
 
 
-def _keep_listings(path: Path, listings: dict[str, Listing]) -> None:
-    """Replace the folder listings kept with an index, if it can be written at once."""
+def _read_listings(file: str) -> dict[str, Listing]:
+    """The folder listings kept beside an index (see ``_kept``), leaving out any that
+    are damaged; none if the file is missing or fails its checksum."""
     try:
-        with contextlib.closing(sqlite3.connect(path, timeout=0)) as connection, connection:
-            connection.execute("DELETE FROM marshalled WHERE name = 'listings'")
-            _save(connection, "listings", _kept(listings))
-    except sqlite3.Error:
-        pass  # busy or read-only: the next run tries again
-
-
-def _kept(listings: dict[str, Listing]) -> dict[str, tuple]:
-    # The names as one text: marshal reads one string much faster than ten thousand.
-    return {folder: (*listing[:3], "/".join(listing.names), listing.checksum)
-            for folder, listing in listings.items()}
-
-
-def _listings(kept: object) -> dict[str, Listing]:
-    """The folder listings kept with an index (see ``_kept``), leaving out any that are
-    damaged."""
+        raw = read_limited(file, MAX_LISTINGS_BYTES)
+    except OSError:
+        return {}
+    payload = memoryview(raw)[4:]
+    if len(raw) < 4 or int.from_bytes(raw[:4], "big") != binascii.crc32(payload):
+        return {}
+    try:
+        kept = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return {}
     found = {}
     for folder, fields in kept.items() if isinstance(kept, dict) else ():
         if (type(folder) is str and type(fields) is tuple and len(fields) == 5
@@ -124,52 +173,98 @@ def _listings(kept: object) -> dict[str, Listing]:
     return found
 
 
-def _build(knowledge: Knowledge, path: Path, key: str,
-           listings: dict[str, Listing]) -> sqlite3.Connection:
+def _write_listings(file: str, listings: dict[str, Listing]) -> None:
+    """Replace the folder listings kept beside an index, whole or not at all."""
+    # The names as one text: marshal reads one string much faster than ten thousand.
+    kept = {folder: (*listing[:3], "/".join(listing.names), listing.checksum)
+            for folder, listing in listings.items()}
+    payload = marshal.dumps(kept)
+    with contextlib.suppress(OSError, AcuinfoError):  # the next run tries again
+        write_file(file, binascii.crc32(payload).to_bytes(4, "big") + payload,
+                   replace=True, durable=False, private=True)
+
+
+def _build(knowledge: Knowledge, path: Path, scanned: list[str],
+           state: Signature | None = None, trust_cache: bool = True) -> sqlite3.Connection:
     # A Knowledge of its own, so that what it finds wrong is kept in the index and
     # reported by the views that list entries on every run alike, and never mixed into
     # (or taken from) the problems of the command that asked for the index.
+    if state is None:
+        state = signature(scanned, {})
     fresh = Knowledge(knowledge.folders)
     entries = list(collect(fresh))
     problems = fresh.problems
+    key = _key(knowledge, state)
+    if not state.settled(time.time_ns()):
+        # Built too soon after an edit to be sure a second one would show: good for this
+        # run, and rebuilt by the next (see acuinfo.signature).
+        key += b"\0unsettled"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.unlink(missing_ok=True)
-        connection = sqlite3.connect(partial)
-        _fill(connection, entries, problems, key, listings)
-        connection.close()
-        os.replace(partial, path)  # readers never see a half-written index
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except (OSError, sqlite3.Error):
+        folder = path.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _sweep(folder)
+        with new_file(path, replace=True, durable=False, private=True) as temporary:
+            temporary.close()
+            with contextlib.closing(sqlite3.connect(temporary.path)) as connection:
+                _fill(connection, entries, problems, key)
+        _write_listings(f"{path}.listings", state.listings)
+        return sqlite3.connect(read_only_uri(path), uri=True)
+    except (OSError, sqlite3.Error, AcuinfoError):
         connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
-        _fill(connection, entries, problems, key, listings)
+        _fill(connection, entries, problems, key)
         return connection
 
 
+def _sweep(folder: Path) -> None:
+    """Remove what builds that were killed outright left behind: temporary files, and
+    journals and temporary files of earlier versions of acuinfo."""
+    sweep(folder)
+    sweep(folder / "parsed")
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            if name.startswith("index-") and (name.endswith((".sqlite-journal", ".tmp"))):
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / name)
+
+
 def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          key: str, listings: dict[str, Listing]) -> None:
+          key: bytes) -> None:
+    # The file is new and private until it is renamed into place: a crash just leaves a
+    # temporary file, so SQLite needs no journal and no flushing on the way.
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(_SCHEMA)
-    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)", [
-        (_kind_of(p.file), p.file, p.line, p.column, p.message, p.hint) for p in problems])
+    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (_kind_of(p.file), os.fsencode(p.file), p.line, p.column, p.message, p.hint,
+         checksum(p.file, str(p.line), str(p.column), p.message, p.hint)) for p in problems])
     for number, entry in enumerate(entries, 1):
-        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+        names = _normal(" ".join([*entry.names, *entry.keywords]))
+        body = _normal(entry.body)
+        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            (number, entry.kind, entry.name, entry.title, entry.command,
-                            entry.summary))
+                            entry.summary, checksum(entry.kind, entry.name, entry.title,
+                                                    entry.command, entry.summary),
+                            checksum(body)))
         connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
-                           (number, " ".join([*entry.names, *entry.keywords]), entry.body))
+                           (number, names, body))
         aliases = {phrase_key(n) for n in (entry.name, *entry.names)}
         keywords = {phrase_key(k) for k in entry.keywords} - aliases
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
                                [(k, number, 1) for k in aliases] +
                                [(k, number, 0) for k in keywords])
-    # The list of conditions ready to show, and the folders' listings: marshal reads ten
-    # thousand rows several times faster than SQLite hands them over one by one.
+    # The list of conditions ready to show: marshal reads ten thousand rows several
+    # times faster than SQLite hands them over one by one.
     _save(connection, "conditions", sorted(
         ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
-    _save(connection, "listings", _kept(listings))
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
+
+
+def _normal(text: str) -> str:
+    """Text in the one Unicode form that search compares (see ``acuinfo.search``)."""
+    from acuinfo.search import normal_form
+
+    return normal_form(text)
 
 
 def _kind_of(file: str) -> str:
@@ -179,22 +274,30 @@ def _kind_of(file: str) -> str:
 
 def problems(connection: sqlite3.Connection, kind: str) -> list[Problem]:
     """The problems found in ``kind`` files (e.g. conditions) when the index was built."""
-    return [Problem(file, message, line, column, hint) for file, line, column, message, hint
-            in connection.execute("SELECT file, line, col, message, hint FROM problems"
-                                  " WHERE kind = ? ORDER BY file, line", (kind,))]
+    found = []
+    for raw, line, column, message, hint, expected in connection.execute(
+            "SELECT file, line, col, message, hint, checksum FROM problems"
+            " WHERE kind = ? ORDER BY file, line", (kind,)):
+        file = os.fsdecode(raw)
+        verified((file, str(line), str(column), message, hint), expected)
+        found.append(Problem(file, message, line, column, hint))
+    return found
 
 
 def _save(connection: sqlite3.Connection, name: str, value: object) -> None:
-    connection.execute("INSERT INTO marshalled VALUES (?, ?, ?)",
-                       (name, marshal.version, marshal.dumps(value)))
+    data = marshal.dumps(value)
+    connection.execute("INSERT INTO marshalled VALUES (?, ?, ?, ?)",
+                       (name, marshal.version, data, binascii.crc32(data)))
 
 
 def _load(connection: sqlite3.Connection, name: str) -> object | None:
     """A value kept with ``_save``; None if it was written by a Python with another
-    marshal format, or is damaged."""
-    row = connection.execute("SELECT format, value FROM marshalled WHERE name = ?",
+    marshal format, or cannot be read; DamagedCache if it fails its checksum."""
+    row = connection.execute("SELECT format, value, checksum FROM marshalled WHERE name = ?",
                              (name,)).fetchone()
     if row and row[0] == marshal.version:
+        if binascii.crc32(row[1]) != row[2]:
+            raise DamagedCache("a value kept in the index does not match its checksum")
         try:
             return marshal.loads(row[1])
         except (ValueError, EOFError, TypeError):
@@ -207,8 +310,13 @@ def conditions(connection: sqlite3.Connection) -> list[list[str]]:
     listed = _load(connection, "conditions")
     if isinstance(listed, list):
         return listed
-    return sorted((list(found) for found in connection.execute(
-        "SELECT name, title, summary FROM entries WHERE kind = 'condition'")), key=_by_title)
+    found = []
+    for *row, expected in connection.execute(
+            "SELECT kind, name, title, command, summary, checksum FROM entries"
+            " WHERE kind = 'condition'"):
+        _, name, title, _, summary = verified(tuple(row), expected)
+        found.append([name, title, summary])
+    return sorted(found, key=_by_title)
 
 
 def _by_title(row: list[str]) -> tuple[str, str]:

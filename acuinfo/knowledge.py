@@ -8,6 +8,7 @@ a problem so that the entries that are fine can still be shown.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -60,9 +61,37 @@ class Folder(Record):
     label: str
     kind: str = "built-in"  # built-in, user, ACUINFO_DATA_PATH, --data-dir or argument
 
+    def state(self) -> str:
+        """"folder" or "missing" (the built-in folder is always there), or why it cannot
+        be used: "cannot be read: ..." or "is not a folder"."""
+        if self.kind == "built-in":
+            return "folder"
+        try:
+            found = probe(self.root)
+        except OSError as err:
+            return f"cannot be read: {err.strerror or err}"
+        return found if found in ("folder", "missing") else "is not a folder"
+
     def exists(self) -> bool:
-        """The built-in folder always does; any other only if it is a folder now."""
-        return self.kind == "built-in" or self.root.is_dir()
+        """Whether it is a folder now."""
+        return self.state() == "folder"
+
+
+def probe(entry: Entry) -> str:
+    """What stands at ``entry``: "file", "folder", "missing" or "other" (a pipe, a device,
+    a link to nothing). OSError when that cannot be told, as when a folder on the way
+    cannot be entered: a problem to report, never a crash."""
+    if not isinstance(entry, Path):  # inside an installed package: files and folders only
+        return "file" if entry.is_file() else "folder" if entry.is_dir() else "missing"
+    try:
+        mode = os.stat(entry).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        try:
+            os.lstat(entry)
+        except (FileNotFoundError, NotADirectoryError):
+            return "missing"
+        return "other"  # a link to nothing
+    return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 
 def builtin_folder() -> Folder:
@@ -91,7 +120,24 @@ def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
 
 def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
     """The candidate folders that exist, highest precedence first."""
-    return [f for f in candidate_folders(data_dirs) if f.exists()]
+    return knowledge_in_use(data_dirs).folders
+
+
+def knowledge_in_use(data_dirs: Iterable[str | os.PathLike]) -> Knowledge:
+    """The knowledge of every candidate folder that exists; one that cannot be read is
+    left out and named as a problem."""
+    folders, problems = [], []
+    for folder in candidate_folders(data_dirs):
+        state = folder.state()
+        if state == "folder":
+            folders.append(folder)
+        elif state.startswith("cannot be read"):
+            problems.append(Problem(folder.label, f"{folder.kind} folder {state}",
+                                    hint="let your user enter it, e.g. chmod a+rx, or stop "
+                                         "using it"))
+    knowledge = Knowledge(folders)
+    knowledge.problems.extend(problems)
+    return knowledge
 
 
 def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
@@ -145,13 +191,19 @@ def parse_file(entry: Entry) -> YamlData:
 
 def _parse_now(entry: Entry) -> YamlData:
     from acuinfo import yamlfile
+    from acuinfo.saferead import NotRegularFile, TooLarge, read_limited
 
     file = str(entry)
     try:
-        raw = entry.read_bytes()
-    except IsADirectoryError:
-        raise KnowledgeError([Problem(file, "is a folder, not a file",
+        raw = read_limited(entry, yamlfile.MAX_BYTES) if isinstance(entry, Path) else (
+            entry.read_bytes())
+    except (IsADirectoryError, NotRegularFile) as err:
+        kind = getattr(err, "kind", "a folder")
+        raise KnowledgeError([Problem(file, f"is {kind}, not a file",
                                       hint="rename or remove it")]) from None
+    except TooLarge as err:
+        raise KnowledgeError([Problem(file, f"file {err}", hint="split it into smaller files")
+                              ]) from None
     except PermissionError:
         raise KnowledgeError([Problem(file, "cannot be read: permission denied",
                                       hint="let your user read it, e.g. chmod a+r")]) from None
@@ -190,13 +242,15 @@ class Knowledge:
             return read(found, records.Condition)
         from acuinfo import index, search
 
-        connection = index.open_index(self)
-        named = search.lookup(connection, "condition", name)
+        def look_up(connection: object) -> tuple[str | None, list[str]]:
+            named = search.lookup(connection, "condition", name)
+            return named, [] if named else search.suggest(connection, "condition", name)
+
+        named, suggestions = index.using(self, look_up)
         found = named is not None and self._first(f"conditions/{named}.yaml")
         if found:
             return read(found, records.Condition)
-        raise NotFoundError("condition", name, search.suggest(connection, "condition", name),
-                            "acuinfo conditions")
+        raise NotFoundError("condition", name, suggestions, "acuinfo conditions")
 
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
@@ -214,7 +268,11 @@ class Knowledge:
         return list(chosen.values())
 
     def _yaml_files(self, directory: Entry) -> list[Entry]:
-        if not directory.is_dir():
+        try:
+            if probe(directory) != "folder":
+                return []
+        except OSError as err:
+            self.problems.append(_unreadable(directory, err))
             return []
         entries, problems = list_folder(directory)
         self.problems.extend(problems)
@@ -360,10 +418,17 @@ class Knowledge:
 
 
 def _present(entry: Entry) -> bool:
-    """Something stands at this name, even a folder or a broken link, which then gets
-    reported rather than silently skipped."""
-    is_symlink = getattr(entry, "is_symlink", None)
-    return entry.is_file() or entry.is_dir() or bool(is_symlink and is_symlink())
+    """Something stands at this name, even a folder, a broken link or a name that
+    cannot be looked at, which then gets reported rather than silently skipped."""
+    try:
+        return probe(entry) != "missing"
+    except OSError:
+        return True
+
+
+def _unreadable(entry: Entry, err: OSError) -> Problem:
+    return Problem(str(entry), f"cannot be read: {err.strerror or err}",
+                   hint="let your user read it, e.g. chmod a+rx")
 
 
 def _overlay_session(base: records.Session, top: records.Session) -> records.Session:

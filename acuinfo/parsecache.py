@@ -3,9 +3,13 @@ import or run the YAML parser at all once the file has been read before.
 
 Each file's parsed value is kept in the cache folder with ``marshal``, which
 is built into Python (nothing to import) and reads a condition several times
-faster than ``json``. An entry is keyed by the file's path, size, modification
-time and inode, and by the Python version, since marshal's format may change
-between versions; a checksum guards against a half-written or damaged entry.
+faster than ``json``. An entry is keyed by the file's path, size, inode and
+modification and change times, and by the Python version, since marshal's
+format may change between versions; a checksum guards against a damaged entry.
+A file modified less than two seconds ago is not kept: on a file system whose
+clock ticks once a second (or every two, as FAT's does), a second edit in the
+same tick, of the same size, would change none of those. (The change time is
+in the key for edits that set the modification time back, as ``touch -d`` does.)
 Only plain values are kept (text keys; text, numbers, booleans, nulls, dates,
 lists and mappings). A missing, stale or unreadable entry is simply a miss; a
 folder that cannot be written is no error. Positions are not kept: when a
@@ -19,9 +23,16 @@ import datetime
 import marshal
 import os
 import sys
+import time
 
 from acuinfo import __version__
+from acuinfo.errors import AcuinfoError
 from acuinfo.places import cache_dir
+from acuinfo.saferead import read_limited
+from acuinfo.safewrite import write_file
+from acuinfo.signature import SETTLED_NS
+
+MAX_ENTRY_BYTES = 32 * 1024 * 1024  # far more than a 2 MB knowledge file's parse needs
 
 _DATE = "\x00date"  # a date is kept as (_DATE, year, month, day): parsed YAML has no tuples
 
@@ -34,15 +45,15 @@ def _path(file: str) -> str:
 
 
 def _key(file: str, stat: os.stat_result) -> tuple:
-    return (__version__, sys.hexversion, file, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return (__version__, sys.hexversion, file, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
+            stat.st_ino)
 
 
 def load(file: str, stat: os.stat_result) -> tuple[bool, object]:
     """(True, value) when a current parse of ``file`` is cached, else (False, None)."""
     try:
-        with open(_path(file), "rb") as handle:
-            raw = handle.read()
-    except OSError:
+        raw = read_limited(_path(file), MAX_ENTRY_BYTES)
+    except OSError:  # missing, unreadable, too big, or not a file at all
         return False, None
     payload = memoryview(raw)[4:]
     if len(raw) < 4 or int.from_bytes(raw[:4], "big") != binascii.crc32(payload):
@@ -57,18 +68,21 @@ def load(file: str, stat: os.stat_result) -> tuple[bool, object]:
 
 
 def store(file: str, stat: os.stat_result, value: object) -> None:
-    """Keep ``value`` for ``file`` if it is plain enough to come back the same."""
+    """Keep ``value`` for ``file`` if it is plain enough to come back the same, and the
+    file has settled (see the module's docstring)."""
+    if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
+        return
     if not _plain(value, 0):
         return
     payload = marshal.dumps((_key(file, stat), _encode(value)))
+    if len(payload) + 4 > MAX_ENTRY_BYTES:
+        return
     target = _path(file)
     try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        partial = f"{target}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            handle.write(binascii.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(partial, target)
-    except OSError:
+        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+        write_file(target, binascii.crc32(payload).to_bytes(4, "big") + payload,
+                   replace=True, durable=False, private=True)
+    except (OSError, AcuinfoError):  # a cache that cannot be written is no error
         return
 
 

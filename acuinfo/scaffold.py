@@ -1,7 +1,8 @@
 """Write commented templates that a clinic fills in: ``acuinfo new``.
 
 A template is valid as written, so ``acuinfo validate`` passes on it and the
-matching command shows it at once. An existing file is never replaced.
+matching command shows it at once. An existing file is never replaced, and a
+file is written whole or not at all (see ``acuinfo.safewrite``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from pathlib import Path
 from string import Template
 
 from acuinfo.errors import AcuinfoError
-from acuinfo.knowledge import as_slug
-from acuinfo.safetext import clean_text
+from acuinfo.knowledge import as_slug, probe
+from acuinfo.safetext import clean_text, shown_name
+from acuinfo.safewrite import write_file
 
 # kind -> (template, where the file goes inside a knowledge folder)
 KINDS = {
@@ -44,16 +46,33 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> 
     text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
     content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
                                    today=today.isoformat())
+    _make_folders(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:  # "x": never replace a file
-            handle.write(content)
+        write_file(target, content.encode("utf-8"), replace=False)
     except FileExistsError:
-        raise AcuinfoError(f"{target} already exists; acuinfo never replaces it. Edit it, or "
-                           "choose another name") from None
+        raise AcuinfoError(f"{shown_name(target)} already exists; acuinfo never replaces it. "
+                           "Edit it, or choose another name") from None
     except OSError as err:
-        raise AcuinfoError(f"cannot write {target}: {err.strerror or err}") from None
+        raise AcuinfoError(f"cannot write {shown_name(target)}: {err.strerror or err}; "
+                           "nothing was written") from None
     return target
+
+
+def _make_folders(folder: Path) -> None:
+    """Make ``folder`` and the folders above it; a file in the way is named as the problem."""
+    for above in (*reversed(folder.parents), folder):
+        try:
+            found = probe(above)
+        except OSError:
+            break  # mkdir below says what is wrong
+        if found not in ("folder", "missing"):
+            raise AcuinfoError(f"{shown_name(above)} is a file, not a folder, so nothing can be "
+                               "written inside it. Rename or move it, then try again")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise AcuinfoError(f"cannot make the folder {shown_name(folder)}: "
+                           f"{err.strerror or err}") from None
 
 
 def _yaml_text(text: str) -> str:

@@ -12,6 +12,11 @@ its inverse document frequency to almost nothing), yet ranking every entry that
 holds it costs the most: with ten thousand conditions, "pain" is in all of them.
 So candidates are found by the query's other words when it has any, and every
 word still counts towards how much of the query a candidate covers.
+
+Text is compared in one Unicode form (NFKC), so a name typed with combining
+accents, or in full-width letters, finds the entry written the usual way. A
+query's words are taken once each, and only the first ``MAX_QUERY_WORDS`` of
+them: a pasted letter is answered as quickly as a short question.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.namedrecord import Record
 
 STOPWORDS = frozenset("""
@@ -33,6 +39,8 @@ NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its tex
 PHRASE_BOOST = 25.0
 # Conditions are what most searches are after; the others are parts of pages.
 KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
+MAX_QUERY_CHARS = 2000  # a query is cut here: about a page of a pasted letter
+MAX_QUERY_WORDS = 32  # distinct words that carry meaning, the first ones kept
 
 
 class Hit(Record):
@@ -46,9 +54,18 @@ class Hit(Record):
     snippet: str
 
 
+def normal_form(text: str) -> str:
+    """``text`` in Unicode's NFKC form (ASCII is already in it, and costs nothing)."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
+
+
 def all_words(text: str) -> list[str]:
-    """Every word of a text, lowercased, punctuation dropped."""
-    return re.findall(r"[^\W_]+", text.lower())
+    """Every word of a text, lowercased, punctuation dropped, in one Unicode form."""
+    return re.findall(r"[^\W_]+", normal_form(text).lower())
 
 
 def phrase_key(text: str) -> str:
@@ -57,15 +74,18 @@ def phrase_key(text: str) -> str:
 
 
 def words_of(query: str) -> list[str]:
-    """The words of a query that carry meaning."""
-    words = all_words(query)
+    """The words of a query that carry meaning, each once, at most ``MAX_QUERY_WORDS``."""
+    words = list(dict.fromkeys(all_words(query[:MAX_QUERY_CHARS])))
     meaningful = [w for w in words if w not in STOPWORDS]
-    return meaningful or words
+    return (meaningful or words)[:MAX_QUERY_WORDS]
 
 
 def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
     """The best ``limit`` entries for ``query``, best first, one per command."""
-    alternatives = [terms for word in words_of(query) if (terms := _terms_for(connection, word))]
+    query = query[:MAX_QUERY_CHARS]
+    vocabulary: list[str] = []  # read once, only if a word needs it
+    alternatives = [terms for word in words_of(query)
+                    if (terms := _terms_for(connection, word, vocabulary))]
     scores = _phrase_boosts(connection, query)
     if not alternatives and not scores:
         return []
@@ -113,8 +133,9 @@ def _coverage(connection: sqlite3.Connection, alternatives: list[list[str]],
     return counts
 
 
-def _terms_for(connection: sqlite3.Connection, word: str) -> list[str]:
-    """The word itself if the index holds it, else the closest words it does hold."""
+def _terms_for(connection: sqlite3.Connection, word: str, vocabulary: list[str]) -> list[str]:
+    """The word itself if the index holds it, else the closest words it does hold;
+    ``vocabulary`` is filled with every indexed word the first time one is needed."""
     if connection.execute("SELECT 1 FROM words WHERE words MATCH ? LIMIT 1",
                           (f'"{word}"',)).fetchone():
         return [word]
@@ -122,7 +143,8 @@ def _terms_for(connection: sqlite3.Connection, word: str) -> list[str]:
         return []
     from rapidfuzz import fuzz, process
 
-    vocabulary = [row[0] for row in connection.execute("SELECT term FROM vocabulary")]
+    if not vocabulary:
+        vocabulary.extend(row[0] for row in connection.execute("SELECT term FROM vocabulary"))
     close = process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3,
                             score_cutoff=FUZZY_CUTOFF)
     return [term for term, _, _ in close]
@@ -132,7 +154,7 @@ def _phrase_boosts(connection: sqlite3.Connection, query: str) -> dict[int, floa
     """Entries with a name, alias or keyword that is the query, or a phrase of two or more
     words inside it ("how long" in "how long does a session take"), and how much each
     should rise: in proportion to how much of the query the phrase covers."""
-    words = all_words(query)[:40]
+    words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
     spans = {"-".join(words[i:j]): j - i for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or len(words) == 1}
     if not spans:
@@ -153,11 +175,14 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str |
     best: dict[str, tuple[float, int, tuple]] = {}
     found = {}
     ids = list(scores)
+    body_checksums = {}
     for start in range(0, len(ids), 500):  # older SQLite takes at most 999 parameters
         chunk = ids[start:start + 500]
-        found.update((row[0], row[1:]) for row in connection.execute(
-            "SELECT id, kind, name, title, command, summary FROM entries"
-            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        for rowid, *row, expected, body_checksum in connection.execute(
+                "SELECT id, kind, name, title, command, summary, checksum, body_checksum"
+                f" FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            found[rowid] = verified(tuple(row), expected)
+            body_checksums[rowid] = body_checksum
     for rowid, score in scores.items():
         row = found[rowid]
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
@@ -166,43 +191,53 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str |
     ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
     hits = []
     for score, rowid, (kind, name, title, command, summary) in ranked:
-        snippet = " ".join((_snippet(connection, match, rowid) or summary).split())
+        snippet = " ".join((_snippet(connection, match, rowid, body_checksums[rowid])
+                            or summary).split())
         hits.append(Hit(kind, name, title, command, round(score, 3), snippet))
     return hits
 
 
-def _snippet(connection: sqlite3.Connection, match: str | None, rowid: int) -> str | None:
-    """The words around the match in one entry's text, worked out for shown hits only."""
+def _snippet(connection: sqlite3.Connection, match: str | None, rowid: int,
+             body_checksum: int) -> str | None:
+    """The words around the match in one entry's text, worked out for shown hits only,
+    from a text that passes its checksum."""
     if match is None:
         return None
-    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14) FROM words"
+    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14), body FROM words"
                              " WHERE words MATCH ? AND rowid = ?", (match, rowid)).fetchone()
-    return row[0] if row else None
+    if row is None:
+        return None
+    if checksum(row[1]) != body_checksum:
+        raise DamagedCache("an entry's text in the index does not match its checksum")
+    return row[0]
 
 
 def names_of(connection: sqlite3.Connection, kind: str) -> list[str]:
     """Every name of ``kind`` entries, for completion and suggestions."""
-    return [row[0] for row in connection.execute(
-        "SELECT DISTINCT name FROM entries WHERE kind = ? ORDER BY name", (kind,))]
+    return sorted({verified(tuple(row), expected)[1] for *row, expected in connection.execute(
+        "SELECT kind, name, title, command, summary, checksum FROM entries WHERE kind = ?",
+        (kind,))})
 
 
 def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
     """The entry of ``kind`` that a title or alias names exactly (keywords are only for
     search: one keyword may suit several entries)."""
     row = connection.execute(
-        "SELECT e.name FROM names n JOIN entries e ON e.id = n.entry"
+        "SELECT e.kind, e.name, e.title, e.command, e.summary, e.checksum"
+        " FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE n.key = ? AND e.kind = ? AND n.alias = 1 LIMIT 1",
         (phrase_key(name), kind)).fetchone()
-    return row[0] if row else None
+    return verified(row[:5], row[5])[1] if row else None
 
 
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
     """Names of ``kind`` entries that look like ``name``, closest first."""
     from rapidfuzz import fuzz, process
 
-    rows = connection.execute(
-        "SELECT n.key, e.name FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE e.kind = ? AND n.alias = 1", (kind,)).fetchall()
+    rows = [(key, verified(tuple(row), expected)[1]) for key, *row, expected in connection.execute(
+        "SELECT n.key, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
+        " FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE e.kind = ? AND n.alias = 1", (kind,))]
     keys = [key for key, _ in rows]
     close = process.extract(phrase_key(name)[:200], keys, scorer=fuzz.WRatio, limit=count * 4,
                             score_cutoff=70)

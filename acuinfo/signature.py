@@ -1,11 +1,15 @@
 """Whether the knowledge files have changed since the index was built.
 
 A signature is one text per set of folders: per folder and subfolder, how many
-``.yaml`` files it holds, a checksum of their names, and the sum of their
-sizes, modification times and inodes. The index keeps the signature it was
+``.yaml`` files it holds, a checksum of their names, and a hash of their sizes,
+modification and change times and inodes. The index keeps the signature it was
 built from and compares it whole. An added, removed or renamed file changes the
-count or the names; an edit changes the time (and usually the size); a file
-replaced by another changes the inode.
+count or the names; an edit changes the times (and usually the size), even one
+that sets the modification time back (``touch -d``), since that changes the
+change time; a file replaced by another changes the inode. The index is not
+trusted at all when it was built less than two seconds after a file was
+modified: a second edit in the same tick of a coarse clock, of the same size,
+would change none of these (see ``Signature.settled``).
 
 This runs on every search and list, so it costs one ``stat`` per file and
 sorts nothing; with ten thousand files those stats are much of what a search
@@ -30,6 +34,19 @@ from acuinfo.namedrecord import Record
 SETTLED_NS = 2_000_000_000  # a folder unchanged this long before it was listed keeps its list
 
 
+class Signature(Record):
+    """The state of a set of folders, and how it was read."""
+
+    text: str
+    listings: dict  # folder -> Listing, for the folders that could be read
+    newest_ns: int  # the latest modification time of any file in it
+
+    def settled(self, now_ns: int) -> bool:
+        """Whether every file had been left alone long enough, at ``now_ns``, for a later
+        change to show in its times."""
+        return now_ns - self.newest_ns >= SETTLED_NS
+
+
 class Listing(Record):
     """The ``.yaml`` names in one folder, and the folder's state when they were listed."""
 
@@ -45,21 +62,22 @@ class Listing(Record):
         return self.listed_at_ns - self.mtime_ns >= SETTLED_NS
 
 
-def signature(scanned: Iterable[str],
-              known: Mapping[str, Listing]) -> tuple[str, dict[str, Listing]]:
+def signature(scanned: Iterable[str], known: Mapping[str, Listing]) -> Signature:
     """The signature of the folders ``scanned``, reusing the ``known`` listings that are
-    still good, and the listings it used (a folder that cannot be read has none)."""
+    still good, with the listings it used (a folder that cannot be read has none)."""
     parts = []
     listings = {}
+    newest = 0
     for folder in scanned:
         listing = _listing(folder, known.get(folder))
         if listing is None:
             parts.append(f"{folder}\0-")
             continue
         listings[folder] = listing
-        parts.append(f"{folder}\0{len(listing.names)}\0{listing.checksum}\0"
-                     f"{_stat_sum(folder, listing.names)}")
-    return "\n".join(parts), listings
+        files, latest = _stat_hash(folder, listing.names)
+        newest = max(newest, latest)
+        parts.append(f"{folder}\0{len(listing.names)}\0{listing.checksum}\0{files}")
+    return Signature("\n".join(parts), listings, newest)
 
 
 def _listing(folder: str, known: Listing | None) -> Listing | None:
@@ -81,10 +99,12 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
     return Listing(state.st_mtime_ns, state.st_ino, listed_at, names, checksum)
 
 
-def _stat_sum(folder: str, names: list[str]) -> int:
-    """The sum of the sizes, modification times and inodes of the files ``names`` in
-    ``folder``; one that cannot be stat-ed counts as -1."""
+def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
+    """A hash of the sizes, modification and change times and inodes of the files
+    ``names`` in ``folder``, in order (one that cannot be stat-ed counts as -1), and
+    the latest of their modification times."""
     total = 0
+    newest = 0
     directory = None
     if os.stat in os.supports_dir_fd:  # stat by name inside the folder: no path joining
         with contextlib.suppress(OSError):
@@ -95,10 +115,13 @@ def _stat_sum(folder: str, names: list[str]) -> int:
                 found = (os.stat(name, dir_fd=directory) if directory is not None
                          else os.stat(os.path.join(folder, name)))
             except OSError:
-                total -= 1
+                total = hash((total, -1))
                 continue
-            total += found.st_mtime_ns * 3 + found.st_size * 7 + found.st_ino
+            modified = found.st_mtime_ns
+            total = hash((total, modified, found.st_ctime_ns, found.st_size, found.st_ino))
+            if modified > newest:
+                newest = modified
     finally:
         if directory is not None:
             os.close(directory)
-    return total
+    return total, newest

@@ -26,7 +26,7 @@ from acuinfo.document import (
 )
 from acuinfo.errors import KnowledgeError, NotFoundError
 from acuinfo.knowledge import Folder, Knowledge, normalize
-from acuinfo.safetext import clean_text
+from acuinfo.safetext import clean_text, shown_name
 
 if TYPE_CHECKING:
     from acuinfo.located import Origin
@@ -149,9 +149,9 @@ def conditions_list(knowledge: Knowledge) -> Document:
     that a long list costs no parsing."""
     from acuinfo import index
 
-    connection = index.open_index(knowledge)
-    rows = index.conditions(connection)
-    knowledge.problems.extend(index.problems(connection, "conditions"))
+    rows, problems = index.using(knowledge, lambda connection: (
+        index.conditions(connection), index.problems(connection, "conditions")))
+    knowledge.problems.extend(problems)
     return Document(
         kind="conditions", title="Conditions", sections=[Section("", [
             Table(["Name", "Condition", "Summary"], rows),
@@ -402,7 +402,7 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
     """The best matches for a patient's own words, each with the command that opens it."""
     from acuinfo import index, search
 
-    hits = search.search(index.open_index(knowledge), query, limit)
+    hits = index.using(knowledge, lambda connection: search.search(connection, query, limit))
     steps = [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in hits]
     if steps:
         blocks: list[Block] = [Steps(steps)]
@@ -421,11 +421,13 @@ def paths_view(candidates: list[Folder], cache: str) -> Document:
     """Every folder acuinfo reads, in precedence order, and what each one provides."""
     steps = []
     for folder in candidates:
-        what = _folder_contents(folder) if folder.exists() else "does not exist"
-        steps.append(Step(clean_text(str(folder.root)), f"{folder.kind}: {what}"))
+        state = folder.state()
+        what = (_folder_contents(folder) if state == "folder" else
+                "does not exist" if state == "missing" else state)
+        steps.append(Step(shown_name(folder.root), f"{folder.kind}: {what}"))
     return Document(kind="paths", title="Where acuinfo looks", sections=[
         Section("Knowledge folders, first one wins", [Steps(steps)], "folders"),
-        Section("Cache folder", [Paragraph(clean_text(cache))], "cache"),
+        Section("Cache folder", [Paragraph(shown_name(cache))], "cache"),
     ], summary="An entry in a higher folder replaces one with the same name below it.")
 
 
@@ -455,15 +457,16 @@ def _folder_contents(folder: Folder) -> str:
 def which_view(knowledge: Knowledge, name: str) -> Document:
     """Which file an entry comes from, and the files it overrides."""
     found: list[Step] = []
+    shown = clean_text(name)  # echoed from the command line: cleaned like any data
     for kind, files in _files_named(knowledge, name):
-        used, *hidden = (clean_text(file) for file in files)
+        used, *hidden = (shown_name(file) for file in files)
         text = f"From: {used}"
         if hidden:
             text += "\nOverrides: " + "\nOverrides: ".join(hidden)
-        found.append(Step(f"{kind} {name}", text))
+        found.append(Step(f"{kind} {shown}", text))
     if not found:
         raise NotFoundError("entry", name, [], "acuinfo conditions")
-    name = clean_text(name)
+    name = shown
     return Document(kind="which", name=name, title=f"Where {name} comes from",
                     sections=[Section("", [Steps(found)], "files")])
 
@@ -477,7 +480,8 @@ def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]
     if slug is None or knowledge.present(f"conditions/{slug}.yaml") == []:
         from acuinfo import index, search  # a title or an alias: the index knows it
 
-        condition = search.lookup(index.open_index(knowledge), "condition", name) or slug
+        condition = index.using(knowledge, lambda connection: search.lookup(
+            connection, "condition", name)) or slug
     results = []
     for kind, relative in (("condition", condition and f"conditions/{condition}.yaml"),
                            ("page", slug and f"pages/{slug}.yaml")):

@@ -66,14 +66,58 @@ def script_path() -> str:
 def run_script(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess]:
     """Run the installed script in a fresh process, from a folder outside the repository."""
 
-    def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    def run(*args: str, env: dict | None = None, prefix: list[str] | None = None,
+            **kwargs) -> subprocess.CompletedProcess:
         full_env = {k: v for k, v in os.environ.items()
                     if k not in ("ACUINFO_DATA_PATH", "NO_COLOR", "FORCE_COLOR", "ACUINFO_PAGER")}
         full_env.update(env or {})
-        return subprocess.run([script_path(), *args], capture_output=True, text=True,
-                              cwd=tmp_path, env=full_env, timeout=60, **kwargs)
+        options = {"capture_output": True, "text": True, "cwd": tmp_path, "timeout": 60,
+                   **kwargs}
+        return subprocess.run([*(prefix or []), script_path(), *args], env=full_env, **options)
 
     return run
+
+
+# Root may read and enter anything, whatever a file's mode says. Under setpriv, acuinfo
+# runs as root without those two powers, so a file's mode applies as it would to anyone.
+UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-dac_override,-dac_read_search"]
+
+
+@pytest.fixture
+def run_unprivileged(run_script: Callable[..., subprocess.CompletedProcess]
+                     ) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the installed script so that ``chmod`` keeps it out, even when the tests run
+    as root."""
+    if os.geteuid() != 0:
+        return run_script
+    if shutil.which("setpriv") is None:
+        pytest.skip("root ignores file modes, and setpriv is not here to drop that")
+
+    def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+        return run_script(*args, prefix=UNPRIVILEGED, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Callable[[int], Path]:
+    """A real file system of a few kilobytes that fills up: a tmpfs, mounted for the test."""
+    mounted: list[Path] = []
+
+    def mount(kilobytes: int) -> Path:
+        point = tmp_path / f"disk-{len(mounted)}"
+        point.mkdir()
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs",
+                                 str(point)], capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a small file system here: {result.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
 
 
 @pytest.fixture

@@ -95,9 +95,11 @@ def test_list_lines_fit_and_align_with_wide_and_long_titles(invoke, clinic, colu
 
 
 def settle(folder) -> None:
-    """Date a folder's last change an hour back, as if nothing had been added for a while."""
-    past = os.stat(folder).st_mtime_ns - 3600 * 10**9
-    os.utime(folder, ns=(past, past))
+    """Date a folder's last change, and its files', an hour back, as if nothing had been
+    added or edited for a while."""
+    for path in (*folder.iterdir(), folder):
+        past = os.stat(path).st_mtime_ns - 3600 * 10**9
+        os.utime(path, ns=(past, past))
 
 
 def test_changes_in_a_settled_folder_are_seen(listed):
@@ -123,13 +125,13 @@ def test_a_settled_folder_is_not_listed_again(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "a.yaml").write_text("x")
     settle(folder)
-    first, listings = signature([str(folder)], {})
+    first = signature([str(folder)], {})
 
     def no_listing(path):
         raise AssertionError(f"{path} was listed again")
 
     monkeypatch.setattr(os, "listdir", no_listing)
-    assert signature([str(folder)], listings) == (first, listings)
+    assert signature([str(folder)], first.listings) == first
 
 
 def test_a_folder_changed_just_before_it_was_listed_is_listed_again(tmp_path):
@@ -141,11 +143,11 @@ def test_a_folder_changed_just_before_it_was_listed_is_listed_again(tmp_path):
     folder.mkdir()
     (folder / "a.yaml").write_text("x")
     state = os.stat(folder)
-    first, listings = signature([str(folder)], {})
+    first = signature([str(folder)], {})
     (folder / "b.yaml").write_text("y")
     os.utime(folder, ns=(state.st_atime_ns, state.st_mtime_ns))  # the same tick
-    second, _ = signature([str(folder)], listings)
-    assert second != first
+    second = signature([str(folder)], first.listings)
+    assert second.text != first.text
 
 
 def test_a_list_of_names_made_too_soon_is_kept_once_the_folder_settles(listed, monkeypatch):
