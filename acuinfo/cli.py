@@ -120,6 +120,8 @@ def _build(ctx: typer.Context, build: Callable) -> tuple:
     try:
         return knowledge, build(knowledge)
     except AcuinfoError as err:
+        if knowledge.problems and not isinstance(err, KnowledgeError):
+            _report(knowledge.problems)  # a broken file may be why a name was not found
         _fail(err)
 
 

@@ -25,8 +25,9 @@ STAGES = ("before", "during", "after", "course")
 
 
 def rule(**meta: object) -> dict:
-    """A field's rule: slug=True, url=True, digits=True, choices=(...), min_items=N, or
-    ref="sources" / "conditions" / "categories" (a name that must exist)."""
+    """A field's rule: slug=True, url=True (https only), digits=True, choices=(...),
+    min_items=N, minimum=N and maximum=N (whole numbers), or ref="sources" /
+    "conditions" / "categories" (a name that must exist)."""
     return meta
 
 
@@ -167,7 +168,7 @@ class Source(Record):
     title: str
     published_in: str
     url: Annotated[str, rule(url=True)]
-    year: int | None = None
+    year: Annotated[int | None, rule(minimum=1800, maximum=2100)] = None
     pmid: Annotated[str | None, rule(digits=True)] = None
     doi: str | None = None
     finding: str | None = None

@@ -16,7 +16,7 @@ from acuinfo.located import Origin, YamlData
 from acuinfo.records import fields_of, is_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 _NAMES = {str: "text", int: "a whole number", datetime.date: "a date (YYYY-MM-DD)",
           list: "a list", dict: "a mapping of fields"}
@@ -99,7 +99,12 @@ def _scalar(kind: object, value: object, path: tuple, data: YamlData, problems: 
     if kind is int:
         if not isinstance(value, int) or isinstance(value, bool):
             problems.append(data.problem(path, f"{_where(path)} must be a whole number, "
-                                               f"not {_describe(value)}"))
+                                               f"not {_describe(value)}",
+                                         "write it in plain digits, e.g. 2018"))
+        elif not meta.get("minimum", value) <= value <= meta.get("maximum", value):
+            low, high = meta.get("minimum", "any"), meta.get("maximum", "any")
+            problems.append(data.problem(path, f"{_where(path)} is {value}, outside "
+                                               f"{low} to {high}", "check the number"))
         return value
     if not isinstance(value, str):
         problems.append(data.problem(path, f"{_where(path)} must be text, not {_describe(value)}",

@@ -6,6 +6,13 @@ stream (libyaml's C parser when present) and build plain Python values
 ourselves: iteratively, with limits on size, depth and alias expansion, with
 duplicate keys refused, and with the line and column of every value kept so
 that later checks can point at the right place.
+
+Numbers are read more strictly than YAML 1.1 reads them. Only a plain decimal
+whole number of up to 18 digits becomes a number. Every other form YAML 1.1
+would read as one (``0123`` as octal 83, ``0x1F``, ``0b1010``, ``1:30`` as
+base 60 for 90, ``1_000``, ``1.5``, ``.inf``, or 4,000 digits) stays the text
+as written: an identifier such as a PubMed id is never silently changed, and a
+field that needs a number says so, with the line.
 """
 
 from __future__ import annotations
@@ -23,6 +30,11 @@ MAX_DEPTH = 40
 MAX_VALUES = 200_000
 
 Path = tuple  # a path into the value: mapping keys and list indexes (see acuinfo.located)
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAX_DIGITS = 18
 
 _SAFE_COLLECTION_TAGS = {
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -83,6 +95,14 @@ def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str) -> Problem:
     if mark is None:
         return Problem(file, message, hint=hint)
     return Problem(file, message, mark.line + 1, mark.column + 1, hint)
+
+
+def _is_plain_decimal(text: str) -> bool:
+    """Whether ``text`` is a whole number in plain decimal: no leading zero, no
+    underscores, at most ``_MAX_DIGITS`` digits."""
+    digits = text[1:] if text[:1] in "+-" else text
+    return (0 < len(digits) <= _MAX_DIGITS and digits.isascii() and digits.isdigit()
+            and (digits == "0" or digits[0] != "0"))
 
 
 def _first_line(text: str) -> str:
@@ -171,6 +191,14 @@ class _Builder:
             return value
         if tag is None or tag == "!":
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _MERGE_TAG:
+            self.fail(event, "merge keys ('<<') are not supported",
+                      "write the fields out in full")
+        if tag == _FLOAT_TAG or (tag == _INT_TAG and not _is_plain_decimal(event.value)):
+            value = clean_text(event.value)  # kept as written (see the module's docstring)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            return value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self._constructor.construct_object(node, deep=True)
