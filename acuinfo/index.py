@@ -39,8 +39,8 @@ from acuinfo.namedrecord import Record
 from acuinfo.places import cache_dir
 from acuinfo.saferead import read_limited
 from acuinfo.safewrite import new_file, sweep, write_file
-from acuinfo.search import phrase_key
 from acuinfo.signature import Listing, Signature, signature
+from acuinfo.words import normal_form, phrase_key
 
 FORMAT = 7  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
@@ -96,7 +96,10 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     known = _read_listings(listings_file)
     state = signature(scanned, known)
     key = _key(knowledge, state)
-    connection = _open_existing(path, key)
+    # A journal beside the index means someone wrote into it in place and was stopped
+    # (acuinfo never does): what the file holds now cannot be trusted.
+    journaled = any(os.path.lexists(f"{path}{suffix}") for suffix in ("-journal", "-wal"))
+    connection = None if journaled else _open_existing(path, key)
     if connection is not None:
         if any(listing is not known.get(folder) and listing.settled()
                for folder, listing in state.listings.items()):
@@ -222,7 +225,8 @@ def _sweep(folder: Path) -> None:
     sweep(folder / "parsed")
     with contextlib.suppress(OSError):
         for name in os.listdir(folder):
-            if name.startswith("index-") and (name.endswith((".sqlite-journal", ".tmp"))):
+            if name.startswith("index-") and name.endswith(
+                    (".sqlite-journal", ".sqlite-wal", ".sqlite-shm", ".tmp")):
                 with contextlib.suppress(OSError):
                     os.unlink(folder / name)
 
@@ -238,8 +242,8 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
         (_kind_of(p.file), os.fsencode(p.file), p.line, p.column, p.message, p.hint,
          checksum(p.file, str(p.line), str(p.column), p.message, p.hint)) for p in problems])
     for number, entry in enumerate(entries, 1):
-        names = _normal(" ".join([*entry.names, *entry.keywords]))
-        body = _normal(entry.body)
+        names = normal_form(" ".join([*entry.names, *entry.keywords]))
+        body = normal_form(entry.body)
         connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            (number, entry.kind, entry.name, entry.title, entry.command,
                             entry.summary, checksum(entry.kind, entry.name, entry.title,
@@ -258,13 +262,6 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
         ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
-
-
-def _normal(text: str) -> str:
-    """Text in the one Unicode form that search compares (see ``acuinfo.search``)."""
-    from acuinfo.search import normal_form
-
-    return normal_form(text)
 
 
 def _kind_of(file: str) -> str:

@@ -17,6 +17,7 @@ from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
 from acuinfo.namedrecord import Record
 from acuinfo.places import user_folder
+from acuinfo.words import as_slug
 
 if TYPE_CHECKING:
     from acuinfo.located import YamlData
@@ -38,9 +39,6 @@ ADDITION_FOLDERS = {  # more of a shared file, one or more entries per file
     "sources": records.SourceList,
     "glossary": records.Glossary,
 }
-
-MAX_NAME = 80
-
 
 class Entry(Protocol):
     """What a folder's files look like: a pathlib.Path or an importlib Traversable."""
@@ -149,19 +147,6 @@ def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
         return [], [Problem(str(directory), f"cannot be listed: {err.strerror or err}",
                             hint="let your user read it, e.g. chmod a+rx")]
     return [e for e in entries if not e.name.startswith(".")], []
-
-
-def normalize(name: str) -> str:
-    """Lowercase, with runs of spaces, underscores and hyphens made one hyphen."""
-    return "-".join(name.lower().replace("_", " ").replace("-", " ").split())
-
-
-def as_slug(name: str) -> str | None:
-    """The slug a name stands for, or None if it could not name a file safely."""
-    slug = normalize(name)  # so no space, and no hyphen at an end or next to another
-    if 0 < len(slug) <= MAX_NAME and slug.isascii() and slug.replace("-", "").isalnum():
-        return slug
-    return None
 
 
 def parse_file(entry: Entry) -> YamlData:

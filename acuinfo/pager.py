@@ -3,10 +3,16 @@
 The pager is $ACUINFO_PAGER, then $PAGER, then ``less``; ``less`` gets
 ``LESS=FRX`` unless the person set LESS: quit when the text fits one screen,
 keep colour, and leave the text on screen after quitting.
+
+While the pager runs, it owns the terminal: Ctrl-C is the pager's to handle
+(``less`` stops a search with it), so acuinfo ignores it and waits for the
+pager to finish, as git does. Were acuinfo to stop first, the pager would be
+killed with the terminal still set up its way, echo off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -65,8 +71,19 @@ def show(text: str, out: TextIO) -> None:
     env.setdefault("LESS", "FRX")
     encoding = getattr(out, "encoding", None) or "utf-8"
     try:
-        subprocess.run(words, input=text.encode(encoding, errors="replace"), env=env,
-                       check=False)
+        pager = subprocess.Popen(words, stdin=subprocess.PIPE, env=env)
     except OSError:  # the pager would not start: show the text anyway
         out.write(text)
         out.flush()
+        return
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+            pager.stdin.write(text.encode(encoding, errors="replace"))
+        with contextlib.suppress(BrokenPipeError):
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -12,9 +12,10 @@ from pathlib import Path
 from string import Template
 
 from acuinfo.errors import AcuinfoError
-from acuinfo.knowledge import as_slug, probe
+from acuinfo.knowledge import probe
 from acuinfo.safetext import clean_text, shown_name
 from acuinfo.safewrite import write_file
+from acuinfo.words import as_slug
 
 # kind -> (template, where the file goes inside a knowledge folder)
 KINDS = {

@@ -21,11 +21,11 @@ them: a pasted letter is answered as quickly as a short question.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 
 from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.namedrecord import Record
+from acuinfo.words import all_words, phrase_key
 
 STOPWORDS = frozenset("""
 a about after all am an and any are as at be been before being but by can could did do does
@@ -52,25 +52,6 @@ class Hit(Record):
     command: str
     score: float
     snippet: str
-
-
-def normal_form(text: str) -> str:
-    """``text`` in Unicode's NFKC form (ASCII is already in it, and costs nothing)."""
-    if text.isascii():
-        return text
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", text)
-
-
-def all_words(text: str) -> list[str]:
-    """Every word of a text, lowercased, punctuation dropped, in one Unicode form."""
-    return re.findall(r"[^\W_]+", normal_form(text).lower())
-
-
-def phrase_key(text: str) -> str:
-    """How a name, alias or keyword is stored for exact phrase look-ups."""
-    return "-".join(all_words(text))
 
 
 def words_of(query: str) -> list[str]:

@@ -25,8 +25,9 @@ from acuinfo.document import (
     Table,
 )
 from acuinfo.errors import KnowledgeError, NotFoundError
-from acuinfo.knowledge import Folder, Knowledge, normalize
+from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.safetext import clean_text, shown_name
+from acuinfo.words import normalize
 
 if TYPE_CHECKING:
     from acuinfo.located import Origin
@@ -473,7 +474,7 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
 
 def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]:
     """(kind, files highest first) for every kind of entry called ``name``."""
-    from acuinfo.knowledge import as_slug
+    from acuinfo.words import as_slug
 
     slug = as_slug(name)
     condition = slug

@@ -99,3 +99,58 @@ def test_never_a_pager_into_a_pipe(run_script, fake_pager):
 def test_missing_pager_falls_back_to_the_screen():
     screen = run_in_terminal(["condition", "neck-pain"], {"ACUINFO_PAGER": "no-such-pager-x"})
     assert "What it is" in screen
+
+
+def test_ctrl_c_in_the_pager_leaves_the_terminal_as_it_was():
+    """Ctrl-C goes to every process on the terminal. acuinfo waits for the pager (here
+    the real less) instead of dying and taking the pager with it, which would leave the
+    terminal with echo off."""
+    import threading
+    import time
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    if not os.path.exists("/usr/bin/less"):
+        pytest.skip("needs less")
+
+    def own_the_terminal() -> None:  # a session of its own, this terminal its own
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "LESS")}
+    env.update(TERM="xterm-256color", ACUINFO_PAGER="/usr/bin/less")
+    process = subprocess.Popen([script_path(), "condition", "neck-pain"], stdin=follower,
+                               stdout=follower, stderr=follower, env=env,
+                               preexec_fn=own_the_terminal)
+    screen = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 30
+        while b"Neck pain" not in screen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert b"Neck pain" in screen, "less did not show the page"
+        time.sleep(0.3)
+        os.write(leader, b"\x03")  # Ctrl-C, as typed
+        time.sleep(0.5)
+        assert process.poll() is None, "acuinfo did not wait for the pager"
+        os.write(leader, b"q")
+        assert process.wait(timeout=30) == 0
+        assert termios.tcgetattr(follower)[3] & termios.ECHO, "echo was left off"
+        assert b"Traceback" not in screen
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(follower)
+        os.close(leader)

@@ -1,0 +1,220 @@
+"""The index under faults: a writer killed in the middle, odd cache paths, names that are
+not UTF-8, damaged bytes and edits a coarse clock cannot see. Whatever happens, the next
+run shows what the knowledge files say."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, TRACEBACK
+
+GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+
+
+def condition(slug: str, title: str) -> str:
+    return GOOD.replace("slug: neck-pain", f"slug: {slug}").replace(
+        "title: Neck pain", f"title: {title}")
+
+
+def check_everything_works(run_script, env: dict | None = None, folder: Path | None = None
+                           ) -> None:
+    """Search, the list, a look-up by alias, ``which`` and completion, as a person sees
+    them, all correct."""
+    front = ["-d", str(folder)] if folder else []
+    found = run_script(*front, "search", "stiff", "neck", "-f", "json", env=env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["items"][0]["name"] == "neck-pain"
+    listed = run_script(*front, "conditions", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "Low back pain" in listed.stdout and "Neck pain" in listed.stdout
+    alias = run_script(*front, "condition", "stiff neck", env=env)
+    assert alias.returncode == 0 and alias.stdout.startswith("Neck pain"), alias.stderr
+    which = run_script(*front, "which", "stiff neck", "-f", "json", env=env)
+    assert which.returncode == 0 and "neck-pain.yaml" in which.stdout, which.stderr
+    completion = run_script(*front, "condition", env={
+        **(env or {}), "_ACUINFO_COMPLETE": "complete_bash",
+        "COMP_WORDS": "acuinfo condition neck", "COMP_CWORD": "2"})
+    assert "neck-pain" in completion.stdout, completion.stderr
+    for result in (found, listed, alias, which, completion):
+        assert TRACEBACK not in result.stderr
+
+
+KILLED_WRITER = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("PRAGMA cache_size = 1")  # changed pages reach the file before commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("DELETE FROM entries")
+connection.execute("UPDATE meta SET value = value")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def index_file(tmp_path: Path) -> Path:
+    (found,) = (tmp_path / "cache").glob("index-*.sqlite")
+    return found
+
+
+@pytest.mark.parametrize("then", ["keep the index", "delete the index"])
+def test_a_writer_killed_inside_the_index_breaks_nothing(run_script, tmp_path, then):
+    """A process killed while it wrote into the index in place (as acuinfo once did with
+    its folder listings) leaves a hot journal and a half-changed file; deleting the index
+    alone then left the journal to pair with the next one."""
+    assert run_script("conditions").returncode == 0
+    index = index_file(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(index)])
+    assert killed.returncode == -signal.SIGKILL
+    assert Path(f"{index}-journal").exists(), "the killed writer left no journal"
+    if then == "delete the index":
+        index.unlink()
+    check_everything_works(run_script)
+    assert not Path(f"{index}-journal").exists(), "the journal was left to pair again"
+    check_everything_works(run_script)
+
+
+@pytest.mark.parametrize("name", ["we#ird", "what?mode=rw", "100%25 full", "per%cent"])
+def test_cache_folder_with_uri_characters(run_script, tmp_path, name):
+    cache = tmp_path / "cached" / name
+    env = {"ACUINFO_CACHE_DIR": str(cache)}
+    check_everything_works(run_script, env)
+    (index,) = cache.glob("index-*.sqlite")
+    built = index.stat().st_mtime_ns
+    check_everything_works(run_script, env)
+    assert index.stat().st_mtime_ns == built, "the cached index could not be opened"
+    outside = {p.name for p in (tmp_path / "cached").iterdir()}
+    assert outside == {name}, f"stray files beside the cache folder: {outside}"
+
+
+def test_names_that_are_not_utf8(run_script, tmp_path):
+    """File and folder names are bytes: one from an old archive, in Latin-1, is kept and
+    shown as it is, in a knowledge folder and in the cache folder's path."""
+    root = os.fsencode(tmp_path)
+    folder = os.path.join(root, b"clinic-caf\xe9")
+    os.makedirs(os.path.join(folder, b"conditions"))
+    with open(os.path.join(folder, b"conditions", b"jaw-ache.yaml"), "w") as handle:
+        handle.write(condition("jaw-ache", "Jaw ache"))
+    with open(os.path.join(folder, b"conditions", b"caf\xe9.yaml"), "w") as handle:
+        handle.write("slug: [unclosed\n")
+    env = {"ACUINFO_CACHE_DIR": os.fsdecode(os.path.join(root, b"cache-\xe9t\xe9"))}
+    shown_folder = os.fsdecode(folder)
+    for _ in range(2):  # built, then from the cache
+        listed = run_script("-d", shown_folder, "conditions", env=env)
+        assert TRACEBACK not in listed.stderr
+        assert "Jaw ache" in listed.stdout
+        assert listed.returncode == 1, "the broken file is a problem"
+        assert "clinic-caf\\xe9/conditions/caf\\xe9.yaml" in listed.stderr
+        found = run_script("-d", shown_folder, "search", "jaw", "ache", env=env)
+        assert found.returncode == 0 and "Jaw ache" in found.stdout, found.stderr
+    checked = run_script("validate", shown_folder, env=env)
+    assert "caf\\xe9.yaml" in checked.stdout and TRACEBACK not in checked.stderr
+    paths = run_script("-d", shown_folder, "paths", env=env)
+    assert "cache-\\xe9t\\xe9" in paths.stdout and "clinic-caf\\xe9" in paths.stdout
+
+
+def test_damaged_bytes_in_the_index_never_reach_the_screen(run_script, tmp_path):
+    """A flipped bit in a title, a summary or a text turns them into other words that
+    still look like text; checksums catch it, and the index is rebuilt."""
+    assert run_script("conditions").returncode == 0
+    index = index_file(tmp_path)
+    data = index.read_bytes()
+    assert data.count(b"Low back pain") >= 2
+    index.write_bytes(data.replace(b"Low back pain", b"Low cack pain")
+                      .replace(b"lower back", b"lower cack"))
+    for args in (["conditions"], ["search", "lumbago"], ["search", "low", "back"],
+                 ["condition", "lumbago"], ["search", "lower", "back", "-f", "json"]):
+        result = run_script(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "cack" not in result.stdout, args
+        assert "Low back pain" in result.stdout, args
+
+
+def test_damaged_folder_listings_are_not_used(run_script, tmp_path, clinic):
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    settled = time.time() - 3600
+    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
+        os.utime(path, (settled, settled))
+    assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
+    (listings,) = (tmp_path / "cache").glob("index-*.listings")
+    data = bytearray(listings.read_bytes())
+    at = data.index(b"jaw-ache")
+    data[at:at + 8] = b"hip-ache"
+    listings.write_bytes(bytes(data))
+    (folder / "conditions" / "hip-ache.yaml").write_text(condition("hip-ache", "Hip ache"))
+    os.utime(folder / "conditions", (settled, settled))  # as if the folder had not changed
+    shown = run_script("-d", str(folder), "conditions").stdout
+    assert "Jaw ache" in shown and "Hip ache" in shown
+
+
+def test_an_edit_that_sets_the_time_back_is_seen(run_script, clinic):
+    """``touch -d`` puts the old modification time back after an edit of the same size;
+    the change time still moves."""
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    target = folder / "conditions" / "jaw-ache.yaml"
+    old = time.time() - 3600
+    os.utime(target, (old, old))
+    for args in (["condition", "jaw-ache"], ["conditions"], ["validate", str(folder)]):
+        assert run_script("-d", str(folder), *args).returncode == 0  # cached now
+    before = os.stat(target)
+    target.write_text(condition("jaw-ache", "Jaw pain"))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(target)
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size, before.st_mtime_ns, before.st_ino)
+    assert run_script("-d", str(folder), "condition", "jaw-ache").stdout.startswith("Jaw pain")
+    assert "Jaw pain" in run_script("-d", str(folder), "conditions").stdout
+    target.write_text(condition("jaw-ache", "Jaw pain").replace("summary:", "summery:"))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert run_script("-d", str(folder), "validate", str(folder)).returncode == 1
+
+
+@pytest.fixture
+def coarse_disk(tmp_path: Path):
+    """A real ext4 file system with 128-byte inodes, whose clock ticks once a second."""
+    image = tmp_path / "coarse.img"
+    with open(image, "wb") as handle:
+        handle.truncate(16 * 1024 * 1024)
+    point = tmp_path / "coarse"
+    point.mkdir()
+    made = subprocess.run(["mkfs.ext4", "-q", "-I", "128", str(image)], capture_output=True)
+    mounted = made.returncode == 0 and subprocess.run(
+        ["mount", "-o", "loop", str(image), str(point)], capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("cannot make and mount a small ext4 file system here")
+    yield point
+    subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def test_a_second_edit_in_the_same_tick_is_seen(run_script, coarse_disk):
+    """Two saves of the same size within one second on a file system that keeps whole
+    seconds: nothing about the file changes but its content."""
+    folder = coarse_disk / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    target = folder / "conditions" / "jaw-ache.yaml"
+    for _attempt in range(5):
+        while time.time() % 1 > 0.1:  # start early in a second
+            time.sleep(0.01)
+        target.write_text(condition("jaw-ache", "Jaw ache"))
+        shown = run_script("-d", str(folder), "condition", "jaw-ache").stdout
+        listed = run_script("-d", str(folder), "conditions").stdout
+        checked = run_script("validate", str(folder))
+        before = os.stat(target)
+        with open(target, "r+") as handle:  # the same file, the same size
+            handle.write(condition("jaw-ache", "Jaw pain").replace("summary:", "summery:"))
+        after = os.stat(target)
+        if after.st_mtime_ns == before.st_mtime_ns and after.st_ctime_ns == before.st_ctime_ns:
+            break
+    else:
+        pytest.skip("could not fit both saves into one second")
+    assert shown.startswith("Jaw ache") and "Jaw ache" in listed and checked.returncode == 0
+    assert run_script("validate", str(folder)).returncode == 1, "the broken save was not seen"
+    target.write_text(condition("jaw-ache", "Jaw pain"))
+    assert run_script("-d", str(folder), "condition", "jaw-ache").stdout.startswith("Jaw pain")
+    assert "Jaw pain" in run_script("-d", str(folder), "conditions").stdout
