@@ -1,14 +1,19 @@
 """The ``acuinfo`` script's entry point, kept small so that it is in charge at once.
 
 Ctrl-C at any moment ends acuinfo quietly with exit status 130, as shells
-expect: while the command line is still being read, during a command (the
-files it was writing are cleaned up on the way out), and after it.
+expect: while modules load, while the command line is read, during a command
+(the files it was writing are cleaned up on the way out), and after it. Python
+may deliver Ctrl-C where an exception cannot go (a weak reference's callback,
+say) and would print "Exception ignored"; acuinfo notes it there instead, and
+stops with 130 as soon as it can.
 """
 
-from __future__ import annotations
-
-import signal
 import sys
+
+try:
+    import signal
+except KeyboardInterrupt:  # Ctrl-C before acuinfo could take it over
+    raise SystemExit(130) from None
 
 
 class Interrupted(BaseException):
@@ -16,22 +21,42 @@ class Interrupted(BaseException):
     "Aborted!" message with another exit status; ``finally`` blocks still run."""
 
 
-def _interrupted(signum: int, frame: object) -> None:
+_pressed = []  # set once Ctrl-C has been pressed
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    _pressed.append(signum)
     raise Interrupted
+
+
+def _quiet_when_interrupted(unraisable: object, default=sys.unraisablehook) -> None:
+    if not issubclass(unraisable.exc_type, (Interrupted, KeyboardInterrupt)):
+        default(unraisable)
+
+
+def _stop() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
+    try:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise SystemExit(130) from None
 
 
 def main() -> None:
     """Run acuinfo with the command line of this process."""
     try:
-        signal.signal(signal.SIGINT, _interrupted)
+        sys.unraisablehook = _quiet_when_interrupted
+        signal.signal(signal.SIGINT, _interrupt)
         from acuinfo.cli import main as run
 
         run()
     except (Interrupted, KeyboardInterrupt):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
-        try:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
-        raise SystemExit(130) from None
+        _stop()
+    except SystemExit:
+        if _pressed:
+            _stop()
+        raise
+    if _pressed:
+        _stop()

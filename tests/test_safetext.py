@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from acuinfo.safetext import clean_text
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def test_escape_sequences_and_direction_overrides_go_whole():
@@ -26,3 +26,20 @@ def test_nothing_unsafe_is_left_and_printable_text_is_untouched(text):
     assert UNSAFE.search(cleaned) is None
     if text.isprintable():
         assert cleaned is text
+
+
+def test_every_direction_mark_and_line_separator_goes():
+    for char in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" \
+                "\u2028\u2029":
+        assert clean_text(f"a{char}b") == "ab", repr(char)
+
+
+def test_shown_names_keep_every_byte_and_stay_on_one_line():
+    import os
+
+    from acuinfo.safetext import shown_name
+
+    assert shown_name("plain name.yaml") == "plain name.yaml"
+    assert shown_name("fake\nline\tx") == "fake\\nline\\tx"
+    assert shown_name(os.fsdecode(b"caf\xe9.yaml")) == "caf\\xe9.yaml"
+    assert shown_name("a\x1b[2Jb\u202ec") == "a\\x1b[2Jb\\u202ec"
