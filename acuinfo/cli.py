@@ -372,7 +372,8 @@ def handout(
     page = io.StringIO()
     render(document, "html", page)
     try:
-        safewrite.write_file(output, page.getvalue().encode("utf-8"), replace=force)
+        safewrite.write_file(output, page.getvalue().encode("utf-8"), replace=force,
+                             sweep_stale=True)
     except FileExistsError:
         _fail(AcuinfoError(f"{shown} already exists; add --force to replace it"))
     except AcuinfoError as err:

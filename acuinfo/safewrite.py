@@ -105,7 +105,7 @@ class TemporaryFile:
 
 @contextlib.contextmanager
 def new_file(path: str | os.PathLike, *, replace: bool, durable: bool = True,
-             private: bool = False) -> Iterator[TemporaryFile]:
+             private: bool = False, sweep_stale: bool = False) -> Iterator[TemporaryFile]:
     """Give a new, empty temporary file beside ``path`` to fill; when the block ends
     without an error, move it to ``path``.
 
@@ -114,10 +114,14 @@ def new_file(path: str | os.PathLike, *, replace: bool, durable: bool = True,
     ``durable`` flushes the file and its folder to disk first (for a person's files;
     caches are checked when read instead). ``private`` makes the file readable by
     its owner only; otherwise it gets the usual permissions for a new file.
+    ``sweep_stale`` first removes what earlier writes of the same file that were
+    killed outright left behind (see ``sweep``).
     """
     target = Path(path)
     check_target(target, replace)
     folder = target.parent
+    if sweep_stale:
+        sweep(folder, prefix=f".{target.name[:100]}.")
     temporary = _create_temporary(folder, target.name)
     try:
         yield temporary
@@ -136,9 +140,10 @@ def new_file(path: str | os.PathLike, *, replace: bool, durable: bool = True,
 
 
 def write_file(path: str | os.PathLike, data: bytes, *, replace: bool, durable: bool = True,
-               private: bool = False) -> None:
+               private: bool = False, sweep_stale: bool = False) -> None:
     """Write ``data`` to ``path`` whole or not at all (see ``new_file``)."""
-    with new_file(path, replace=replace, durable=durable, private=private) as temporary:
+    with new_file(path, replace=replace, durable=durable, private=private,
+                  sweep_stale=sweep_stale) as temporary:
         temporary.write(data)
 
 
@@ -182,9 +187,10 @@ def is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-def sweep(folder: str | os.PathLike, now: float | None = None) -> int:
-    """Remove the temporary files in ``folder`` that no running process will finish: its
-    process is gone, or it is over an hour old. Returns how many were removed."""
+def sweep(folder: str | os.PathLike, now: float | None = None, prefix: str = "") -> int:
+    """Remove the temporary files in ``folder`` (only those whose names start with
+    ``prefix``, if given) that no running process will finish: its process is gone, or
+    it is over an hour old. Returns how many were removed."""
     now = time.time() if now is None else now
     removed = 0
     try:
@@ -192,7 +198,7 @@ def sweep(folder: str | os.PathLike, now: float | None = None) -> int:
     except OSError:
         return 0
     for name in names:
-        if not is_temporary(name):
+        if not (is_temporary(name) and name.startswith(prefix)):
             continue
         file = os.path.join(folder, name)
         try:

@@ -49,7 +49,7 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> 
                                    today=today.isoformat())
     _make_folders(target.parent)
     try:
-        write_file(target, content.encode("utf-8"), replace=False)
+        write_file(target, content.encode("utf-8"), replace=False, sweep_stale=True)
     except FileExistsError:
         raise AcuinfoError(f"{shown_name(target)} already exists; acuinfo never replaces it. "
                            "Edit it, or choose another name") from None
