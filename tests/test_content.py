@@ -170,3 +170,274 @@ def test_no_page_promises_a_cure(knowledge):
 ])
 def test_promise_check_tells_claims_from_denials(sentence, bad):
     assert bool(promises(sentence)) is bad
+
+
+# -- warning signs by urgency ---------------------------------------------------------------
+
+HEADACHE_PAGES = ["migraine", "tension-type-headache"]
+NECK_PAGES = ["neck-pain", "whiplash", "cervical-radiculopathy"]
+BACK_PAGES = ["low-back-pain", "sciatica", "herniated-disc"]
+LUNG_PAGES = ["upper-back-pain", "neck-pain", "whiplash", "cervical-radiculopathy"]
+
+
+def joined(items) -> str:
+    return " ".join(items).lower()
+
+
+def test_every_condition_has_all_three_levels(conditions):
+    for condition in conditions:
+        flags = condition.red_flags
+        assert flags.emergency and flags.same_day and flags.see_doctor, condition.slug
+        for sign in flags.signs:
+            assert "get emergency help" not in sign.lower(), (condition.slug, sign)
+            assert "get advice the same day" not in sign.lower(), (condition.slug, sign)
+
+
+@pytest.mark.parametrize("slug", HEADACHE_PAGES)
+def test_headache_pages_give_the_emergency_and_same_day_signs(knowledge, slug):
+    flags = knowledge.condition(slug).red_flags
+    emergency, same_day = joined(flags.emergency), joined(flags.same_day)
+    for sign in ("thunderclap", "worst you have ever had", "fever and a stiff neck", "rash",
+                 "confusion", "weakness", "slurred speech", "seizure", "fainting",
+                 "head injury"):
+        assert sign in emergency, (slug, sign)
+    for sign in ("over 50", "jaw pain when you chew", "sore scalp", "change in your vision",
+                 "lie down", "cough or strain", "wakes you", "cancer", "weak immune system",
+                 "pregnant", "had a baby", "aura", "more than an hour"):
+        assert sign in same_day, (slug, sign)
+
+
+@pytest.mark.parametrize("slug", NECK_PAGES)
+def test_neck_pages_give_the_artery_and_spinal_cord_signs(knowledge, slug):
+    flags = knowledge.condition(slug).red_flags
+    emergency, same_day = joined(flags.emergency), joined(flags.same_day)
+    for sign in ("tear in an artery", "dizziness", "double vision", "drooping", "trouble speaking",
+                 "swallowing", "unsteadiness", "manipulation", "fever with a stiff neck and a "
+                 "headache", "serious injury"):
+        assert sign in emergency, (slug, sign)
+    for sign in ("clumsy hands", "buttons", "electric shock", "bend your neck",
+                 "unsteady walking", "bladder", "spinal cord", "getting worse"):
+        assert sign in same_day, (slug, sign)
+    # tingling in one arm from a pinched nerve is not sent to the emergency department
+    assert not any("one arm" in sign.lower() or "pins and needles" in sign.lower()
+                   for sign in flags.emergency), slug
+    assert any("one arm" in sign.lower() for sign in flags.see_doctor), slug
+
+
+@pytest.mark.parametrize("slug", BACK_PAGES)
+def test_back_pages_give_leg_weakness_and_a_possible_fracture_the_same_day(knowledge, slug):
+    same_day = joined(knowledge.condition(slug).red_flags.same_day)
+    for sign in ("weakness in one leg", "foot drop", "minor fall", "osteoporosis",
+                 "steroid tablets", "broken bone"):
+        assert sign in same_day, (slug, sign)
+
+
+def red_flag_page_levels(knowledge) -> dict[str, set[str]]:
+    """The levels each topic of the red-flags page gives: {'headache': {'emergency', ...}}."""
+    found: dict[str, set[str]] = {}
+    for section in knowledge.page("red-flags").sections:
+        if section.style in records.URGENCY_STYLES:
+            topic = section.heading.split(":")[0].strip().lower()
+            found.setdefault(topic, set()).add(section.style)
+    return found
+
+
+def test_the_red_flags_page_gives_each_topic_every_level(knowledge):
+    levels = red_flag_page_levels(knowledge)
+    for topic in ("headache", "neck pain", "back pain"):
+        assert levels[topic] == {"emergency", "same-day", "see-doctor"}, topic
+
+
+@pytest.mark.parametrize("slug", LUNG_PAGES)
+def test_pages_over_the_lungs_say_who_should_take_care(knowledge, slug):
+    condition = knowledge.condition(slug)
+    text = condition.acupuncture.how_it_may_help.lower()
+    assert "puncture a lung" in text and "lung disease" in text and "slim build" in text
+    assert any("short of breath" in sign.lower() or "shortness of breath" in sign.lower()
+               for sign in condition.red_flags.emergency), slug
+
+
+def test_the_safety_page_covers_lungs_immunity_electricity_and_bleeding(knowledge):
+    page = knowledge.page("safety")
+    text = " ".join(t for s in page.sections for t in (s.heading, s.text or "", *s.points))
+    for said in ("puncture a lung", "lung disease", "slim build", "short of breath",
+                 "weak immune system", "no research", "over the heart", "on the head",
+                 "pacemaker", "haemophilia", "unless your doctor agrees", "479", "Fourteen",
+                 "bleeding around the brain", "poor technique"):
+        assert said in text, said
+    assert "190,924" not in text and "24 in every 100,000" not in text
+    emergency = [s for s in page.sections if s.style == "emergency"]
+    assert any("short of breath" in " ".join(s.points) for s in emergency)
+
+
+# -- honest evidence ---------------------------------------------------------------------------
+
+
+def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
+    evidence = knowledge.condition("osteoarthritis").evidence
+    assert "nice-ng226" in evidence.sources
+    assert "does not recommend" in evidence.summary
+    assert "US health experts" in evidence.summary
+
+
+def test_migraine_shows_no_rating_without_the_result_behind_it(knowledge):
+    evidence = knowledge.condition("migraine").evidence
+    cited = set(evidence.sources)
+    assert evidence.rating is None or "linde-2016-migraine" in cited
+
+
+def test_a_trial_is_cited_with_its_size(knowledge):
+    summary = knowledge.condition("neck-pain").evidence.summary
+    assert "3.9 points" in summary and "100-point scale" in summary
+    assert "Alexander Technique" in summary
+
+
+JARGON = re.compile(r"\b(SD|SMD|pooled|A&E|electroacupuncture|NCCAOM|FDA)\b")
+EXPLAINED = {"NCCAOM": "a national body", "FDA": "Food and Drug Administration"}
+
+
+def test_condition_pages_use_no_unexplained_jargon(conditions):
+    for condition in conditions:
+        found = set(JARGON.findall(prose(condition)))
+        assert not found, (condition.slug, found)
+
+
+def test_pages_explain_the_jargon_they_use(knowledge):
+    units = [t for p in knowledge.pages() for s in p.sections for t in (s.text or "", *s.points)]
+    units += [step.text for stage in knowledge.session().stages for step in stage.steps]
+    units += [tip.text for tip in knowledge.tips().tips]
+    for text in units:
+        assert not re.search(r"\b(SD|SMD|A&E|pooled)\b", text), text
+        for word, explanation in EXPLAINED.items():
+            if re.search(rf"\b{word}\b", text):
+                assert explanation in text, text
+        if "NHS 111" in text:
+            assert "for example, NHS 111" in text or "In England, NHS 111" in text, text
+
+
+BACK_REFERENCES = ("the same guideline", "the same survey", "the same study", "the same review",
+                   "the same trial", "this guideline")
+
+
+def test_each_tip_step_and_section_stands_alone(knowledge):
+    units = [tip.text for tip in knowledge.tips().tips]
+    units += [step.text for stage in knowledge.session().stages for step in stage.steps]
+    units += [s.text for p in knowledge.pages() for s in p.sections if s.text]
+    units += [term.definition for term in knowledge.glossary().terms]
+    for text in units:
+        for phrase in BACK_REFERENCES:
+            assert phrase not in text.lower(), text
+
+
+def test_no_note_for_editors_reaches_a_reader(knowledge, conditions):
+    everything = [t for record in every_record(knowledge) for t in texts(record)]
+    for text in everything:
+        assert "Our sources do not confirm" not in text, text
+        assert "(cited inline" not in text, text
+        # advice is given as advice, not as if a trial had found it
+        assert not re.search(r"\b(works|work) best\b|\bhelp most\b", text), text
+
+
+def test_one_clinics_course_figures_are_labelled_and_kept_to_conditions_with_evidence(conditions):
+    for condition in conditions:
+        course = condition.course
+        if re.search(r"3rd session|third session", course):
+            assert "One clinic reports" in course and "one clinic's experience" in course, \
+                condition.slug
+            assert condition.evidence.rating != "insufficient", condition.slug
+        assert "talk with your practitioner about stopping" in course, condition.slug
+
+
+def test_a_reasonable_option_only_where_its_sources_say_so(knowledge):
+    saying = {"nccih-in-depth", "sherman-2009", "vickers-2012"}
+    for page in knowledge.pages():
+        for section in page.sections:
+            if "reasonable option" in (section.text or ""):
+                assert saying & set(section.sources), (page.id, section.heading)
+    for condition in knowledge.conditions():
+        if "reasonable option" in condition.evidence.summary:
+            assert saying & set(condition.evidence.sources), condition.slug
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+SEARCH_PAGE = re.compile(r"[?&](term|q|query|search)=|/search\b", re.IGNORECASE)
+
+
+def test_every_source_can_be_checked(knowledge):
+    for source in knowledge.source_list().sources:
+        assert source.pmid or source.doi or not SEARCH_PAGE.search(source.url), source.id
+        assert not SEARCH_PAGE.search(source.url), (source.id, source.url)
+        if source.kind == "web page":
+            assert source.checked is not None, source.id
+
+
+def test_the_source_check_would_catch_a_search_page():
+    assert SEARCH_PAGE.search("https://pubmed.ncbi.nlm.nih.gov/?term=Kaptchuk")
+    assert not SEARCH_PAGE.search("https://pubmed.ncbi.nlm.nih.gov/11532840/")
+
+
+def test_tips_for_neck_pain_do_not_open_with_a_low_back_guideline(invoke):
+    import json
+
+    page = json.loads(invoke("tips", "--condition", "neck-pain", "-f", "json").stdout)
+    first = page["sections"][0]["blocks"][-1]["items"][0]
+    assert "low back" not in first["text"].lower(), first
+    every = [item for s in page["sections"] for b in s["blocks"] if b["type"] == "steps"
+             for item in b["items"]]
+    assert not any("low back" in item["text"].lower() for item in every), \
+        "a neck pain list holds no low back pain guideline"
+
+
+def test_the_session_shows_one_session_before_the_readers_part(invoke):
+    lines = invoke("session", "-f", "plain").stdout.splitlines()
+    assert lines.index("One session, step by step") < lines.index("Your part during a session")
+    visit = invoke("session", "--what-to-expect", "-f", "plain").stdout.splitlines()
+    after = visit[visit.index(next(line for line in visit if line.startswith("Time in all"))):]
+    assert not any(line.startswith("Sources: [") for line in after), "no stray source line"
+
+
+# -- readability, as a reader sees the page -------------------------------------------------------
+
+
+def seen_text(invoke, slug: str) -> str:
+    """The words of a condition page as shown in plain text, up to its source list, each
+    line a sentence: no citation marks, commands or the list of sources."""
+    lines = invoke("condition", slug, "-f", "plain").stdout.splitlines()
+    kept = []
+    for line in lines[:lines.index("Sources")]:
+        if not line.strip() or line.startswith(("Sources: [", "More tips:")) or \
+                "(acuinfo condition " in line:
+            continue
+        line = line.removeprefix("- ").removeprefix("IMPORTANT: ")
+        kept.append(line if line.endswith((".", "?", "!", ":")) else line + ".")
+    return " ".join(kept)
+
+
+def test_condition_pages_read_at_grade_8_or_below(invoke):
+    """SMOG (median 9 or below, none above 10) and Flesch-Kincaid (8 or below for most,
+    none above 10), measured on the text a reader sees."""
+    import statistics
+
+    import textstat
+
+    smog = {slug: textstat.smog_index(seen_text(invoke, slug)) for slug in REQUIRED_CONDITIONS}
+    fk = {slug: textstat.flesch_kincaid_grade(seen_text(invoke, slug))
+          for slug in REQUIRED_CONDITIONS}
+    for slug in sorted(smog):
+        print(f"{slug:24} SMOG {smog[slug]:4.1f}  FK {fk[slug]:4.1f}")
+    assert statistics.median(smog.values()) <= 9, smog
+    assert max(smog.values()) <= 10, smog
+    assert max(fk.values()) <= 10, fk
+    assert sum(grade <= 8 for grade in fk.values()) >= 0.8 * len(fk), fk
+
+
+def test_smog_would_catch_hard_prose():
+    import textstat
+
+    hard = ("Acupuncture's putative neurophysiological mechanisms encompass adenosinergic "
+            "antinociception, endogenous opioidergic modulation, and alterations in "
+            "default-mode network connectivity demonstrated through functional neuroimaging. "
+            "Randomized controlled investigations demonstrated statistically significant "
+            "improvements. Heterogeneity considerably complicated interpretation.")
+    assert textstat.smog_index(hard) > 10
