@@ -221,10 +221,11 @@ def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
         yield IndexEntry(
             "condition", condition.slug, condition.title, f"acuinfo condition {condition.slug}",
             condition.summary, [condition.title, *condition.aliases], condition.keywords,
-            _join(condition.summary, condition.what_it_is, condition.how_common,
-                  *condition.symptoms, *condition.causes, condition.acupuncture.how_it_may_help,
-                  condition.acupuncture.why, condition.evidence.summary, condition.course,
-                  *condition.other_options, *condition.self_care, *condition.red_flags))
+            _join(condition.summary, *condition.key_points, condition.what_it_is,
+                  condition.how_common, *condition.symptoms, *condition.causes,
+                  condition.acupuncture.how_it_may_help, condition.acupuncture.why,
+                  condition.evidence.summary, condition.course, *condition.other_options,
+                  *condition.self_care, *condition.red_flags.signs))
     yield from _guarded(_tips, knowledge)
     yield from _guarded(_session, knowledge)
     yield from _guarded(_glossary, knowledge)

@@ -20,13 +20,14 @@ from acuinfo.namedrecord import Record
 
 RATINGS = ("good", "moderate", "limited", "insufficient")
 SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")
-SECTION_STYLES = ("normal", "warning")
+SECTION_STYLES = ("normal", "warning", "emergency", "same-day", "see-doctor")
+URGENCY_STYLES = {"emergency": "emergency", "same-day": "same_day", "see-doctor": "see_doctor"}
 STAGES = ("before", "during", "after", "course")
 
 
 def rule(**meta: object) -> dict:
-    """A field's rule: slug=True, url=True, digits=True, choices=(...), min_items=N, or
-    ref="sources" / "conditions" / "categories" (a name that must exist)."""
+    """A field's rule: slug=True, url=True, digits=True, choices=(...), min_items=N,
+    max_items=N, or ref="sources" / "conditions" / "categories" (a name that must exist)."""
     return meta
 
 
@@ -69,15 +70,34 @@ class Acupuncture(Record):
 
 
 class Evidence(Record):
-    rating: Annotated[str, rule(choices=RATINGS)]
+    """What research shows. ``rating`` may be left out when the result behind a rating
+    cannot be shown; the page then says that it gives no rating."""
+
     summary: str
     sources: Annotated[list[str], rule(ref="sources")]
+    rating: Annotated[str | None, rule(choices=RATINGS)] = None
+
+
+class RedFlags(Record):
+    """Signs that need a doctor rather than acupuncture, by how soon: call the emergency
+    number now, get medical advice today, or see a doctor in the coming weeks. Items are
+    the signs alone; the level's heading says what to do."""
+
+    emergency: Annotated[list[str], rule(min_items=1)]
+    same_day: Annotated[list[str], rule(min_items=1)]
+    see_doctor: list[str] = ()
+
+    @property
+    def signs(self) -> list[str]:
+        """Every sign, most urgent first."""
+        return [*self.emergency, *self.same_day, *self.see_doctor]
 
 
 class Condition(Record):
     slug: Annotated[str, rule(slug=True)]
     title: str
     summary: str
+    key_points: Annotated[list[str], rule(min_items=3, max_items=5)]
     reviewed: datetime.date
     what_it_is: str
     how_common: str
@@ -88,10 +108,12 @@ class Condition(Record):
     course: str
     other_options: list[str]
     self_care: list[str]
-    red_flags: Annotated[list[str], rule(min_items=3)]
+    red_flags: RedFlags
     aliases: list[str] = ()
     keywords: list[str] = ()
     related: Annotated[list[str], rule(ref="conditions")] = ()
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
@@ -116,6 +138,8 @@ class TipBook(Record):
     reviewed: datetime.date
     tips: list[Tip]
     categories: list[TipCategory] = ()
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
@@ -157,6 +181,8 @@ class Session(Record):
     stages: list[SessionStage] = ()
     what_to_expect: SessionVisit | None = None
     sources: Annotated[list[str], rule(ref="sources")] = ()
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
@@ -171,12 +197,22 @@ class Source(Record):
     pmid: Annotated[str | None, rule(digits=True)] = None
     doi: str | None = None
     finding: str | None = None
+    checked: datetime.date | None = None  # a web page: the day its content was checked
     origin: object = None  # where it came from; set by the schema
+
+    def problems(self) -> list[str]:
+        """A web page changes, so it must say when someone last checked what it says."""
+        if self.kind == "web page" and self.checked is None:
+            return ["a web page needs 'checked: YYYY-MM-DD', the day its content was "
+                    "last checked"]
+        return []
 
 
 class SourceList(Record):
     reviewed: datetime.date
     sources: list[Source]
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
@@ -192,6 +228,8 @@ class GlossaryTerm(Record):
 class Glossary(Record):
     reviewed: datetime.date
     terms: list[GlossaryTerm]
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
@@ -215,11 +253,15 @@ class Page(Record):
     reviewed: datetime.date
     sections: list[PageSection]
     keywords: list[str] = ()
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema
 
 
 class Clinic(Record):
-    """A clinic's profile, shown under the session journey and atop every handout."""
+    """A clinic's profile, shown under the session journey and atop every handout. Its
+    emergency and urgent numbers are shown wherever a page says to get help, and its
+    ``corrections`` wherever a page says where to send a correction."""
 
     name: str
     reviewed: datetime.date
@@ -229,4 +271,11 @@ class Clinic(Record):
     hours: str | None = None
     note: str | None = None
     practitioner: str | None = None
+    emergency_number: str | None = None  # e.g. 999, 911 or 112
+    urgent_number: str | None = None  # a line for urgent medical advice, e.g. NHS 111
+    corrections: str | None = None  # where to send a correction, e.g. an email address
+    prices: str | None = None
+    payment: str | None = None  # the insurance and ways of paying it accepts
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
     origin: object = None  # where it came from; set by the schema

@@ -78,10 +78,15 @@ def _convert(kind: object, value: object, path: tuple, data: YamlData,
                 "start each item on its own line with '- '"))
             return []
         minimum = meta.get("min_items", 1)
+        maximum = meta.get("max_items")
         if len(value) < minimum:
             problems.append(data.problem(
                 path, f"{_where(path)} needs at least {minimum} item{'s' if minimum > 1 else ''}",
                 "add items or remove the field if it is optional"))
+        elif maximum is not None and len(value) > maximum:
+            problems.append(data.problem(
+                path, f"{_where(path)} may hold at most {maximum} items, not {len(value)}",
+                "keep the ones a reader most needs and move the rest elsewhere"))
         return [_convert(item_kind, item, (*path, i), data, problems, meta)
                 for i, item in enumerate(value)]
     return _scalar(kind, value, path, data, problems, meta)
@@ -154,7 +159,21 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
     check = getattr(record, "problems", None)
     if check is not None:
         problems.extend(data.problem(path, f"{_where(path)}: {message}") for message in check())
+    problems.extend(_review_problems(record, path, data))
     return record
+
+
+def _review_problems(record: object, path: tuple, data: YamlData) -> list[Problem]:
+    """A review falls due after the review it follows, never on or before it."""
+    reviewed = getattr(record, "reviewed", None)
+    due = getattr(record, "review_due", None)
+    if type(reviewed) is datetime.date and type(due) is datetime.date and due <= reviewed:
+        return [data.problem((*path, "review_due"),
+                             f"review_due {due.isoformat()} is not after reviewed "
+                             f"{reviewed.isoformat()}",
+                             "give the date the next review is due, or leave the field "
+                             "out for one year after 'reviewed'")]
+    return []
 
 
 def _suggest_field(name: str, known: set[str]) -> str:

@@ -41,7 +41,122 @@ RATING_MEANINGS = {
     "moderate": "Reviews show a benefit, but it is small or the studies vary.",
     "limited": "There are few or small studies, or real needling did about as well as sham.",
     "insufficient": "There is too little research to say whether it helps.",
+    None: "acuinfo gives a rating only when it can show you the results behind it, and it "
+          "cannot do that here yet.",
 }
+
+# Who checked a file when it does not say: the project's own writers, not a clinician.
+DEFAULT_REVIEWER = "the acuinfo project team (not yet checked by a named clinician)"
+# Where to send a correction when no clinic profile says.
+DEFAULT_CORRECTIONS = ("If you think something here is wrong or out of date, tell the "
+                       "clinic or the person who gave you this information.")
+
+# The three levels of urgency, most urgent first: (section id, heading, what to do).
+URGENCY = (
+    ("emergency", "Get emergency help now"),
+    ("same-day", "Get medical advice today"),
+    ("see-doctor", "See your doctor in the coming weeks"),
+)
+
+
+def _urgency_text(level: str, clinic: records.Clinic | None) -> str:
+    """What to do at one level of urgency, with the clinic's own numbers when it gave them,
+    and otherwise in words that work in any country."""
+    if level == "emergency":
+        number = clinic.emergency_number if clinic else None
+        call = (f"Call {number}" if number else
+                "Call your local emergency number (for example, 911 in the US or 999 in "
+                "the UK)")
+        return (f"{call} or go to the nearest emergency department now if you have any of "
+                "these. Do not wait for acupuncture.")
+    if level == "same-day":
+        line = clinic.urgent_number if clinic else None
+        advice = (f"call {line}" if line else
+                  "call an urgent medical advice line (for example, NHS 111 in the UK)")
+        return (f"Contact your doctor today if you have any of these. If you cannot reach "
+                f"them, {advice}.")
+    return "Book a visit with your doctor if any of these apply to you."
+
+
+def _urgency_alerts(red_flags: records.RedFlags, clinic: records.Clinic | None) -> list[Block]:
+    """A condition's warning signs as one alert per level, most urgent first."""
+    levels = {"emergency": red_flags.emergency, "same-day": red_flags.same_day,
+              "see-doctor": red_flags.see_doctor}
+    return [Alert(heading, list(levels[level]), _urgency_text(level, clinic))
+            for level, heading in URGENCY if levels[level]]
+
+
+def _next_year(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def review_due(record: object) -> datetime.date:
+    """When a file's next review falls due: as it says, else a year after its last one."""
+    return record.review_due or _next_year(record.reviewed)
+
+
+def _review_meta(knowledge: Knowledge, *layers: object) -> dict[str, str]:
+    """When the files behind a page were last reviewed, when the next review is due, who
+    checked them and where to send a correction, as a document's ``meta``. A page built
+    from several files (or several folders' layers of one) shows the latest review, the
+    soonest due date and every reviewer."""
+    reviewers = list(dict.fromkeys(layer.reviewed_by or DEFAULT_REVIEWER for layer in layers))
+    clinic = knowledge.clinic()
+    return {
+        "reviewed": max(layer.reviewed for layer in layers).isoformat(),
+        "review_due": min(review_due(layer) for layer in layers).isoformat(),
+        "reviewed_by": "; ".join(reviewers),
+        "corrections": (clinic.corrections if clinic and clinic.corrections
+                        else DEFAULT_CORRECTIONS),
+    }
+
+
+def _layers(knowledge: Knowledge, relative: str, merged: object) -> list[object]:
+    """The layers a shared file was merged from, for their review details."""
+    try:
+        return knowledge.layers(relative) or [merged]
+    except KnowledgeError:
+        return [merged]
+
+
+def _renumbered(document: Document) -> Document:
+    """The document with its sources numbered in the order a reader meets them, every list
+    of numbers in ascending order, and the source list sorted to match."""
+    order: dict[int, int] = {}
+
+    def meet(numbers: list[int]) -> None:
+        for number in sorted(numbers):
+            order.setdefault(number, len(order) + 1)
+
+    def seen(section: Section) -> None:
+        for block in section.blocks:
+            for item in getattr(block, "items", ()):
+                meet(getattr(item, "cites", ()))
+        meet(section.cites)
+
+    for section in document.sections:
+        seen(section)
+    for citation in document.citations:
+        order.setdefault(citation.number, len(order) + 1)
+
+    def mapped(numbers: list[int]) -> list[int]:
+        return sorted(order[n] for n in numbers)
+
+    def block(value: Block) -> Block:
+        items = getattr(value, "items", None)
+        if isinstance(value, (Steps, Definitions)):
+            return value._replace(items=[item._replace(cites=mapped(item.cites))
+                                         for item in items])
+        return value
+
+    sections = [s._replace(blocks=[block(b) for b in s.blocks], cites=mapped(s.cites))
+                for s in document.sections]
+    citations = sorted((c._replace(number=order[c.number]) for c in document.citations),
+                       key=lambda c: c.number)
+    return document._replace(sections=sections, citations=citations)
 
 
 
@@ -84,9 +199,23 @@ def _not_found(kind: str, name: str, named: dict[str, str], list_command: str) -
                          list_command)
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending in one full stop: "et al." and a title ending in "?" keep their own."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _checked(source: records.Source) -> str:
+    """When a web page's content was last checked, as words for a citation."""
+    from acuinfo.render import long_date
+
+    return f" Checked {long_date(source.checked.isoformat())}." if source.checked else ""
+
+
 def _citation(number: int, source: records.Source) -> Citation:
     year = source.year or "n.d."
-    text = f"{source.authors} ({year}). {source.title}. {source.published_in}."
+    text = (f"{source.authors} ({year}). {_sentence(source.title)} "
+            f"{_sentence(source.published_in)}{_checked(source)}")
     return Citation(number, source.id, text, source.url, source.pmid, source.doi)
 
 
@@ -101,30 +230,33 @@ def _text_blocks(*texts: str | None) -> list[Block]:
 
 
 def condition_page(knowledge: Knowledge, name: str) -> Document:
-    """Everything about one condition, red flags near the top."""
+    """Everything about one condition: its key points first, red flags near the top."""
     condition = knowledge.condition(name)
     cites = _Citations(knowledge)
-    return Document(
+    meta = {"evidence_rating": condition.evidence.rating} if condition.evidence.rating else {}
+    return _renumbered(Document(
         kind="condition", name=condition.slug, title=condition.title,
-        summary=condition.summary, sections=_condition_sections(condition, cites),
+        summary=condition.summary,
+        sections=_condition_sections(condition, cites, knowledge.clinic()),
         citations=cites.listing(), notice=NOTICE,
-        meta={"evidence_rating": condition.evidence.rating,
-              "reviewed": condition.reviewed.isoformat()},
-    )
+        meta={**meta, **_review_meta(knowledge, condition)},
+    ))
 
 
-def _condition_sections(condition: records.Condition, cites: _Citations) -> list[Section]:
+def _condition_sections(condition: records.Condition, cites: _Citations,
+                        clinic: records.Clinic | None) -> list[Section]:
     origin = condition.origin
     acupuncture = condition.acupuncture
     evidence = condition.evidence
-    rating = f"Strength of evidence: {evidence.rating}. {RATING_MEANINGS[evidence.rating]}"
+    rating = (f"Strength of evidence: {evidence.rating or 'not rated'}. "
+              f"{RATING_MEANINGS[evidence.rating]}")
     sections = [
+        Section("Key points", [Bullets(condition.key_points)], "key-points"),
         Section("What it is", _text_blocks(condition.what_it_is, condition.how_common),
                 "what-it-is"),
         Section("Common symptoms", [Bullets(condition.symptoms)], "symptoms"),
-        Section("Get medical help first", [Alert(
-            "Get urgent medical help, not acupuncture, if you have any of these:",
-            condition.red_flags)], "red-flags"),
+        Section("Get medical help first", _urgency_alerts(condition.red_flags, clinic),
+                "red-flags"),
         Section("What tends to cause it", [Bullets(condition.causes)], "causes"),
         Section("How acupuncture may help",
                 _text_blocks(acupuncture.how_it_may_help, acupuncture.why), "acupuncture",
@@ -179,8 +311,9 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
             raise _not_found("tip category", category, named, "acuinfo tips")
     cites = _Citations(knowledge)
     sections = _tip_sections(categories, tips, cites)
-    return Document(kind="tips", title=title, sections=sections, citations=cites.listing(),
-                    notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+    return _renumbered(Document(
+        kind="tips", title=title, sections=sections, citations=cites.listing(),
+        notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "tips.yaml", book))))
 
 
 def _tip_sections(categories: list[records.TipCategory], tips: list[records.Tip],
@@ -203,9 +336,10 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     clinic = knowledge.clinic()
     if clinic is not None:
         sections.append(_clinic_section(clinic))
-    return Document(kind="session", name=part, title=session.title, summary=session.summary,
-                    sections=sections, citations=cites.listing(), notice=NOTICE,
-                    meta={"reviewed": session.reviewed.isoformat()})
+    meta = _review_meta(knowledge, *_layers(knowledge, "session.yaml", session))
+    return _renumbered(Document(
+        kind="session", name=part, title=session.title, summary=session.summary,
+        sections=sections, citations=cites.listing(), notice=NOTICE, meta=meta))
 
 
 def _clinic_section(clinic: records.Clinic, level: int = 1) -> Section:
@@ -213,6 +347,10 @@ def _clinic_section(clinic: records.Clinic, level: int = 1) -> Section:
     details = [f"{label}: {value}" for label, value in (
         ("Practitioner", clinic.practitioner), ("Address", clinic.address),
         ("Phone", clinic.phone), ("Web site", clinic.website), ("Opening hours", clinic.hours),
+        ("Prices", clinic.prices), ("Insurance and payment", clinic.payment),
+        ("In an emergency, call", clinic.emergency_number),
+        ("For urgent medical advice, call", clinic.urgent_number),
+        ("To send a correction", clinic.corrections),
     ) if value]
     blocks: list[Block] = [Paragraph(clinic.name)]
     if details:
@@ -235,10 +373,10 @@ def _session_sections(session: records.Session, part: str | None,
     ], "what-to-expect")
     sections = []
     for stage in session.stages:
+        if part is None and stage.id == "during":  # what happens, then the reader's part in it
+            sections.append(visit_section)
         if part in (None, stage.id):
             sections.append(Section(stage.title, [steps_of(stage.steps)], stage.id))
-        if part is None and stage.id == "during":
-            sections.append(visit_section)
     if part == "what-to-expect":
         sections.append(visit_section)
     overall = cites.cite(session.sources, session.origin, ("sources",))
@@ -255,6 +393,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
     chosen = list({c.slug: c for c in (knowledge.condition(name) for name in names)}.values())
     sections: list[Section] = []
     clinic = knowledge.clinic()
+    reviewed: list[object] = list(chosen)
     if clinic is not None:
         sections.append(_clinic_section(clinic))
 
@@ -264,32 +403,39 @@ def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
 
     for condition in chosen:
         part(condition.title, condition.slug, _text_blocks(condition.summary),
-             _condition_sections(condition, cites))
+             _condition_sections(condition, cites, clinic))
     if session:
         journey = knowledge.session()
+        reviewed += _layers(knowledge, "session.yaml", journey)
         part(journey.title, "session", _text_blocks(journey.summary),
              _session_sections(journey, None, cites))
     if tips:
         book = knowledge.tips()
+        reviewed += _layers(knowledge, "tips.yaml", book)
         slugs = {c.slug for c in chosen}
         suitable = [t for t in book.tips if not t.conditions or slugs & set(t.conditions)]
         part("Self-care tips", "tips", [], _tip_sections(book.categories, suitable, cites))
     titles = [c.title for c in chosen]
     about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
-    return Document(kind="handout", name=",".join(c.slug for c in chosen),
-                    title=f"Acupuncture and {about.lower()}",
-                    summary="Information to take home. Ask your clinician about anything "
-                            "that is not clear.",
-                    sections=sections, citations=cites.listing(), notice=NOTICE,
-                    meta={"date": today.isoformat()})
+    return _renumbered(Document(
+        kind="handout", name=",".join(c.slug for c in chosen),
+        title=f"Acupuncture and {about.lower()}",
+        summary="Information to take home. Ask your clinician about anything that is not "
+                "clear.",
+        sections=sections, citations=cites.listing(), notice=NOTICE,
+        meta={"date": today.isoformat(), **_review_meta(knowledge, *reviewed)}))
 
 
-def _page_sections(page: records.Page, cites: _Citations) -> list[Section]:
+def _page_sections(page: records.Page, cites: _Citations,
+                   clinic: records.Clinic | None) -> list[Section]:
     sections = []
     for index, part in enumerate(page.sections):
         numbers = cites.cite(part.sources, part.origin, ("sources",))
-        if part.style == "warning":
-            blocks: list[Block] = [Alert(part.heading, part.points, part.text)]
+        if part.style != "normal":
+            text = part.text
+            if part.style in records.URGENCY_STYLES:  # what to do comes first, in our words
+                text = "\n".join(t for t in (_urgency_text(part.style, clinic), text) if t)
+            blocks: list[Block] = [Alert(part.heading, part.points, text)]
             sections.append(Section("", blocks, f"section-{index + 1}", numbers))
             continue
         blocks = _text_blocks(part.text)
@@ -303,29 +449,37 @@ def page_view(knowledge: Knowledge, page_id: str) -> Document:
     """A general page (safety, evidence, how-it-works, red-flags) as written."""
     page = knowledge.page(page_id)
     cites = _Citations(knowledge)
-    sections = _page_sections(page, cites)
-    return Document(kind="page", name=page.id, title=page.title, summary=page.summary,
-                    sections=sections, citations=cites.listing(),
-                    notice=NOTICE,
-                    meta={"reviewed": page.reviewed.isoformat()})
+    sections = _page_sections(page, cites, knowledge.clinic())
+    return _renumbered(Document(kind="page", name=page.id, title=page.title,
+                                summary=page.summary, sections=sections,
+                                citations=cites.listing(), notice=NOTICE,
+                                meta=_review_meta(knowledge, page)))
 
 
 def about_view(knowledge: Knowledge) -> Document:
     """The about page, then when each knowledge file was last reviewed."""
     document = page_view(knowledge, "about")
-    rows = [[label, reviewed.isoformat()] for label, reviewed in _review_dates(knowledge)]
-    dates = Section("When each file was last reviewed", [Table(["File", "Reviewed"], rows)],
-                    "reviewed")
+    rows = [[label, record.reviewed.isoformat(), review_due(record).isoformat(),
+             record.reviewed_by or DEFAULT_REVIEWER]
+            for label, record in _reviewed_files(knowledge)]
+    dates = Section("When each file was last reviewed", [
+        Table(["File", "Reviewed", "Review due", "Checked by"], rows)], "reviewed")
     # The about text says itself that acuinfo does not replace a clinician.
     return document._replace(sections=[*document.sections, dates], notice=None)
 
 
-def _review_dates(knowledge: Knowledge) -> list[tuple[str, object]]:
-    dated = [(f"condition {c.slug}", c.reviewed) for c in knowledge.conditions()]
-    dated += [(f"page {p.id}", p.reviewed) for p in knowledge.pages()]
-    dated += [("tips", knowledge.tips().reviewed), ("session", knowledge.session().reviewed),
-              ("glossary", knowledge.glossary().reviewed),
-              ("sources", knowledge.source_list().reviewed)]
+def _reviewed_files(knowledge: Knowledge) -> list[tuple[str, object]]:
+    """Every knowledge file with its review details, a shared file once per folder."""
+    dated: list[tuple[str, object]] = [(f"condition {c.slug}", c) for c in knowledge.conditions()]
+    dated += [(f"page {p.id}", p) for p in knowledge.pages()]
+    for label, relative, merged in (("tips", "tips.yaml", knowledge.tips),
+                                    ("session", "session.yaml", knowledge.session),
+                                    ("glossary", "glossary.yaml", knowledge.glossary),
+                                    ("sources", "sources.yaml", knowledge.source_list)):
+        dated += [(label, layer) for layer in _layers(knowledge, relative, merged())]
+    clinic = knowledge.clinic()
+    if clinic is not None:
+        dated.append(("clinic profile", clinic))
     return dated
 
 
@@ -334,7 +488,7 @@ def _source_entry(source: records.Source) -> Step:
     details += [f"PMID {source.pmid}"] if source.pmid else []
     details += [f"DOI {source.doi}"] if source.doi else []
     details.append(source.url)
-    text = f"{source.authors}. {'; '.join(details)}."
+    text = f"{_sentence(source.authors)} {'; '.join(details)}.{_checked(source)}"
     if source.finding:
         text += f"\nWhat it found: {source.finding}"
     year = source.year or "n.d."
@@ -348,7 +502,8 @@ def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document
         return Document(kind="sources", title="Sources", sections=[Section("", [
             Steps([_source_entry(s) for s in book.sources]),
             Paragraph("See what cites one with: acuinfo sources ID"),
-        ], "sources")], notice=NOTICE, meta={"reviewed": book.reviewed.isoformat()})
+        ], "sources")], notice=NOTICE,
+            meta=_review_meta(knowledge, *_layers(knowledge, "sources.yaml", book)))
     by_id = {s.id: s for s in book.sources}
     wanted = normalize(source_id)
     if wanted not in by_id:
@@ -358,7 +513,7 @@ def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document
     return Document(kind="source", name=source.id, title=source.title, sections=[
         Section("", [Steps([_source_entry(source)])], "source"),
         Section("Cited by", [Bullets(users or ["Nothing in acuinfo cites it yet."])], "cited-by"),
-    ], notice=NOTICE)
+    ], notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "sources.yaml", book)))
 
 
 def _citing(knowledge: Knowledge, source_id: str) -> list[str]:
@@ -392,10 +547,11 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
     cites = _Citations(knowledge)
     items = [Definition(t.term, t.definition, cites.cite(t.sources, t.origin, ("sources",)))
              for t in terms]
-    return Document(kind="glossary", name=terms[0].id if term else None, title="Glossary",
-                    sections=[Section("", [Definitions(items)], "terms")],
-                    citations=cites.listing(), notice=NOTICE,
-                    meta={"reviewed": glossary.reviewed.isoformat()})
+    return _renumbered(Document(
+        kind="glossary", name=terms[0].id if term else None, title="Glossary",
+        sections=[Section("", [Definitions(items)], "terms")], citations=cites.listing(),
+        notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "glossary.yaml",
+                                                             glossary))))
 
 
 def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:

@@ -8,9 +8,11 @@ import pytest
 
 from conftest import CONDITION_SLUGS, TRACEBACK
 
-SECTIONS = ["What it is", "Common symptoms", "Get medical help first", "How acupuncture may help",
-            "What the research shows", "What a course looks like", "What else helps",
-            "Looking after yourself", "Sources"]
+SECTIONS = ["Key points", "What it is", "Common symptoms", "Get medical help first",
+            "How acupuncture may help", "What the research shows", "What a course looks like",
+            "What else helps", "Looking after yourself", "Sources"]
+LEVELS = ["Get emergency help now", "Get medical advice today",
+          "See your doctor in the coming weeks"]
 
 
 def test_neck_pain_page_has_every_part(invoke):
@@ -28,7 +30,9 @@ def test_neck_pain_page_has_every_part(invoke):
 def test_every_condition_shows(invoke, slug):
     result = invoke("condition", slug)
     assert result.exit_code == 0, result.output
-    assert "Get urgent medical help" in result.stdout
+    levels = [result.stdout.find(level) for level in LEVELS]
+    assert all(found > 0 for found in levels), "every level of urgency is shown"
+    assert levels == sorted(levels), "the most urgent level comes first"
     assert "[1]" in result.stdout, "a condition page cites at least one source"
 
 
@@ -73,9 +77,11 @@ def test_json_is_the_documented_shape(invoke):
     assert page["name"] == "low-back-pain"
     assert page["meta"]["evidence_rating"] in {"good", "moderate", "limited", "insufficient"}
     ids = [s["id"] for s in page["sections"]]
-    assert ids[:3] == ["what-it-is", "symptoms", "red-flags"]
-    alert = page["sections"][2]["blocks"][0]
-    assert alert["type"] == "alert" and len(alert["items"]) >= 3
+    assert ids[:4] == ["key-points", "what-it-is", "symptoms", "red-flags"]
+    alerts = page["sections"][3]["blocks"]
+    assert [a["type"] for a in alerts] == ["alert"] * 3
+    assert [a["title"] for a in alerts] == LEVELS
+    assert all(a["items"] and a["text"] for a in alerts)
     numbers = {n for s in page["sections"] for n in s["cites"]}
     assert numbers == {c["number"] for c in page["citations"]}
     for citation in page["citations"]:

@@ -149,6 +149,12 @@ class Page(HTMLParser):
         if tag not in self.VOID:
             self._open.append(tag)
 
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        """``<br />`` (as markdown-it writes it) opens nothing, so closes nothing."""
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
         assert self._open and self._open[-1] == tag, f"</{tag}> closes <{self._open[-1:]}>"
         self._open.pop()
@@ -330,7 +336,9 @@ def hostile_condition() -> str:
     return f"""slug: odd-pain
 title: {q("Odd pain " + odd)}
 summary: {q(odd)}
+key_points: [{q(odd)}, {q(HOSTILE[0])}, {q(HOSTILE[1])}]
 reviewed: 2026-11-25
+reviewed_by: {q(odd)}
 what_it_is: {q("It is " + odd)}
 how_common: |-
 {lines}
@@ -346,7 +354,10 @@ evidence:
 course: {q(odd)}
 other_options: [{q(odd)}]
 self_care: [{q(odd)}]
-red_flags: [{q(HOSTILE[0])}, {q(HOSTILE[1])}, {q(HOSTILE[2] + " " + HOSTILE[3])}]
+red_flags:
+  emergency: [{q(HOSTILE[0])}]
+  same_day: [{q(HOSTILE[1])}]
+  see_doctor: [{q(HOSTILE[2] + " " + HOSTILE[3])}]
 """
 
 

@@ -22,8 +22,17 @@ CASES = {
     "wrong type": (GOOD.replace("symptoms:", "symptoms: 3\nx_symptoms:"),
                    "symptoms must be a list, not a whole number"),
     "empty string": (GOOD.replace("title: Neck pain", "title: ''"), "title must not be empty"),
-    "empty list": (GOOD.replace("red_flags:", "red_flags: []\nx_red_flags:"),
-                   "red_flags needs at least 3 items"),
+    "empty list": (GOOD.replace("  emergency:", "  emergency: []\n  x_emergency:"),
+                   "red_flags.emergency needs at least 1 item"),
+    "too few key points": (GOOD.replace("key_points:", "key_points: [a, b]\nx_key_points:"),
+                           "key_points needs at least 3 items"),
+    "too many key points": (GOOD.replace("key_points:", "key_points: [a, b, c, d, e, f]\n"
+                                         "x_key_points:"),
+                            "key_points may hold at most 5 items, not 6"),
+    "red flags as a list": (GOOD.replace("red_flags:", "red_flags: [a]\nx_red_flags:"),
+                            "red_flags must be a mapping of fields, not a list"),
+    "review due too soon": (GOOD.replace("\nreviewed: ", "\nreview_due: 2000-01-01\nreviewed: "),
+                            "review_due 2000-01-01 is not after reviewed"),
     "duplicate key": (GOOD + "title: Again\n", "duplicate key 'title'"),
     "billion laughs": ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"

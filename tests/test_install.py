@@ -40,4 +40,4 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path):
                             capture_output=True, text=True, cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Neck pain\n")
-    assert "Get urgent medical help" in result.stdout
+    assert "Get emergency help now" in result.stdout

@@ -13,7 +13,8 @@ from conftest import TRACEBACK
 
 FIELDS = ["slug", "title", "summary", "reviewed", "what_it_is", "how_common", "symptoms",
           "causes", "acupuncture", "evidence", "course", "other_options", "self_care",
-          "red_flags", "related", "aliases", "rating", "sources", "weird"]
+          "red_flags", "related", "aliases", "rating", "sources", "weird", "key_points",
+          "emergency", "same_day", "see_doctor", "review_due", "reviewed_by"]
 NASTY = st.sampled_from(["\x1b[31m", "\x1b]8;;http://x\x07", "\x07", "\x9b2J", "[bold]", "\u202e",
                          "\x00", "&a", "*a", "!!python/object", "{", "- ", ": ", "\t", "\ufeff"])
 TEXT = st.one_of(st.text(max_size=30), NASTY, st.text(alphabet=string.printable, max_size=30))

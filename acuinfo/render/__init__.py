@@ -44,10 +44,29 @@ def long_date(iso: str) -> str:
 
 
 def dates(document: Document) -> list[tuple[str, str, str, str]]:
-    """The dates shown under the title: (meta key, label, ISO date, the date in words)."""
-    labels = (("date", "Date"), ("reviewed", "Last reviewed"))
+    """The dates shown under the title (a handout's date): (meta key, label, ISO date, the
+    date in words)."""
+    labels = (("date", "Date"),)
     return [(key, label, document.meta[key], long_date(document.meta[key]))
             for key, label in labels if document.meta.get(key)]
+
+
+REVIEW_LABELS = (("reviewed", "Last reviewed"), ("review_due", "Review due"),
+                 ("reviewed_by", "Checked by"), ("corrections", "Corrections"))
+REVIEW_DATES = ("reviewed", "review_due")
+
+
+def review_lines(document: Document) -> list[tuple[str, str, str, str | None]]:
+    """What a page says about its own checking, shown at its foot in every format: when it
+    was last reviewed, when the next review is due, who checked it and where to send a
+    correction. (meta key, label, text, ISO date or None)."""
+    found = []
+    for key, label in REVIEW_LABELS:
+        value = document.meta.get(key)
+        if value:
+            iso = value if key in REVIEW_DATES else None
+            found.append((key, label, long_date(value) if iso else value, iso))
+    return found
 
 
 def identifiers(citation: Citation) -> str:

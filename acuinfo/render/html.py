@@ -28,7 +28,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line, web_address
+from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
 
 # Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1.
 STYLE = """
@@ -48,7 +48,7 @@ h4, h5, h6 { font-size: 1em; }
 .part > h2 { border-bottom: 0.125rem solid #1f4e79; padding-bottom: 0.2em; margin-top: 2em; }
 p, ul, ol, dl, table { margin: 0 0 0.75em; }
 .summary { font-size: 1.125em; }
-.reviewed, .cites, footer { font-size: 0.9em; color: #4a4a4a; }
+.cites, footer { font-size: 0.9em; color: #4a4a4a; }
 .date { font-weight: bold; }
 a { color: #0b4f9c; }
 li { margin-bottom: 0.25em; }
@@ -128,8 +128,17 @@ class _Page:
         if doc.citations:
             self._citations(doc.citations)
         self.lines.append("</main>")
+        footer = []
+        review = review_lines(doc)
+        if review:
+            footer.append('<p class="review">' + "<br>".join(
+                f"{escape(label)}: " + (f'<time datetime="{escape(iso)}">{escape(text)}</time>'
+                                        if iso else _text(one_line(text)))
+                for _, label, text, iso in review) + "</p>")
         if doc.notice:
-            self.lines.append(f"<footer>\n<p>{_text(doc.notice)}</p>\n</footer>")
+            footer.append(f"<p>{_text(doc.notice)}</p>")
+        if footer:
+            self.lines.append("<footer>\n" + "\n".join(footer) + "\n</footer>")
         self.lines += ["</body>", "</html>"]
         return "\n".join(self.lines) + "\n"
 

@@ -25,7 +25,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line, web_address
+from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
 
 # Inline markup: emphasis, code, links, raw HTML, tables, strikethrough, GitHub math,
 # headings' closing #, and the escape character itself.
@@ -76,6 +76,10 @@ def _document(document: Document) -> list[str]:
     if document.citations:
         blocks.append("## Sources")
         blocks.append("\n".join(_citation(c) for c in document.citations))
+    review = review_lines(document)
+    if review:  # one paragraph, a line each
+        blocks.append("\\\n".join(f"{label}: {escape(one_line(text))}"
+                                   for _, label, text, _ in review))
     if document.notice:
         blocks.append(escape(document.notice))
     return blocks

@@ -22,7 +22,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line
+from acuinfo.render import dates, identifiers, one_line, review_lines
 
 COLUMN_GAP = " - "
 
@@ -56,6 +56,9 @@ def _document(document: Document) -> list[str]:
             lines.append(" ".join(part for part in (f"[{citation.number}]", citation.text,
                                                     ids, citation.url) if part))
         lines.append("")
+    review = review_lines(document)
+    if review:
+        lines += [f"{label}: {text}" for _, label, text, _ in review] + [""]
     if document.notice:
         lines += [document.notice, ""]
     while lines and not lines[-1]:

@@ -33,7 +33,7 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import identifiers
+from acuinfo.render import dates, identifiers, review_lines
 from acuinfo.render.wrap import Runs, cells, fit, plain, wrap
 
 INDENT = 2
@@ -124,6 +124,8 @@ class _Layout:
         self.wrap(((document.title, "bold"),))
         if document.summary:
             self.wrap(((document.summary, "italic"),))
+        for _, label, _, words in dates(document):
+            self.wrap(((f"{label}: {words}", ""),))
         for section in document.sections:
             self.lines.append(BLANK)
             self.section(section)
@@ -134,6 +136,11 @@ class _Layout:
                 parts = (citation.text, identifiers(citation), citation.url)
                 self.wrap(((" ".join(part for part in parts if part), ""),), INDENT,
                           f"[{citation.number}] ")
+        review = review_lines(document)
+        if review:
+            self.lines.append(BLANK)
+            for _, label, text, _ in review:
+                self.wrap(((f"{label}: ", "bold"), (text, "")), 0)
         if document.notice:
             self.lines.append(BLANK)
             self.wrap(((document.notice, "dim"),))
@@ -146,7 +153,7 @@ class _Layout:
         indent = INDENT * section.level
         previous: Block | None = None
         for block in section.blocks:
-            if previous is not None and isinstance(block, Paragraph):
+            if previous is not None and isinstance(block, (Paragraph, Alert)):
                 self.lines.append(BLANK)
             self.block(block, indent)
             previous = block
