@@ -27,7 +27,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 # Measured with 12pt print type, 15mm margins and Liberation Sans (Arial's metric twin).
 # A change to the neck-pain text or to the print CSS can move these: measure and update.
-PAGES = {"A4": 5, "Letter": 6}
+PAGES = {"A4": 6, "Letter": 6}
 ONE = ["neck-pain"]
 TWO = ["neck-pain", "low-back-pain", "--session", "--tips"]
 

@@ -78,6 +78,35 @@ def test_a_condition_needs_emergency_and_same_day_signs(invoke, clinic):
     assert "is missing the required field 'same_day'" in result.stdout
 
 
+def test_without_a_clinic_help_is_worded_for_any_country(invoke):
+    out = invoke("condition", "neck-pain", "-f", "plain").stdout
+    assert "Call your local emergency number (for example, 911 in the US or 999 in the UK)" \
+        in out
+    assert "call an urgent medical advice line (for example, NHS 111 in the UK)" in out
+    for page in (["condition", "neck-pain"], ["red-flags"], ["safety"]):
+        text = invoke(*page, "-f", "plain").stdout
+        assert "A&E" not in text, page
+        assert "Call 999" not in text and "call 999" not in text, page
+        assert text.count("NHS 111") == text.count("for example, NHS 111 in the UK"), page
+
+
+def test_a_clinics_numbers_are_shown_where_pages_say_get_help(invoke, clinic):
+    folder = clinic("clinic.yaml", CLINIC)
+    condition = invoke("-d", str(folder), "condition", "neck-pain", "-f", "plain").stdout
+    assert "Call 112 or go to the nearest emergency department now" in condition
+    assert "If you cannot reach them, call 116 117." in condition
+    assert "local emergency number" not in condition
+    red_flags = invoke("-d", str(folder), "red-flags", "-f", "plain").stdout
+    assert "Call 112" in red_flags and "call 116 117" in red_flags
+    assert "local emergency number" not in red_flags
+    safety = invoke("-d", str(folder), "safety", "-f", "plain").stdout
+    assert "Call 112" in safety
+    session = invoke("-d", str(folder), "session", "-f", "plain").stdout
+    for detail in ("Prices: 45 euros a session", "Insurance and payment: Card or cash",
+                   "In an emergency, call: 112", "For urgent medical advice, call: 116 117"):
+        assert detail in session
+
+
 # -- who checked a page, when, and where to send a correction ----------------------------------
 
 
