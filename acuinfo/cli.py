@@ -283,6 +283,10 @@ _page_command("red-flags", "Signs that need urgent medical care, not acupuncture
 _page_command("safety", "Who should take care, side effects, and how to choose a practitioner.")
 _page_command("how-it-works", "What may happen in the body, and what is only proposed.")
 _page_command("evidence", "What research and guidelines say about acupuncture for pain.")
+_page_command("costs", "Cost, insurance and access, and what to ask before you book.")
+_page_command("needle-fear", "Fear of needles and fainting, and what helps.")
+_page_command("special-groups", "Acupuncture in pregnancy, for children and with diabetes.")
+_page_command("finding-a-practitioner", "How to find a qualified practitioner, and what to ask.")
 
 
 @app.command()

@@ -9,7 +9,8 @@ import yaml
 
 from conftest import CONDITION_SLUGS, DATA
 
-PAGES = ["red-flags", "safety", "how-it-works", "evidence", "about"]
+PAGES = ["red-flags", "safety", "how-it-works", "evidence", "about", "costs", "needle-fear",
+         "special-groups", "finding-a-practitioner"]
 
 
 def load(relative: str) -> dict:

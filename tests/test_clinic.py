@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import CONDITION_SLUGS, DATA
 
 GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 PROFILE = """name: Riverside Clinic
@@ -172,7 +172,7 @@ def test_paths_lists_every_folder_in_order(invoke, tmp_path):
     assert steps[0]["text"] == "--data-dir: a clinic profile"
     assert steps[1]["text"] == "ACUINFO_DATA_PATH: does not exist"
     assert steps[2]["text"] == "user: 1 condition"
-    assert steps[3]["text"].startswith("built-in: 14 conditions")
+    assert steps[3]["text"].startswith(f"built-in: {len(CONDITION_SLUGS)} conditions")
     assert page["sections"][1]["blocks"][0]["text"] == os.environ["ACUINFO_CACHE_DIR"]
 
 

@@ -14,6 +14,7 @@ REQUIRED_CONDITIONS = [
     "neck-pain", "upper-back-pain", "low-back-pain", "sciatica", "herniated-disc",
     "cervical-radiculopathy", "whiplash", "muscle-spasm", "fibromyalgia", "osteoarthritis",
     "migraine", "tension-type-headache", "chronic-pain", "pain-after-surgery",
+    "shoulder-pain", "jaw-pain", "pelvic-girdle-pain",
 ]
 REQUIRED_TERMS = ["sham acupuncture", "de qi", "meridian", "electro-acupuncture", "trigger point"]
 PROMISES = re.compile(r"\b(cures?|cured|guarantee[sd]?|no side effects|completely safe|risk-free|"

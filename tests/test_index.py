@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from rich.cells import cell_len
 
-from conftest import DATA
+from conftest import CONDITION_SLUGS, DATA
 
 NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 
@@ -84,7 +84,8 @@ def test_list_lines_fit_and_align_with_wide_and_long_titles(invoke, clinic, colu
         "a-very-long-one", "A title far longer than the column it goes in, so it is cut"))
     lines = invoke("-d", str(folder), "conditions", env={"COLUMNS": columns}).stdout.splitlines()
     rows = [line for line in lines if line.startswith("  ") and "  " in line.strip()]
-    assert len(rows) == 1 + 14 + 2  # the header, the built-in conditions, the clinic's two
+    # the header, the built-in conditions, the clinic's two
+    assert len(rows) == 1 + len(CONDITION_SLUGS) + 2
     assert all(cell_len(line) <= int(columns) for line in lines)
     # The neck pain summary, which both of the clinic's copies share, starts "Pain or".
     summary_starts = [cell_len(line[:line.index("Pain or")]) for line in rows if "Pain or" in line]
