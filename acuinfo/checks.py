@@ -7,7 +7,7 @@ module to read everything a folder holds and report every problem at once.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from acuinfo import records, schema
@@ -22,6 +22,7 @@ from acuinfo.knowledge import (
     list_folder,
     parse_file,
 )
+from acuinfo.located import YamlData
 from acuinfo.records import fields_of, is_record
 
 FOLDERS = {**ENTRY_FOLDERS, **ADDITION_FOLDERS}
@@ -57,6 +58,7 @@ def check_folders(to_check: Iterable[Folder], knowledge: Knowledge) -> Report:
                 continue
             record, problems = schema.convert(record_type, data)
             report.problems.extend(problems)
+            report.problems.extend(_placeholder_problems(data))
             if record is not None:
                 report.problems.extend(_name_problems(entry, record))
                 loaded.append(record)
@@ -92,6 +94,34 @@ def _files_of(folder: Folder, report: Report) -> list[tuple[Entry, type]]:
                 str(entry), "acuinfo does not read this",
                 hint=f"a knowledge folder holds only {expected}"))
     return found
+
+
+def _placeholder_problems(data: YamlData) -> list[Problem]:
+    """Example text from an ``acuinfo new`` template that nobody has replaced yet: it
+    must never reach a patient."""
+    from acuinfo.scaffold import placeholders
+
+    patterns = placeholders()
+    found = []
+    for path, text in _texts(data.value, ()):
+        if any(pattern.fullmatch(text.strip()) for pattern in patterns):
+            shown = text.strip() if len(text.strip()) <= 50 else text.strip()[:47] + "..."
+            found.append(data.problem(path, f"still holds the template's example text "
+                                            f"{shown!r}",
+                                      "write your own, or remove the line if the field is "
+                                      "optional"))
+    return found
+
+
+def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def _name_problems(entry: Entry, record: object) -> list[Problem]:

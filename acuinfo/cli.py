@@ -76,53 +76,118 @@ def _show_version(value: bool) -> None:
 
 
 class Settings(Record):
-    """The options given before the command, for every command to use."""
+    """The options every command takes, given before the command or after it."""
 
     data_dirs: tuple[Path, ...] = ()
     pager: bool = True
+    drafts: bool = False
 
 
 def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
-# The options of _options below, so that the command after them can be found
-# without building every command (see acuinfo.onecommand); a test keeps them in step.
+# The options every command takes, defined once. They may come before the command
+# (acuinfo -d DIR condition x) or after it (acuinfo condition x -d DIR), as with git.
+DataDirOption = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045 - Typer reads this
+    "--data-dir", "-d", file_okay=False, dir_okay=True,
+    help="A knowledge folder to read before the built-in one. Repeat for more; "
+         "the first one given wins.",
+)]
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help="Never send long output through a pager.")]
+DraftsOption = Annotated[bool, typer.Option(
+    "--drafts", help="Also show entries marked 'status: draft', marked DRAFT (never in "
+                     "handouts).")]
+
+# The root's options, so that the command after them can be found without building
+# every command (see acuinfo.onecommand); a test keeps them in step.
 ROOT_VALUE_OPTIONS = ("--data-dir", "-d")
-ROOT_FLAGS = ("--no-pager",)
+ROOT_FLAGS = ("--no-pager", "--drafts")
 
 
 @app.callback()
 def _options(
     ctx: typer.Context,
-    data_dir: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045 - Typer reads this form
-        "--data-dir", "-d", exists=True, file_okay=False, dir_okay=True,
-        help="A knowledge folder to read before the built-in one. Repeat for more; "
-             "the first one given wins.",
-    )] = None,
-    no_pager: Annotated[bool, typer.Option(
-        "--no-pager", help="Never send long output through a pager.")] = False,
+    data_dir: DataDirOption = None,
+    no_pager: NoPagerOption = False,
+    drafts: DraftsOption = False,
     version: Annotated[bool, typer.Option(
         "--version", "-V", callback=_show_version, is_eager=True,
         help="Show the version and exit.",
     )] = False,
 ) -> None:
     """Plain-language answers about acupuncture for long-lasting pain."""
-    ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager)
+    ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager, drafts=drafts)
 
 
-def _build(ctx: typer.Context, build: Callable) -> tuple:
+_SHARED = {"data_dir": DataDirOption, "no_pager": NoPagerOption, "drafts": DraftsOption}
+
+
+def _command(group: typer.Typer = app, name: str | None = None) -> Callable:
+    """Register a command that also takes the root's options after its own arguments;
+    given there, they add to those given before the command."""
+    import functools
+    import inspect
+
+    def register(function: Callable) -> Callable:
+        signature = inspect.signature(function)
+        shared = [inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
+                                    default=False if option != "data_dir" else None,
+                                    annotation=annotation)
+                  for option, annotation in _SHARED.items()]
+
+        @functools.wraps(function)
+        def run(*args: object, data_dir: list[Path] | None = None, no_pager: bool = False,
+                drafts: bool = False, **kwargs: object) -> object:
+            context = kwargs["ctx"]  # every command takes its context first
+            before = _settings(context)
+            merged = before._replace(data_dirs=(*before.data_dirs, *(data_dir or ())),
+                                     pager=before.pager and not no_pager,
+                                     drafts=before.drafts or drafts)
+            context.obj = context.find_root().obj = merged
+            return function(*args, **kwargs)
+
+        run.__signature__ = signature.replace(
+            parameters=[*signature.parameters.values(), *shared])
+        group.command(name)(run)
+        return function
+
+    return register
+
+
+def _build(ctx: typer.Context, build: Callable, drafts: bool | None = None) -> tuple:
     """The knowledge in use and the document ``build`` makes from it; a domain error
-    becomes a message and an exit status."""
+    becomes a message and an exit status. ``drafts`` False leaves drafts out whatever
+    the options say."""
     from acuinfo.knowledge import knowledge_in_use
 
-    knowledge = knowledge_in_use(_settings(ctx).data_dirs)
+    settings = _settings(ctx)
+    _require_folders(settings.data_dirs)
+    knowledge = knowledge_in_use(settings.data_dirs,
+                                 drafts=settings.drafts if drafts is None else drafts)
     try:
         return knowledge, build(knowledge)
     except AcuinfoError as err:
         if knowledge.problems and not isinstance(err, KnowledgeError):
             _report(knowledge.problems)  # a broken file may be why a name was not found
         _fail(err)
+
+
+def _require_folders(folders: tuple[Path, ...]) -> None:
+    """A --data-dir folder must be a folder (``new`` makes one that is missing)."""
+    from acuinfo.knowledge import Folder
+
+    for folder in folders:
+        state = Folder(folder, str(folder), "--data-dir").state()
+        if state == "missing":
+            raise typer.BadParameter(
+                f"the folder {shown_name(folder)} does not exist. Check the name, or start "
+                f"it with: acuinfo new condition NAME -d {shown_name(folder)}",
+                param_hint="'--data-dir' / '-d'")
+        if state != "folder":
+            raise typer.BadParameter(f"{shown_name(folder)} {state}",
+                                     param_hint="'--data-dir' / '-d'")
 
 
 def _finish(knowledge: object) -> None:
@@ -160,6 +225,8 @@ def _fail(err: AcuinfoError) -> None:
     if isinstance(err, NotFoundError):
         shown = err.name if len(err.name) <= 60 else err.name[:57] + "..."
         lines = [f"acuinfo: no {err.kind} called {shown!r}."]
+        if err.note:
+            lines.append(clean_text(err.note) + ".")
         if err.suggestions:
             lines.append("Did you mean: " + ", ".join(err.suggestions) + "?")
         lines.append(f"See the full list with: {err.list_command}")
@@ -175,7 +242,7 @@ def _fail(err: AcuinfoError) -> None:
     raise typer.Exit(err.exit_code)
 
 
-@app.command()
+@_command()
 def condition(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(
@@ -192,7 +259,7 @@ def condition(
     _show(ctx, lambda knowledge: views.condition_page(knowledge, name), fmt)
 
 
-@app.command()
+@_command()
 def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """List every condition, one line each.
 
@@ -203,7 +270,7 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     _show(ctx, views.conditions_list, fmt)
 
 
-@app.command()
+@_command()
 def search(
     ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(
@@ -221,7 +288,7 @@ def search(
     _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
 
 
-@app.command()
+@_command()
 def tips(
     ctx: typer.Context,
     condition: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads this form
@@ -241,7 +308,7 @@ def tips(
     _show(ctx, lambda knowledge: views.tips_page(knowledge, condition, category), fmt)
 
 
-@app.command()
+@_command()
 def session(
     ctx: typer.Context,
     what_to_expect: Annotated[bool, typer.Option(
@@ -276,7 +343,7 @@ def _page_command(page_id: str, purpose: str) -> None:
         _show(ctx, lambda knowledge: views.page_view(knowledge, page_id), fmt)
 
     show_page.__doc__ = f"{purpose}\n\nExample: acuinfo {page_id}\n"
-    app.command(page_id)(show_page)
+    _command(name=page_id)(show_page)
 
 
 _page_command("red-flags", "Signs that need urgent medical care, not acupuncture.")
@@ -289,7 +356,7 @@ _page_command("special-groups", "Acupuncture in pregnancy, for children and with
 _page_command("finding-a-practitioner", "How to find a qualified practitioner, and what to ask.")
 
 
-@app.command()
+@_command()
 def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """Who acuinfo is for, how it was written, and when each file was reviewed.
 
@@ -300,7 +367,7 @@ def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     _show(ctx, views.about_view, fmt)
 
 
-@app.command()
+@_command()
 def sources(
     ctx: typer.Context,
     source_id: Annotated[Optional[str], typer.Argument(  # noqa: UP045
@@ -317,7 +384,7 @@ def sources(
     _show(ctx, lambda knowledge: views.sources_view(knowledge, source_id), fmt)
 
 
-@app.command()
+@_command()
 def glossary(
     ctx: typer.Context,
     term: Annotated[Optional[str], typer.Argument(  # noqa: UP045
@@ -334,7 +401,7 @@ def glossary(
     _show(ctx, lambda knowledge: views.glossary_view(knowledge, term), fmt)
 
 
-@app.command()
+@_command()
 def handout(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(
@@ -368,7 +435,7 @@ def handout(
     except AcuinfoError as err:
         _fail(err)
     knowledge, document = _build(ctx, lambda knowledge: views.handout(
-        knowledge, names, session, tips, datetime.date.today()))
+        knowledge, names, session, tips, datetime.date.today()), drafts=False)
     if knowledge.problems:  # a handout is made from sound knowledge or not at all
         _report(knowledge.problems)
         sys.stderr.write(f"acuinfo: {shown} was not written\n")
@@ -400,23 +467,34 @@ app.add_typer(new_app, name="new")
 def _new_command(kind: str, example: str, name_help: str) -> None:
     """Register ``acuinfo new KIND NAME``."""
 
-    def new(ctx: typer.Context, name: Annotated[str, typer.Argument(help=name_help)]) -> None:
+    def new(ctx: typer.Context, name: Annotated[str, typer.Argument(help=name_help)],
+            override: Annotated[bool, typer.Option(
+                "--override", help=f"Replace a {kind} of the same name that already exists "
+                                   "(built in, or in another folder); the new file starts "
+                                   "as a copy of it.")] = False) -> None:
         import datetime
 
+        from acuinfo.knowledge import knowledge_in_use
         from acuinfo.places import user_folder
         from acuinfo.scaffold import write_template
 
-        settings = _settings(ctx.find_root())
-        folder = settings.data_dirs[0] if settings.data_dirs else user_folder()
+        settings = _settings(ctx)
+        folder = Path(settings.data_dirs[0]) if settings.data_dirs else user_folder()
+        made = not folder.exists()
+        existing = knowledge_in_use([d for d in settings.data_dirs if Path(d).is_dir()],
+                                    drafts=True)
         try:
-            path = write_template(kind, name, Path(folder), datetime.date.today())
+            path = write_template(kind, name, folder, datetime.date.today(), existing,
+                                  override)
         except AcuinfoError as err:
             _fail(err)
+        if made:
+            sys.stderr.write(f"acuinfo: made the folder {shown_name(folder)}\n")
         typer.echo(shown_name(path))
 
     new.__doc__ = (f"Write a new {kind} template into your knowledge folder (or the first "
                    f"--data-dir) and print its path.\n\nExample: acuinfo new {kind} {example}\n")
-    new_app.command(kind)(new)
+    _command(new_app, kind)(new)
 
 
 _new_command("condition", "jaw-pain", "The condition's name, e.g. \"jaw pain\".")
@@ -425,7 +503,7 @@ _new_command("source", "smith-2024", "An id for the source, e.g. smith-2024.")
 _new_command("clinic", "\"Riverside Clinic\"", "Your clinic's name.")
 
 
-@app.command()
+@_command()
 def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """Show every folder acuinfo reads, in order, and its cache folder.
 
@@ -441,7 +519,7 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
           check=False)
 
 
-@app.command()
+@_command()
 def which(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A condition, page, tip, source or glossary term.",
@@ -457,7 +535,7 @@ def which(
     _show(ctx, lambda knowledge: views.which_view(knowledge, name), fmt)
 
 
-@app.command()
+@_command()
 def validate(
     ctx: typer.Context,
     folders: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045

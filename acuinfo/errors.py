@@ -48,9 +48,11 @@ class NotFoundError(AcuinfoError):
 
     exit_code = 2
 
-    def __init__(self, kind: str, name: str, suggestions: list[str], list_command: str) -> None:
+    def __init__(self, kind: str, name: str, suggestions: list[str], list_command: str,
+                 note: str | None = None) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
         self.list_command = list_command
+        self.note = note  # more to say, such as that the name is a draft
         super().__init__(f"no {kind} called {name!r}")

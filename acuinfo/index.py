@@ -42,7 +42,7 @@ from acuinfo.safewrite import new_file, sweep, write_file
 from acuinfo.signature import Listing, Signature, signature
 from acuinfo.words import normal_form, phrase_key
 
-FORMAT = 7  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 8  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
@@ -197,6 +197,8 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
     fresh = Knowledge(knowledge.folders)
     entries = list(collect(fresh))
     problems = fresh.problems
+    drafts = sorted(([c.slug, c.title, c.summary] for c in fresh.hidden_drafts
+                     if isinstance(c, records.Condition)), key=_by_title)
     key = _key(knowledge, state)
     if not state.settled(time.time_ns()):
         # Built too soon after an edit to be sure a second one would show: good for this
@@ -209,12 +211,12 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(sqlite3.connect(temporary.path)) as connection:
-                _fill(connection, entries, problems, key)
+                _fill(connection, entries, problems, drafts, key)
         _write_listings(f"{path}.listings", state.listings)
         return sqlite3.connect(read_only_uri(path), uri=True)
     except (OSError, sqlite3.Error, AcuinfoError):
         connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
-        _fill(connection, entries, problems, key)
+        _fill(connection, entries, problems, drafts, key)
         return connection
 
 
@@ -232,7 +234,7 @@ def _sweep(folder: Path) -> None:
 
 
 def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          key: bytes) -> None:
+          drafts: list[list[str]], key: bytes) -> None:
     # The file is new and private until it is renamed into place: a crash just leaves a
     # temporary file, so SQLite needs no journal and no flushing on the way.
     connection.execute("PRAGMA journal_mode = OFF")
@@ -260,6 +262,7 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
     # times faster than SQLite hands them over one by one.
     _save(connection, "conditions", sorted(
         ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
+    _save(connection, "drafts", drafts)  # conditions marked as drafts: in no list or search
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.commit()
 
@@ -314,6 +317,12 @@ def conditions(connection: sqlite3.Connection) -> list[list[str]]:
         _, name, title, _, summary = verified(tuple(row), expected)
         found.append([name, title, summary])
     return sorted(found, key=_by_title)
+
+
+def drafts(connection: sqlite3.Connection) -> list[list[str]]:
+    """[slug, title, summary] of every condition marked as a draft, by title."""
+    listed = _load(connection, "drafts")
+    return listed if isinstance(listed, list) else []
 
 
 def _by_title(row: list[str]) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from acuinfo import records
 from acuinfo.errors import KnowledgeError, NotFoundError, Problem
 from acuinfo.namedrecord import Record
 from acuinfo.places import user_folder
+from acuinfo.safetext import shown_name
 from acuinfo.words import as_slug
 
 if TYPE_CHECKING:
@@ -121,9 +122,9 @@ def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
     return knowledge_in_use(data_dirs).folders
 
 
-def knowledge_in_use(data_dirs: Iterable[str | os.PathLike]) -> Knowledge:
+def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = False) -> Knowledge:
     """The knowledge of every candidate folder that exists; one that cannot be read is
-    left out and named as a problem."""
+    left out and named as a problem. ``drafts`` shows entries marked as drafts too."""
     folders, problems = [], []
     for folder in candidate_folders(data_dirs):
         state = folder.state()
@@ -133,7 +134,7 @@ def knowledge_in_use(data_dirs: Iterable[str | os.PathLike]) -> Knowledge:
             problems.append(Problem(folder.label, f"{folder.kind} folder {state}",
                                     hint="let your user enter it, e.g. chmod a+rx, or stop "
                                          "using it"))
-    knowledge = Knowledge(folders)
+    knowledge = Knowledge(folders, drafts=drafts)
     knowledge.problems.extend(problems)
     return knowledge
 
@@ -210,11 +211,29 @@ def read(entry: Entry, record_type: type[T]) -> T:
 class Knowledge:
     """Every knowledge folder, highest precedence first, and what they hold."""
 
-    def __init__(self, folders: Iterable[Folder]) -> None:
+    def __init__(self, folders: Iterable[Folder], drafts: bool = False) -> None:
         self.folders = list(folders)
+        self.drafts = drafts  # show entries marked "status: draft" too
         self.problems: list[Problem] = []
+        self.hidden_drafts: list[object] = []  # drafts met and left out, for the lists
         self._conditions: list[records.Condition] | None = None
         self._cache: dict[str, list] = {}
+
+    def _visible(self, record: T) -> bool:
+        """Whether to show ``record``: a draft only when drafts are asked for."""
+        if self.drafts or not records.is_draft(record):
+            return True
+        self.hidden_drafts.append(record)
+        return False
+
+    def _first_visible(self, relative: str, record_type: type[T]) -> T | None:
+        """The record in the first folder whose file ``relative`` is not a hidden draft; a
+        broken file on the way is raised."""
+        for entry in self._present_in_order(relative):
+            record = read(entry, record_type)
+            if self._visible(record):
+                return record
+        return None
 
     # -- conditions ---------------------------------------------------------
 
@@ -222,9 +241,10 @@ class Knowledge:
         """The condition a slug, title or alias names. A slug reads one file; any other
         name is looked up in the cached index rather than by reading every file."""
         slug = as_slug(name)
-        found = slug is not None and self._first(f"conditions/{slug}.yaml")
+        found = slug is not None and self._first_visible(f"conditions/{slug}.yaml",
+                                                         records.Condition)
         if found:
-            return read(found, records.Condition)
+            return found
         from acuinfo import index, search
 
         def look_up(connection: object) -> tuple[str | None, list[str]]:
@@ -232,17 +252,44 @@ class Knowledge:
             return named, [] if named else search.suggest(connection, "condition", name)
 
         named, suggestions = index.using(self, look_up)
-        found = named is not None and self._first(f"conditions/{named}.yaml")
+        found = named is not None and self._first_visible(f"conditions/{named}.yaml",
+                                                          records.Condition)
         if found:
-            return read(found, records.Condition)
-        raise NotFoundError("condition", name, suggestions, "acuinfo conditions")
+            return found
+        note = None
+        if self.hidden_drafts:
+            file = self.hidden_drafts[-1].origin.file
+            note = (f"{shown_name(file)} is a draft: see it with --drafts. A draft is never "
+                    "put in a handout; set 'status: published' once it has been checked")
+        raise NotFoundError("condition", name, suggestions, "acuinfo conditions", note)
 
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
         if self._conditions is None:
-            found = self._collect(self._files("conditions"), records.Condition)
+            found = self._collect_visible("conditions", records.Condition)
             self._conditions = sorted(found, key=lambda c: c.title.lower())
         return self._conditions
+
+    def _collect_visible(self, folder_name: str, record_type: type[T]) -> list[T]:
+        """One record per file name in a subfolder: the first folder's, or the next
+        folder's when that one is a hidden draft. A broken file is a problem, and hides
+        the files of that name below it."""
+        by_name: dict[str, list[Entry]] = {}
+        for folder in self.folders:
+            for entry in self._yaml_files(folder.root / folder_name):
+                by_name.setdefault(entry.name, []).append(entry)
+        loaded = []
+        for entries in by_name.values():
+            for entry in entries:
+                try:
+                    record = read(entry, record_type)
+                except KnowledgeError as err:
+                    self.problems.extend(err.problems)
+                    break
+                if self._visible(record):
+                    loaded.append(record)
+                    break
+        return loaded
 
     def _files(self, folder_name: str) -> list[Entry]:
         """The YAML files in one subfolder, the first folder to hold a name winning."""
@@ -289,7 +336,9 @@ class Knowledge:
         if relative in self._cache:
             return self._cache[relative]
         before = len(self.problems)
-        layers = self._collect(self._layer_files(relative), record_type)
+        layers = [_marked(layer) for layer in
+                  self._collect(self._layer_files(relative), record_type)
+                  if self._visible(layer)]
         if not layers:
             problems = self.problems[before:] or [Problem(
                 relative, "no knowledge folder holds this file",
@@ -314,11 +363,11 @@ class Knowledge:
 
     def clinic(self) -> records.Clinic | None:
         """The clinic's profile from the first folder that has one; None when there is none."""
-        entry = self._first("clinic.yaml")
-        if entry is None:
-            return None
         try:
-            return read(entry, records.Clinic)
+            clinic = self._first_visible("clinic.yaml", records.Clinic)
+            if clinic is not None and records.is_draft(clinic):
+                clinic = clinic._replace(name=f"DRAFT: {clinic.name}")
+            return clinic
         except KnowledgeError as err:  # a broken profile must not hide the page it sits on
             self.problems.extend(err.problems)
             return None
@@ -327,7 +376,7 @@ class Knowledge:
         """The self-care tips and their categories from every folder, merged by id."""
         layers = self._layers("tips.yaml", records.TipBook)
         return records.TipBook(
-            reviewed=max(layer.reviewed for layer in layers),
+            reviewed=_latest(layers),
             categories=_by_id(layer.categories for layer in layers),
             tips=_by_id(layer.tips for layer in layers),
             origin=layers[-1].origin,
@@ -353,7 +402,7 @@ class Knowledge:
     def source_list(self) -> records.SourceList:
         """Every source from every folder, merged by id."""
         layers = self._layers("sources.yaml", records.SourceList)
-        return records.SourceList(reviewed=max(layer.reviewed for layer in layers),
+        return records.SourceList(reviewed=_latest(layers),
                                   sources=_by_id(layer.sources for layer in layers),
                                   origin=layers[-1].origin)
 
@@ -364,7 +413,7 @@ class Knowledge:
     def glossary(self) -> records.Glossary:
         """The glossary from every folder, merged by term id."""
         layers = self._layers("glossary.yaml", records.Glossary)
-        return records.Glossary(reviewed=max(layer.reviewed for layer in layers),
+        return records.Glossary(reviewed=_latest(layers),
                                 terms=_by_id(layer.terms for layer in layers),
                                 origin=layers[-1].origin)
 
@@ -390,16 +439,37 @@ class Knowledge:
 
     def page(self, page_id: str) -> records.Page:
         """A general page such as safety or red-flags; ``page_id`` is a known id."""
-        entry = self._first(f"pages/{page_id}.yaml")
-        if entry is None:
+        page = self._first_visible(f"pages/{page_id}.yaml", records.Page)
+        if page is None:
             raise KnowledgeError([Problem(f"pages/{page_id}.yaml",
                                           "no knowledge folder holds this file",
                                           hint="reinstall acuinfo or restore the file")])
-        return read(entry, records.Page)
+        return page
 
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
-        return self._collect(self._files("pages"), records.Page)
+        return self._collect_visible("pages", records.Page)
+
+
+# The field of each shared file's entries that names them to a reader, for marking drafts.
+_NAMED_BY = {records.TipBook: ("tips", "title"), records.SourceList: ("sources", "title"),
+             records.Glossary: ("terms", "term")}
+
+
+def _marked(layer: T) -> T:
+    """A layer of a shared file with each entry of a draft named "DRAFT: ..." (drafts are
+    only read when asked for), so that nobody takes one for checked content."""
+    if not records.is_draft(layer) or type(layer) not in _NAMED_BY:
+        return layer
+    field, label = _NAMED_BY[type(layer)]
+    return layer._replace(**{field: [
+        item._replace(**{label: f"DRAFT: {getattr(item, label)}"})
+        for item in getattr(layer, field)]})
+
+
+def _latest(layers: list) -> object:
+    """The latest review date of some layers (a draft's may be empty)."""
+    return max((layer.reviewed for layer in layers if layer.reviewed), default=None)
 
 
 def _present(entry: Entry) -> bool:

@@ -20,6 +20,7 @@ from acuinfo.namedrecord import Record
 
 RATINGS = ("good", "moderate", "limited", "insufficient")
 SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")
+STATUSES = ("published", "draft")
 SECTION_STYLES = ("normal", "warning", "emergency", "same-day", "see-doctor")
 URGENCY_STYLES = {"emergency": "emergency", "same-day": "same_day", "see-doctor": "see_doctor"}
 STAGES = ("before", "during", "after", "course")
@@ -27,7 +28,8 @@ STAGES = ("before", "during", "after", "course")
 
 def rule(**meta: object) -> dict:
     """A field's rule: slug=True, url=True (https only), digits=True, choices=(...),
-    min_items=N, max_items=N, minimum=N and maximum=N (whole numbers), or
+    min_items=N, max_items=N, minimum=N and maximum=N (whole numbers),
+    empty_in_draft=True (may be left empty while ``status: draft``), or
     ref="sources" / "conditions" / "categories" (a name that must exist)."""
     return meta
 
@@ -39,6 +41,11 @@ class FieldSpec(Record):
     type: object  # the type without its rule
     required: bool
     rule: dict
+
+
+def is_draft(record: object) -> bool:
+    """Whether a record is marked ``status: draft``: never shown to a patient unasked."""
+    return getattr(record, "status", "published") == "draft"
 
 
 def is_record(value: object) -> bool:
@@ -99,7 +106,7 @@ class Condition(Record):
     title: str
     summary: str
     key_points: Annotated[list[str], rule(min_items=3, max_items=5)]
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     what_it_is: str
     how_common: str
     symptoms: list[str]
@@ -115,6 +122,7 @@ class Condition(Record):
     related: Annotated[list[str], rule(ref="conditions")] = ()
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -136,11 +144,12 @@ class Tip(Record):
 
 
 class TipBook(Record):
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     tips: list[Tip]
     categories: list[TipCategory] = ()
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -176,7 +185,7 @@ class Session(Record):
     """The session journey. The built-in file gives every part; a clinic's file may give
     only what it adds or changes, and the parts are merged (see Knowledge.session)."""
 
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     title: str | None = None
     summary: str | None = None
     stages: list[SessionStage] = ()
@@ -184,6 +193,7 @@ class Session(Record):
     sources: Annotated[list[str], rule(ref="sources")] = ()
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -210,10 +220,11 @@ class Source(Record):
 
 
 class SourceList(Record):
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     sources: list[Source]
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -227,10 +238,11 @@ class GlossaryTerm(Record):
 
 
 class Glossary(Record):
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     terms: list[GlossaryTerm]
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -251,11 +263,12 @@ class Page(Record):
     id: Annotated[str, rule(slug=True)]
     title: str
     summary: str
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     sections: list[PageSection]
     keywords: list[str] = ()
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
 
 
@@ -265,7 +278,7 @@ class Clinic(Record):
     ``corrections`` wherever a page says where to send a correction."""
 
     name: str
-    reviewed: datetime.date
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     address: str | None = None
     phone: str | None = None
     website: Annotated[str | None, rule(url=True)] = None
@@ -279,4 +292,5 @@ class Clinic(Record):
     payment: str | None = None  # the insurance and ways of paying it accepts
     review_due: datetime.date | None = None
     reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema

@@ -1,21 +1,34 @@
 """Write commented templates that a clinic fills in: ``acuinfo new``.
 
-A template is valid as written, so ``acuinfo validate`` passes on it and the
-matching command shows it at once. An existing file is never replaced, and a
-file is written whole or not at all (see ``acuinfo.safewrite``).
+A new file is a draft (``status: draft``, with ``reviewed:`` left empty): no
+patient sees it, and it never goes into a handout, until a person has written
+their own text, a clinician has checked it and ``status: published`` is set.
+``acuinfo validate`` names every piece of a template's example text still in a
+file (see ``placeholders``).
+
+A new entry that would replace another one (a built-in condition, tip or
+source, or one in another folder) is refused unless asked for with
+``override``; it then starts as a copy of the entry it replaces, so nothing is
+lost by accident. An existing file is never replaced, and a file is written
+whole or not at all (see ``acuinfo.safewrite``).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from acuinfo.errors import AcuinfoError
 from acuinfo.knowledge import probe
 from acuinfo.safetext import clean_text, shown_name
 from acuinfo.safewrite import write_file
 from acuinfo.words import as_slug
+
+if TYPE_CHECKING:
+    from acuinfo.knowledge import Knowledge
 
 # kind -> (template, where the file goes inside a knowledge folder)
 KINDS = {
@@ -26,8 +39,16 @@ KINDS = {
 }
 
 
-def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> Path:
-    """Write the ``kind`` template for ``name`` into ``folder``; return the new file."""
+# Where a kind's entries live when several share a file: (shared file, list field).
+_SHARED = {"tip": ("tips.yaml", "tips"), "source": ("sources.yaml", "sources")}
+_REVIEWED = re.compile(r"^reviewed:.*$", re.M)
+
+
+def write_template(kind: str, name: str, folder: Path, today: datetime.date,
+                   knowledge: Knowledge | None = None, override: bool = False) -> Path:
+    """Write the ``kind`` template for ``name`` into ``folder`` as a draft; return the new
+    file. With ``knowledge``, an entry that would replace one of its entries is refused,
+    or, with ``override``, starts as a copy of it."""
     from importlib.resources import files
 
     template_name, relative = KINDS[kind]
@@ -44,9 +65,20 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> 
     if title == title.lower():
         title = title.capitalize()
     target = folder / relative.format(slug=slug)
-    text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
-    content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
-                                   today=today.isoformat())
+    replaced = _replaced(kind, slug, target, knowledge) if knowledge is not None else None
+    if replaced is not None and not override:
+        where, _ = replaced
+        label = slug if slug else "clinic profile"
+        raise AcuinfoError(
+            f"there is already a {kind} {label} ({where}); a new one would replace it on "
+            "every page and handout. To do that on purpose, add --override: the new file "
+            "then starts as a copy of the one it replaces, as a draft")
+    if replaced is not None:
+        content = replaced[1]
+    else:
+        text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
+        content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
+                                       today=today.isoformat())
     _make_folders(target.parent)
     try:
         write_file(target, content.encode("utf-8"), replace=False, sweep_stale=True)
@@ -57,6 +89,93 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date) -> 
         raise AcuinfoError(f"cannot write {shown_name(target)}: {err.strerror or err}; "
                            "nothing was written") from None
     return target
+
+
+def _replaced(kind: str, slug: str | None, target: Path, knowledge: Knowledge
+              ) -> tuple[str, str] | None:
+    """The entry a new ``kind`` file would replace, as (where it is, the text of a draft
+    copy of it), or None when it would replace nothing."""
+    if kind in _SHARED:
+        shared, field = _SHARED[kind]
+        try:
+            layers = knowledge.layers(shared)
+        except AcuinfoError:
+            return None
+        for layer in reversed(layers):  # the one now in use is in the highest layer
+            for item in getattr(layer, field):
+                if item.id == slug and Path(item.origin.file) != target:
+                    return shown_name(item.origin.file), _draft_copy_of_item(field, item)
+        return None
+    relative = "clinic.yaml" if kind == "clinic" else f"conditions/{slug}.yaml"
+    for entry in knowledge.present(relative):
+        if str(entry) != str(target):
+            return shown_name(str(entry)), _draft_copy_of_file(entry.read_bytes().decode(
+                "utf-8-sig"), str(entry))
+    return None
+
+
+def _draft_copy_of_file(text: str, source: str) -> str:
+    """A knowledge file's text as a draft of one's own: marked so, and not reviewed yet."""
+    body = _REVIEWED.sub("reviewed:                         # the date a clinician checks "
+                         "your version", text, count=1)
+    body = re.sub(r"^status:.*\n", "", body, flags=re.M)
+    return (f"# Your own version of {shown_name(source)}, which it replaces once you set\n"
+            "# 'status: published'. Until then acuinfo shows the one it replaces.\n"
+            "status: draft\n" + body)
+
+
+def _draft_copy_of_item(field: str, item: object) -> str:
+    """A tip or source as a file of one's own, holding a draft copy of it."""
+    import yaml
+
+    entry = _plain(item)
+    return ("# Your own version of this entry, which replaces the one now in use once you\n"
+            "# set 'status: published'. Until then acuinfo shows the one it replaces.\n"
+            "status: draft\n"
+            "reviewed:                         # the date a clinician checks your version\n"
+            + yaml.safe_dump({field: [entry]}, sort_keys=False, allow_unicode=True, width=88))
+
+
+def _plain(record: object) -> object:
+    """A record as the plain values a knowledge file holds: fields at their defaults left
+    out."""
+    from acuinfo.records import fields_of, is_record
+
+    if is_record(record):
+        defaults = type(record)._field_defaults
+        return {f.name: _plain(getattr(record, f.name)) for f in fields_of(type(record))
+                if getattr(record, f.name) != defaults.get(f.name, object())}
+    if isinstance(record, (list, tuple)):
+        return [_plain(item) for item in record]
+    return record
+
+
+def placeholders() -> list[re.Pattern]:
+    """Every piece of example text in the templates, as a pattern that matches it with
+    any name filled in: what ``acuinfo validate`` reports if a file still holds it."""
+    from importlib.resources import files
+
+    from acuinfo.yamlfile import parse
+
+    found = set()
+    for template_name, _ in KINDS.values():
+        text = (files("acuinfo") / "templates" / template_name).read_text("utf-8")
+        marked = Template(text).safe_substitute(slug="slugmark", title='"NAMEMARK"',
+                                                name="NAMEMARK", today="2000-01-01")
+        for value in _strings(parse(marked, template_name).value):
+            if value != "NAMEMARK" and (" " in value or "example." in value):
+                found.add(re.escape(value.strip()).replace("NAMEMARK", ".+"))
+    return [re.compile(pattern, re.S) for pattern in sorted(found)]
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def _make_folders(folder: Path) -> None:

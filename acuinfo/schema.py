@@ -148,8 +148,11 @@ def _record(kind: type, value: object, path: tuple, data: YamlData,
             problems.append(data.problem((*path, key), f"unknown field {key!r} in {_where(path)}",
                                          _suggest_field(str(key), known)))
     values = {}
+    draft = value.get("status") == "draft"
     for f in fields:
-        if f.name in value:
+        if draft and f.rule.get("empty_in_draft") and value.get(f.name) is None:
+            values[f.name] = None  # not reviewed yet: a draft is never shown to patients
+        elif f.name in value:
             meta = f.rule if f.required else {"min_items": 0, **f.rule}
             values[f.name] = _convert(f.type, value[f.name], (*path, f.name), data, problems, meta)
         elif f.required:

@@ -48,6 +48,10 @@ RATING_MEANINGS = {
 
 # Who checked a file when it does not say: the project's own writers, not a clinician.
 DEFAULT_REVIEWER = "the acuinfo project team (not yet checked by a named clinician)"
+DRAFT_REVIEWER = "nobody yet: this is a draft"
+DRAFT_WARNING = ("this page has not been checked. Do not give it to patients. To publish "
+                 "it, have a clinician check it, then set 'status: published' and the date "
+                 "in 'reviewed:'.")
 # Where to send a correction when no clinic profile says.
 DEFAULT_CORRECTIONS = ("If you think something here is wrong or out of date, tell the "
                        "clinic or the person who gave you this information.")
@@ -104,15 +108,28 @@ def _review_meta(knowledge: Knowledge, *layers: object) -> dict[str, str]:
     checked them and where to send a correction, as a document's ``meta``. A page built
     from several files (or several folders' layers of one) shows the latest review, the
     soonest due date and every reviewer."""
-    reviewers = list(dict.fromkeys(layer.reviewed_by or DEFAULT_REVIEWER for layer in layers))
     clinic = knowledge.clinic()
+    corrections = clinic.corrections if clinic and clinic.corrections else DEFAULT_CORRECTIONS
+    layers = tuple(layer for layer in layers if layer.reviewed)  # a draft may have none yet
+    if not layers:
+        return {"reviewed_by": DRAFT_REVIEWER, "corrections": corrections}
+    reviewers = list(dict.fromkeys(layer.reviewed_by or DEFAULT_REVIEWER for layer in layers))
     return {
         "reviewed": max(layer.reviewed for layer in layers).isoformat(),
         "review_due": min(review_due(layer) for layer in layers).isoformat(),
         "reviewed_by": "; ".join(reviewers),
-        "corrections": (clinic.corrections if clinic and clinic.corrections
-                        else DEFAULT_CORRECTIONS),
+        "corrections": corrections,
     }
+
+
+def _marked_if_draft(document: Document, record: object) -> Document:
+    """A draft shows that it is one, at the top, so that nobody takes it for checked
+    content (drafts are shown only when asked for, and never in handouts)."""
+    if not records.is_draft(record):
+        return document
+    warning = Section("", [Alert(f"DRAFT: {DRAFT_WARNING}", [])], "draft")
+    return document._replace(title=f"DRAFT: {document.title}",
+                             sections=[warning, *document.sections])
 
 
 def _layers(knowledge: Knowledge, relative: str, merged: object) -> list[object]:
@@ -235,13 +252,13 @@ def condition_page(knowledge: Knowledge, name: str) -> Document:
     condition = knowledge.condition(name)
     cites = _Citations(knowledge)
     meta = {"evidence_rating": condition.evidence.rating} if condition.evidence.rating else {}
-    return _renumbered(Document(
+    return _marked_if_draft(_renumbered(Document(
         kind="condition", name=condition.slug, title=condition.title,
         summary=condition.summary,
         sections=_condition_sections(condition, cites, knowledge.clinic()),
         citations=cites.listing(), notice=NOTICE,
         meta={**meta, **_review_meta(knowledge, condition)},
-    ))
+    )), condition)
 
 
 def _condition_sections(condition: records.Condition, cites: _Citations,
@@ -282,9 +299,14 @@ def conditions_list(knowledge: Knowledge) -> Document:
     that a long list costs no parsing."""
     from acuinfo import index
 
-    rows, problems = index.using(knowledge, lambda connection: (
-        index.conditions(connection), index.problems(connection, "conditions")))
+    rows, problems, drafts = index.using(knowledge, lambda connection: (
+        index.conditions(connection), index.problems(connection, "conditions"),
+        index.drafts(connection) if knowledge.drafts else []))
     knowledge.problems.extend(problems)
+    if drafts:
+        rows = sorted([*rows, *([slug, f"DRAFT: {title}", summary]
+                                for slug, title, summary in drafts)],
+                      key=lambda row: (row[1].removeprefix("DRAFT: ").lower(), row[0]))
     return Document(
         kind="conditions", title="Conditions", sections=[Section("", [
             Table(["Name", "Condition", "Summary"], rows),
@@ -451,17 +473,17 @@ def page_view(knowledge: Knowledge, page_id: str) -> Document:
     page = knowledge.page(page_id)
     cites = _Citations(knowledge)
     sections = _page_sections(page, cites, knowledge.clinic())
-    return _renumbered(Document(kind="page", name=page.id, title=page.title,
-                                summary=page.summary, sections=sections,
-                                citations=cites.listing(), notice=NOTICE,
-                                meta=_review_meta(knowledge, page)))
+    return _marked_if_draft(_renumbered(Document(
+        kind="page", name=page.id, title=page.title, summary=page.summary, sections=sections,
+        citations=cites.listing(), notice=NOTICE, meta=_review_meta(knowledge, page))), page)
 
 
 def about_view(knowledge: Knowledge) -> Document:
     """The about page, then when each knowledge file was last reviewed."""
     document = page_view(knowledge, "about")
     rows = [[label, record.reviewed.isoformat(), review_due(record).isoformat(),
-             record.reviewed_by or DEFAULT_REVIEWER]
+             record.reviewed_by or DEFAULT_REVIEWER] if record.reviewed else
+            [f"{label} (DRAFT)", "not yet", "", DRAFT_REVIEWER]
             for label, record in _reviewed_files(knowledge)]
     dates = Section("When each file was last reviewed", [
         Table(["File", "Reviewed", "Review due", "Checked by"], rows)], "reviewed")

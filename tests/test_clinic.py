@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import CONDITION_SLUGS, DATA
 
@@ -105,49 +107,88 @@ def test_precedence_data_dir_then_env_then_user_then_built_in(invoke, tmp_path):
     assert any(line.endswith("acuinfo/data/conditions/neck-pain.yaml") for line in lines)
 
 
-@pytest.mark.parametrize("kind, name, show", [
-    ("condition", "jaw pain", ["condition", "jaw-pain"]),
-    ("tip", "walk after lunch", ["tips", "--category", "movement"]),
-    ("source", "smith-2024", ["sources", "smith-2024"]),
-    ("clinic", "Riverside Clinic", ["session"]),
+@pytest.mark.parametrize("kind, name, show, shown", [
+    ("condition", "frozen shoulder", ["condition", "frozen-shoulder"], "Frozen shoulder"),
+    ("tip", "walk after lunch", ["tips", "--category", "movement"], "Walk after lunch"),
+    ("source", "smith-2024", ["sources", "smith-2024"], "The full title as published"),
+    ("clinic", "Riverside Clinic", ["session"], "Riverside Clinic"),
 ])
-def test_new_writes_a_valid_template_that_is_shown(invoke, tmp_path, kind, name, show):
-    result = invoke("new", kind, name)
-    assert result.exit_code == 0, result.output
+def test_a_new_entry_is_a_draft_until_a_person_publishes_it(run_script, tmp_path, kind, name,
+                                                              show, shown):
+    """Template text must never reach a patient: a new entry is a draft, shown only when
+    asked for and marked DRAFT, never in a handout, and validate names every piece of
+    example text left in it. Written over and published, it shows like any other."""
+    result = run_script("new", kind, name)
+    assert result.returncode == 0, result.stderr
     path = Path(result.stdout.strip())
-    assert path.is_file()
     assert path.is_relative_to(tmp_path / "user"), "goes to the user folder by default"
-    assert "#" in path.read_text(), "the template explains itself in comments"
-    check = invoke("validate", str(tmp_path / "user"))
-    assert check.exit_code == 0, check.stdout
-    shown = invoke(*show)
-    assert shown.exit_code == 0
-    expected = {"condition": "Jaw pain", "tip": "Walk after lunch",
-                "source": "The full title as published", "clinic": "Riverside Clinic"}[kind]
-    assert expected in shown.stdout
+    text = path.read_text()
+    assert "#" in text, "the template explains itself in comments"
+    assert "status: draft" in text and "\nreviewed: " in text
+    assert not re.search(r"^reviewed: +\d", text, re.M), "a review nobody made"
+    check = run_script("validate", str(tmp_path / "user"))
+    assert check.returncode == 1
+    assert f"{path}:" in check.stdout and "still holds the template's example text" \
+        in check.stdout
+    for args in (show, ["conditions"], ["handout", "neck-pain", "-o", str(tmp_path / "h.html")]):
+        seen = run_script(*args)
+        assert shown not in seen.stdout, args
+    found = json.loads(run_script("search", name, "-f", "json").stdout)["items"]
+    assert all(shown not in item["title"] for item in found)
+    handout = (tmp_path / "h.html").read_text()
+    assert shown not in handout and "DRAFT" not in handout
+    asked = run_script(*show, "--drafts")
+    assert asked.returncode == 0, asked.stderr
+    assert f"DRAFT: {shown}" in asked.stdout
+    assert run_script("handout", "neck-pain", "-o", str(tmp_path / "h2.html"),
+                      "--drafts").returncode == 0
+    assert "DRAFT" not in (tmp_path / "h2.html").read_text(), "a draft reached a handout"
+    published = yaml.safe_dump(own_words(yaml.safe_load(text)), sort_keys=False)
+    published = published.replace("status: draft", "status: published").replace(
+        "reviewed: null", "reviewed: 2026-12-01")
+    path.write_text(published)
+    check = run_script("validate", str(tmp_path / "user"))
+    assert check.returncode == 0, check.stdout
+    final = run_script(*show)
+    kept = "smith-2024" if kind == "source" else shown  # its title was example text
+    assert final.returncode == 0 and kept in final.stdout and "DRAFT" not in final.stdout
+
+
+def own_words(value: object) -> object:
+    """A template's values with its example text written over, as a person would."""
+    from acuinfo.scaffold import placeholders
+
+    if isinstance(value, dict):
+        return {key: own_words(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [own_words(item) for item in value]
+    if isinstance(value, str) and any(p.fullmatch(value.strip()) for p in placeholders()):
+        return "https://doi.org/10.1000/own" if value.startswith("https://") else (
+            "Our own words, checked by our clinician.")
+    return value
 
 
 def test_new_clinic_keeps_its_name_as_given(invoke, tmp_path):
     result = invoke("new", "clinic", "St. Mary's Clinic")
     assert result.exit_code == 0, result.output
     assert Path(result.stdout.strip()) == tmp_path / "user" / "clinic.yaml"
-    assert invoke("validate", str(tmp_path / "user")).exit_code == 0
-    assert "St. Mary's Clinic" in invoke("session").stdout
+    assert "name: \"St. Mary's Clinic\"" in (tmp_path / "user" / "clinic.yaml").read_text()
+    assert "DRAFT: St. Mary's Clinic" in invoke("session", "--drafts").stdout
     assert invoke("new", "clinic", "   ").exit_code == 1
 
 
 def test_new_into_a_data_dir(invoke, tmp_path):
     target = tmp_path / "elsewhere"
     target.mkdir()
-    result = invoke("--data-dir", str(target), "new", "condition", "jaw-pain")
-    assert Path(result.stdout.strip()) == target / "conditions" / "jaw-pain.yaml"
+    result = invoke("--data-dir", str(target), "new", "condition", "hip-ache")
+    assert Path(result.stdout.strip()) == target / "conditions" / "hip-ache.yaml"
 
 
 def test_new_never_overwrites(invoke, tmp_path):
-    first = Path(invoke("new", "condition", "jaw-pain").stdout.strip())
+    first = Path(invoke("new", "condition", "hip-ache").stdout.strip())
     first.write_text(first.read_text() + "# my own notes\n")
     before = first.read_bytes()
-    result = invoke("new", "condition", "Jaw Pain")
+    result = invoke("new", "condition", "Hip Ache")
     assert result.exit_code == 1
     assert "already exists" in result.stderr
     assert first.read_bytes() == before
