@@ -18,13 +18,23 @@ from acuinfo.namedrecord import Record
 from acuinfo.render import RENDERERS
 from acuinfo.safetext import clean_text, shown_name
 
+
+def _examples(*examples: str) -> str:
+    """A help text's examples, one command a line, as Click shows them unwrapped."""
+    return "\b\nExamples:\n" + "\n".join(f"  acuinfo {example}" for example in examples) + "\n"
+
+
+def _with_examples(purpose: str, *examples: str) -> str:
+    return f"{purpose}\n\n{_examples(*examples)}"
+
+
 HELP = """Plain-language answers about acupuncture for neck, back and other long-lasting pain.
 
 acuinfo informs; it does not replace your doctor. For signs that need urgent
 care, run: acuinfo red-flags
 
-Example: acuinfo condition neck-pain
-"""
+""" + _examples("condition neck-pain", "search pain down my leg", "red-flags",
+                "help condition")
 
 app = typer.Typer(
     name="acuinfo",
@@ -146,7 +156,11 @@ def _command(group: typer.Typer = app, name: str | None = None) -> Callable:
                                      pager=before.pager and not no_pager,
                                      drafts=before.drafts or drafts)
             context.obj = context.find_root().obj = merged
-            return function(*args, **kwargs)
+            try:
+                return function(*args, **kwargs)
+            except BrokenPipeError:  # the reader had enough (| head -1): that is success
+                _silence_stdout()
+                raise typer.Exit(0) from None
 
         run.__signature__ = signature.replace(
             parameters=[*signature.parameters.values(), *shared])
@@ -252,7 +266,11 @@ def condition(
 ) -> None:
     """Explain one condition and what acupuncture may do for it.
 
-    Example: acuinfo condition neck-pain
+    \b
+    Examples:
+      acuinfo condition neck-pain
+      acuinfo condition "slipped disc"
+      acuinfo condition sciatica --format markdown > sciatica.md
     """
     from acuinfo import views
 
@@ -263,7 +281,10 @@ def condition(
 def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """List every condition, one line each.
 
-    Example: acuinfo conditions
+    \b
+    Examples:
+      acuinfo conditions
+      acuinfo conditions --format json
     """
     from acuinfo import views
 
@@ -281,11 +302,20 @@ def search(
 ) -> None:
     """Find pages, tips and words from your own words, spelling mistakes and all.
 
-    Example: acuinfo search bulging disc
+    \b
+    Examples:
+      acuinfo search bulging disc
+      acuinfo search "pain down my leg"
+      acuinfo search needles hurt --limit 3
     """
     from acuinfo import views
+    from acuinfo.search import words_of
 
-    _show(ctx, lambda knowledge: views.search_view(knowledge, " ".join(words), limit), fmt)
+    query = " ".join(words)
+    if not words_of(query):
+        raise typer.BadParameter("give some words to search for, e.g. acuinfo search pain "
+                                 "down my leg", param_hint="WORDS...")
+    _show(ctx, lambda knowledge: views.search_view(knowledge, query, limit), fmt)
 
 
 @_command()
@@ -301,7 +331,11 @@ def tips(
 ) -> None:
     """Self-care tips for between sessions, grouped by category.
 
-    Example: acuinfo tips --condition low-back-pain
+    \b
+    Examples:
+      acuinfo tips
+      acuinfo tips --condition low-back-pain
+      acuinfo tips --category movement
     """
     from acuinfo import views
 
@@ -321,7 +355,11 @@ def session(
 ) -> None:
     """What acupuncture sessions are like: before, during, after and over a course.
 
-    Example: acuinfo session --what-to-expect
+    \b
+    Examples:
+      acuinfo session
+      acuinfo session --what-to-expect
+      acuinfo session --after
     """
     from acuinfo import views
 
@@ -342,7 +380,7 @@ def _page_command(page_id: str, purpose: str) -> None:
 
         _show(ctx, lambda knowledge: views.page_view(knowledge, page_id), fmt)
 
-    show_page.__doc__ = f"{purpose}\n\nExample: acuinfo {page_id}\n"
+    show_page.__doc__ = _with_examples(purpose, page_id, f"{page_id} --format markdown")
     _command(name=page_id)(show_page)
 
 
@@ -360,7 +398,10 @@ _page_command("finding-a-practitioner", "How to find a qualified practitioner, a
 def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """Who acuinfo is for, how it was written, and when each file was reviewed.
 
-    Example: acuinfo about
+    \b
+    Examples:
+      acuinfo about
+      acuinfo about --format markdown
     """
     from acuinfo import views
 
@@ -377,7 +418,10 @@ def sources(
 ) -> None:
     """The research and guidelines acuinfo cites, or one source and what cites it.
 
-    Example: acuinfo sources vickers-2018
+    \b
+    Examples:
+      acuinfo sources
+      acuinfo sources vickers-2018
     """
     from acuinfo import views
 
@@ -394,7 +438,11 @@ def glossary(
 ) -> None:
     """Words used in acuinfo, explained.
 
-    Example: acuinfo glossary "de qi"
+    \b
+    Examples:
+      acuinfo glossary
+      acuinfo glossary "de qi"
+      acuinfo glossary sham
     """
     from acuinfo import views
 
@@ -418,7 +466,11 @@ def handout(
 ) -> None:
     """Write a printable handout (one HTML file) for one or more conditions.
 
-    Example: acuinfo handout neck-pain --session -o neck-pain.html
+    \b
+    Examples:
+      acuinfo handout neck-pain -o neck-pain.html
+      acuinfo handout low-back-pain --session --tips -o back.html
+      acuinfo handout neck-pain -o neck-pain.html --force
     """
     import datetime
     import io
@@ -459,7 +511,8 @@ def handout(
 
 new_app = typer.Typer(
     help="Start a new knowledge file from a commented template.\n\n"
-         "Example: acuinfo new condition \"jaw pain\"",
+         + _examples('new condition "frozen shoulder"', "new tip walk-after-lunch",
+                     "new source vickers-2018 --override"),
     no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
@@ -493,21 +546,51 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
         typer.echo(shown_name(path))
 
     new.__doc__ = (f"Write a new {kind} template into your knowledge folder (or the first "
-                   f"--data-dir) and print its path.\n\nExample: acuinfo new {kind} {example}\n")
+                   f"--data-dir) and print its path.\n\n"
+                   + _examples(f"new {kind} {example}", f"new {kind} {example} -d ./my-clinic"))
     _command(new_app, kind)(new)
 
 
-_new_command("condition", "jaw-pain", "The condition's name, e.g. \"jaw pain\".")
+_new_command("condition", "frozen-shoulder", "The condition's name, e.g. \"frozen shoulder\".")
 _new_command("tip", "walk-after-lunch", "A short name for the tip, e.g. walk-after-lunch.")
 _new_command("source", "smith-2024", "An id for the source, e.g. smith-2024.")
 _new_command("clinic", "\"Riverside Clinic\"", "Your clinic's name.")
+
+
+@_command(name="help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045 - Typer reads this form
+        metavar="[COMMAND]...", help="A command, e.g. condition, or new condition.")] = None,
+) -> None:
+    """Show how to use acuinfo, or one of its commands.
+
+    \b
+    Examples:
+      acuinfo help
+      acuinfo help condition
+      acuinfo help new condition
+    """
+    root = ctx.find_root()
+    found, context = root.command, root
+    for name in command or []:
+        below = found.get_command(context, name) if hasattr(found, "get_command") else None
+        if below is None:
+            shown = " ".join(command)
+            raise typer.BadParameter(f"acuinfo has no command {clean_text(shown)!r}; "
+                                     "see them all with: acuinfo help", param_hint="COMMAND")
+        found, context = below, typer.Context(below, info_name=name, parent=context)
+    typer.echo(found.get_help(context))
 
 
 @_command()
 def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """Show every folder acuinfo reads, in order, and its cache folder.
 
-    Example: acuinfo paths
+    \b
+    Examples:
+      acuinfo paths
+      acuinfo paths --format json
     """
     from acuinfo import views
     from acuinfo.knowledge import candidate_folders
@@ -528,7 +611,11 @@ def which(
 ) -> None:
     """Say which file an entry comes from, and which files it overrides.
 
-    Example: acuinfo which neck-pain
+    \b
+    Examples:
+      acuinfo which neck-pain
+      acuinfo which "stiff neck"
+      acuinfo which vickers-2018
     """
     from acuinfo import views
 
@@ -544,7 +631,10 @@ def validate(
 ) -> None:
     """Check knowledge folders and list every problem with its file, line and column.
 
-    Example: acuinfo validate ./my-clinic
+    \b
+    Examples:
+      acuinfo validate
+      acuinfo validate ./my-clinic
     """
     from acuinfo.checks import check_folders
     from acuinfo.knowledge import Folder, Knowledge, knowledge_in_use
@@ -589,12 +679,13 @@ def main() -> None:
 
     try:
         try:
-            narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS)(prog_name="acuinfo")
+            narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS, whole=("help",))(
+            prog_name="acuinfo")
         finally:
             sys.stdout.flush()  # a failed write shows here, not as Python exits
-    except BrokenPipeError:  # the reader went away (e.g. `| head -1`): stop quietly
+    except BrokenPipeError:  # the reader had enough (e.g. `| head -1`): that is success
         _silence_stdout()
-        raise SystemExit(1) from None
+        raise SystemExit(0) from None
     except OSError as err:
         # Files acuinfo reads or writes report their own errors; one that gets here with
         # no file named is the output itself: a full disk, a lost connection.

@@ -34,6 +34,7 @@ from typing import TypeVar
 from acuinfo import __version__, records
 from acuinfo.errors import AcuinfoError, KnowledgeError, Problem
 from acuinfo.integrity import DamagedCache, checksum, verified
+from acuinfo.interrupt import stop_if_pressed, watched
 from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
 from acuinfo.namedrecord import Record
 from acuinfo.places import cache_dir
@@ -86,7 +87,8 @@ def using(knowledge: Knowledge, use: Callable[[sqlite3.Connection], T]) -> T:
         return use(connection)
     except (sqlite3.Error, DamagedCache):
         connection.close()
-    return use(_build(knowledge, *_where(knowledge), trust_cache=False))
+        stop_if_pressed()  # the query stopped for Ctrl-C: the index is fine
+    return use(_build(knowledge, *_where(knowledge)))
 
 
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
@@ -139,7 +141,7 @@ def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
     """The cached index if it was built from ``key``; None if it is missing, stale,
     corrupt or unreadable, which is then rebuilt."""
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        connection = _connect(read_only_uri(path))
     except sqlite3.Error:
         return None
     try:
@@ -147,7 +149,7 @@ def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
         if row is not None and row[0] == key:
             return connection
     except sqlite3.Error:
-        pass  # not an index, damaged, or from another version
+        stop_if_pressed()  # else: not an index, damaged, or from another version
     connection.close()
     return None
 
@@ -188,7 +190,7 @@ def _write_listings(file: str, listings: dict[str, Listing]) -> None:
 
 
 def _build(knowledge: Knowledge, path: Path, scanned: list[str],
-           state: Signature | None = None, trust_cache: bool = True) -> sqlite3.Connection:
+           state: Signature | None = None) -> sqlite3.Connection:
     # A Knowledge of its own, so that what it finds wrong is kept in the index and
     # reported by the views that list entries on every run alike, and never mixed into
     # (or taken from) the problems of the command that asked for the index.
@@ -210,14 +212,20 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         _sweep(folder)
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
-            with contextlib.closing(sqlite3.connect(temporary.path)) as connection:
+            with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
                 _fill(connection, entries, problems, drafts, key)
         _write_listings(f"{path}.listings", state.listings)
-        return sqlite3.connect(read_only_uri(path), uri=True)
+        return _connect(read_only_uri(path))
     except (OSError, sqlite3.Error, AcuinfoError):
-        connection = sqlite3.connect(":memory:")  # no usable cache folder: index for this run
+        stop_if_pressed()
+        connection = _connect(":memory:")  # no usable cache folder: an index for this run
         _fill(connection, entries, problems, drafts, key)
         return connection
+
+
+def _connect(where: str) -> sqlite3.Connection:
+    """A connection to an index (a URI, or ":memory:") that stops for Ctrl-C at once."""
+    return watched(sqlite3.connect(where, uri=where != ":memory:"))
 
 
 def _sweep(folder: Path) -> None:

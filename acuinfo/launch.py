@@ -12,21 +12,10 @@ import sys
 
 try:
     import signal
+
+    from acuinfo.interrupt import Interrupted, interrupt, pressed
 except KeyboardInterrupt:  # Ctrl-C before acuinfo could take it over
     raise SystemExit(130) from None
-
-
-class Interrupted(BaseException):
-    """Ctrl-C. Not a KeyboardInterrupt, so that nothing on the way turns it into an
-    "Aborted!" message with another exit status; ``finally`` blocks still run."""
-
-
-_pressed = []  # set once Ctrl-C has been pressed
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    _pressed.append(signum)
-    raise Interrupted
 
 
 def _quiet_when_interrupted(unraisable: object, default=sys.unraisablehook) -> None:
@@ -48,15 +37,15 @@ def main() -> None:
     """Run acuinfo with the command line of this process."""
     try:
         sys.unraisablehook = _quiet_when_interrupted
-        signal.signal(signal.SIGINT, _interrupt)
+        signal.signal(signal.SIGINT, interrupt)
         from acuinfo.cli import main as run
 
         run()
     except (Interrupted, KeyboardInterrupt):
         _stop()
     except SystemExit:
-        if _pressed:
+        if pressed:
             _stop()
         raise
-    if _pressed:
+    if pressed:
         _stop()

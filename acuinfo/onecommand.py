@@ -42,13 +42,14 @@ def command_named(args: Sequence[str], value_options: Collection[str],
 
 
 def narrowed(app: typer.Typer, args: Sequence[str], value_options: Collection[str],
-             flag_options: Collection[str]) -> typer.Typer:
+             flag_options: Collection[str], whole: Collection[str] = ()) -> typer.Typer:
     """``app`` holding only the command (or command group) that ``args`` run; ``app``
-    itself when completion is asked for or the command is not plainly one of its own."""
+    itself when completion is asked for, the command is not plainly one of its own, or
+    it is one of ``whole``, which need every command (``help``, say)."""
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
         return app  # shell completion lists every command
     name = command_named(args, value_options, flag_options)
-    if name is None:
+    if name is None or name in whole:
         return app
     commands = [info for info in app.registered_commands
                 if (info.name or get_command_name(info.callback.__name__)) == name]

@@ -26,7 +26,7 @@ def test_top_level_help_lists_commands(invoke):
     assert result.exit_code == 0
     for name in command_names():
         assert name in result.stdout
-    assert "Example: acuinfo" in result.stdout
+    assert "Examples:\n    acuinfo" in result.stdout
 
 
 def test_no_arguments_shows_help(invoke):
@@ -41,9 +41,31 @@ def test_every_command_has_purpose_and_example(invoke, name):
     lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
     purpose = lines[lines.index(next(li for li in lines if li.startswith("Usage:"))) + 1]
     assert purpose.endswith("."), f"{name}: no one-line purpose"
-    assert f"Example: acuinfo {name}" in result.stdout
+    examples = [line for line in lines[lines.index("Examples:") + 1:]
+                if line.startswith(f"acuinfo {name}")]
+    assert 2 <= len(examples) <= 4, f"{name}: two or three examples, as tldr pages give"
+    assert "Examples:\n    acuinfo" in result.stdout, "examples are not rewrapped"
 
 
 def test_unknown_command_and_option(invoke):
     assert invoke("frobnicate").exit_code == 2
     assert invoke("conditions", "--frobnicate").exit_code == 2
+
+
+@pytest.mark.parametrize("words", [[], ["condition"], ["new", "condition"], ["red-flags"]])
+def test_help_command_shows_the_same_help_as_the_option(run_script, words):
+    asked = run_script("help", *words)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout == run_script(*words, "--help").stdout
+
+
+def test_help_for_a_command_that_does_not_exist(run_script):
+    result = run_script("help", "frobnicate")
+    assert result.returncode == 2
+    assert "acuinfo has no command 'frobnicate'" in result.stderr
+
+
+def test_each_new_kind_has_examples(invoke):
+    for kind in ("condition", "tip", "source", "clinic"):
+        result = invoke("new", kind, "--help")
+        assert result.stdout.count(f"acuinfo new {kind}") >= 2, kind

@@ -145,3 +145,32 @@ def test_a_merge_key_is_named_as_such(run_script, clinic):
     assert result.returncode == 1
     assert "neck-pain.yaml:4:3: merge keys ('<<') are not supported" in result.stderr
     assert "tag" not in result.stderr
+
+
+def test_ctrl_c_stops_a_long_query_at_once(tmp_path):
+    """SQLite runs a query without giving Python a turn, so without a progress handler
+    Ctrl-C waits for the query to end: here, minutes."""
+    script = """
+import signal, sqlite3, threading, time, os
+from acuinfo.interrupt import Interrupted, interrupt, watched, stop_if_pressed
+signal.signal(signal.SIGINT, interrupt)
+connection = watched(sqlite3.connect(":memory:"))
+threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+started = time.monotonic()
+try:
+    connection.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < 3000000000) SELECT count(*) FROM n").fetchone()
+    print("finished")
+except sqlite3.OperationalError:
+    try:
+        stop_if_pressed()
+    except Interrupted:
+        print("stopped after", round(time.monotonic() - started, 1))
+"""
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.stdout.startswith("stopped after"), (result.stdout, result.stderr)
+    assert float(result.stdout.split()[-1]) < 5
+    assert TRACEBACK not in result.stderr

@@ -190,3 +190,11 @@ def test_words_in_half_the_entries_or_more_do_not_pick_candidates():
     assert _candidate_match(connection, [[common], ["sciatica"]]) == '"sciatica"'
     assert _candidate_match(connection, [[common]]) == f'"{common}"'
     assert "sciatica" in [hit.name for hit in search(connection, f"{common} sciatica", 3)]
+
+
+@pytest.mark.parametrize("words", [[""], ["   "], ["!!!", "?"]])
+def test_an_empty_query_is_a_usage_error(run_script, words):
+    result = run_script("search", *words)
+    assert result.returncode == 2
+    assert "give some words to search for" in result.stderr
+    assert result.stdout == ""
