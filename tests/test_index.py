@@ -76,23 +76,44 @@ def test_list_is_the_same_when_its_stored_copy_cannot_be_read(invoke, tmp_path, 
     assert invoke("conditions").stdout == before
 
 
-@pytest.mark.parametrize("columns", ["80", "100"])
-def test_list_lines_fit_and_align_with_wide_and_long_titles(invoke, clinic, columns):
-    """Rows in plain ASCII and rows in wide characters take the same columns on screen."""
+@pytest.fixture
+def odd_titles(clinic):
     folder = clinic("conditions/zhen-jiu.yaml", condition("zhen-jiu", "针灸后的颈部疼痛"))
     clinic("conditions/a-very-long-one.yaml", condition(
-        "a-very-long-one", "A title far longer than the column it goes in, so it is cut"))
-    lines = invoke("-d", str(folder), "conditions", env={"COLUMNS": columns}).stdout.splitlines()
-    rows = [line for line in lines if line.startswith("  ") and "  " in line.strip()]
-    # the header, the built-in conditions, the clinic's two
-    assert len(rows) == 1 + len(CONDITION_SLUGS) + 2
+        "a-very-long-one", "A title far longer than the column it goes in, yet never cut"))
+    return folder
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_at_a_usual_width_each_condition_is_a_block_with_nothing_cut(invoke, odd_titles,
+                                                                     columns):
+    """Name and title on one line, the summary wrapped beneath: no title or summary is
+    cut short, wide characters included."""
+    result = invoke("-d", str(odd_titles), "conditions", env={"COLUMNS": columns})
+    lines = result.stdout.splitlines()
     assert all(cell_len(line) <= int(columns) for line in lines)
+    assert "…" not in result.stdout and "..." not in result.stdout
+    heads = [line for line in lines if line.startswith("  ") and not line.startswith("    ")
+             and not line.startswith("  Read one with")]
+    assert len(heads) == len(CONDITION_SLUGS) + 2
+    assert "  a-very-long-one  A title far longer than the column it goes in, yet never cut" \
+        in lines
+    assert "  zhen-jiu  针灸后的颈部疼痛" in lines
+    summary = " ".join(line.strip() for line in lines[lines.index("  zhen-jiu  针灸后的颈部疼痛")
+                                                        + 1:][:3] if line.startswith("    "))
+    assert summary.startswith("Pain or stiffness in the neck")
+
+
+def test_on_a_wide_terminal_the_list_lines_up(invoke, odd_titles):
+    """Rows in plain ASCII and rows in wide characters take the same columns on screen."""
+    lines = invoke("-d", str(odd_titles), "conditions", env={"COLUMNS": "300"}).stdout.splitlines()
+    rows = [line for line in lines if line.startswith("  ") and "  " in line.strip()]
+    assert len(rows) == 1 + len(CONDITION_SLUGS) + 2  # the header, every condition
     # The neck pain summary, which both of the clinic's copies share, starts "Pain or".
     summary_starts = [cell_len(line[:line.index("Pain or")]) for line in rows if "Pain or" in line]
     assert len(summary_starts) >= 3
     assert len(set(summary_starts)) == 1, "the summary column does not line up"
     assert any("针灸后的颈部疼痛" in line for line in rows)
-    assert any("A title far longer" in line and "cut" not in line for line in rows)
 
 
 def settle(folder) -> None:

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from acuinfo.render.wrap import cells, fit, plain, wrap
+from acuinfo.render.wrap import cells, fit, plain, unbreakable, wrap
 
 
 def lines_of(text: str, width: int, style: str = "") -> list[str]:
@@ -29,8 +29,23 @@ def test_styles_follow_their_words_across_lines():
 
 
 def test_a_word_longer_than_the_line_is_folded():
+    assert lines_of("see supercalifragilisticexpialidocious here", 12) == [
+        "see", "supercalifra", "gilisticexpi", "alidocious", "here"]
+
+
+def test_a_web_address_or_a_path_is_never_broken():
+    """They go on a line of their own, whole, to be copied, even past the width."""
     assert lines_of("see https://example.org/a/very/long/path here", 12) == [
-        "see", "https://exam", "ple.org/a/ve", "ry/long/path", "here"]
+        "see", "https://example.org/a/very/long/path", "here"]
+    assert lines_of("From: /home/clinic/acuinfo/conditions/neck-pain.yaml", 20) == [
+        "From:", "/home/clinic/acuinfo/conditions/neck-pain.yaml"]
+
+
+@given(st.text(st.sampled_from("ab /xy-"), max_size=40), st.integers(min_value=1, max_value=14))
+def test_the_quick_ascii_wrap_breaks_as_the_general_one_does(text, width):
+    from acuinfo.render.wrap import _ascii_breaks, _breaks
+
+    assert _ascii_breaks(text, width) == _breaks(text, width)
 
 
 def test_newlines_always_break_and_blank_lines_stay():
@@ -57,7 +72,7 @@ words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs
 def test_every_line_fits_and_no_word_is_lost(parts, width):
     text = " ".join(parts)
     lines = lines_of(text, width)
-    assert all(cell_len(line) <= width for line in lines)
+    assert all(cell_len(line) <= width or unbreakable(line) for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
 
 

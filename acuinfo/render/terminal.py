@@ -37,8 +37,6 @@ from acuinfo.render import dates, identifiers, review_lines
 from acuinfo.render.wrap import Runs, cells, fit, plain, wrap
 
 INDENT = 2
-MAX_COLUMN = 34
-MIN_LAST_COLUMN = 16
 MIN_WIDTH = 8
 BLANK: Runs = ()
 
@@ -222,37 +220,41 @@ class _Layout:
         self.lines.append(((pad + bottom[0] + bottom[1] * (inner + 2) + bottom[2], "red"),))
 
     def table(self, block: Table, indent: int) -> None:
-        """One line per row, every column but the last kept whole and the line cut to fit;
-        on a terminal too narrow for that, each row as a small block instead."""
+        """One line per row with the columns lined up, when every cell fits whole;
+        otherwise each row as a small block (the other columns on one line, the last
+        wrapped beneath them), so that nothing is ever cut short."""
         width = self.width - indent
         columns = [[row[i] for row in block.rows] for i in range(len(block.columns))]
         plain_ascii = ["".join(column).isascii() for column in columns]
-        widths = [min(MAX_COLUMN, max(cells(heading), _widest(column, ascii_only)))
+        widths = [max(cells(heading), _widest(column, ascii_only))
                   for heading, column, ascii_only
-                  in zip(block.columns[:-1], columns, plain_ascii, strict=False)]
-        if sum(widths) + 2 * len(widths) + MIN_LAST_COLUMN > width:
-            for row in block.rows:
-                self.wrap(((row[0], "bold"),), indent)
-                self.wrap(((" - ".join(row[1:]), ""),), indent + INDENT)
+                  in zip(block.columns, columns, plain_ascii, strict=True)]
+        if sum(widths) + 2 * (len(widths) - 1) > width:
+            self.table_blocks(block.rows, indent)
             return
         pad = " " * indent
-        self.lines.append(((self.row(block.columns, widths, width, pad), "bold"),))
-        # Lists run to thousands of rows, so the cells are fitted a column at a time: every
-        # column but the last cut to its width and padded to it, the last cut to the room
-        # left. In plain ASCII, the common case, one character takes one column, so a
-        # slice cuts a cell and one format per row pads them.
-        limits = [*widths, width - sum(widths) - 2 * len(widths)]
-        ellipsis = self.ellipsis
+        self.lines.append(((self.row(block.columns, widths[:-1], pad), "bold"),))
+        # Lists run to thousands of rows, so the cells are padded a column at a time. In
+        # plain ASCII, the common case, one character takes one column, so one format per
+        # row pads them.
         if all(plain_ascii):
-            cut = [[text if len(text) <= limit else text[:limit - len(ellipsis)] + ellipsis
-                    for text in column] for column, limit in zip(columns, limits, strict=True)]
-            line = pad + "".join(f"%-{limit}s  " for limit in widths) + "%s"
-            self.lines.extend([line % parts for parts in zip(*cut, strict=True)])
+            line = pad + "".join(f"%-{size}s  " for size in widths[:-1]) + "%s"
+            self.lines.extend([line % tuple(row) for row in block.rows])
             return
-        fitted = [[self.cell(text, limit) for text in column]
-                  for column, limit in zip(columns, widths, strict=False)]
-        last = [fit(text, limits[-1], ellipsis) for text in columns[-1]]
-        self.lines.extend([pad + "  ".join(parts) for parts in zip(*fitted, last, strict=True)])
+        padded = [[self.cell(text, size) for text in column]
+                  for column, size in zip(columns, widths[:-1], strict=False)]
+        self.lines.extend([pad + "  ".join(parts)
+                           for parts in zip(*padded, columns[-1], strict=True)])
+
+    def table_blocks(self, rows: list[list[str]], indent: int) -> None:
+        """Each row as a block: its first column in bold with the others after it, then
+        its last column wrapped beneath, indented."""
+        for row in rows:
+            head: Runs = ((row[0], "bold"),)
+            if len(row) > 2:
+                head += (("  " + "  ".join(row[1:-1]), ""),)
+            self.wrap(head, indent)
+            self.wrap(((row[-1], ""),), indent + INDENT)
 
     def cell(self, text: str, width: int) -> str:
         """``text`` cut or padded to exactly ``width`` columns."""
@@ -261,10 +263,10 @@ class _Layout:
             text, size = fit(text, width, self.ellipsis), width
         return text + " " * (width - size)
 
-    def row(self, row: list[str], widths: list[int], width: int, pad: str) -> str:
-        """One table row as one line."""
+    def row(self, row: list[str], widths: list[int], pad: str) -> str:
+        """One table row as one line, every column but the last padded to its width."""
         fixed = [self.cell(text, cell_width) for text, cell_width in zip(row, widths, strict=False)]
-        return pad + fit("  ".join([*fixed, row[-1]]), width, self.ellipsis)
+        return pad + "  ".join([*fixed, row[-1]])
 
     # -- helpers --------------------------------------------------------------------
 
