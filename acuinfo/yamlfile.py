@@ -79,7 +79,7 @@ def parse(text: str, file: str) -> YamlData:
         while loader.check_event():
             builder.feed(loader.get_event())
     except yaml.MarkedYAMLError as err:
-        raise KnowledgeError([_problem_from_yaml(err, file)]) from None
+        raise KnowledgeError([_problem_from_yaml(err, file, text)]) from None
     except yaml.YAMLError as err:
         raise KnowledgeError([Problem(file, _first_line(str(err)))]) from None
     finally:
@@ -87,14 +87,31 @@ def parse(text: str, file: str) -> YamlData:
     return YamlData(file, builder.root, builder.positions)
 
 
-def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str) -> Problem:
+def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    """PyYAML's complaint, pointed at the line where the mistake is and said plainly
+    where we can tell what it is."""
     mark = err.problem_mark or err.context_mark
     message = " ".join(part for part in (err.context, err.problem) if part) or "YAML error"
-    tabs = "tab" in message or "'\\t'" in message
-    hint = "use spaces, not tabs, to indent" if tabs else "check the YAML syntax"
+    hint = "check the YAML syntax"
+    if err.context_mark is not None and "could not find expected ':'" in (err.problem or ""):
+        # PyYAML notices a key's missing colon lines later; the key is where it began.
+        mark = err.context_mark
+        key = _line(text, mark.line)[mark.column:].strip()
+        message = f"{key[:40]!r} has no ':' after it, so it is not read as a field"
+        hint = "write 'name: value', or '- item' for an item in a list"
+    elif mark is not None and (_line(text, mark.line)[mark.column:mark.column + 1] == "\t"
+                               or "tab" in message):
+        message = "a tab is used to indent here, and YAML indents with spaces only"
+        hint = "replace the tab with spaces, e.g. two for each level"
     if mark is None:
         return Problem(file, message, hint=hint)
     return Problem(file, message, mark.line + 1, mark.column + 1, hint)
+
+
+def _line(text: str, number: int) -> str:
+    """Line ``number`` (from 0) of ``text``, or "" past its end."""
+    lines = text.splitlines()
+    return lines[number] if 0 <= number < len(lines) else ""
 
 
 def _is_plain_decimal(text: str) -> bool:

@@ -57,7 +57,7 @@ def test_list_shows_good_entries_and_reports_the_bad(invoke, clinic):
     assert result.exit_code == 1
     assert "neck-pain" in result.stdout
     assert "broken.yaml:2:1" in result.stderr
-    assert "tabs" in result.stderr
+    assert "a tab is used to indent" in result.stderr
 
 
 def test_environment_path_adds_folders(invoke, clinic, tmp_path: Path):

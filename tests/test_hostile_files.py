@@ -12,7 +12,7 @@ from conftest import ANSI, DATA, TRACEBACK
 GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 CASES = {
     "syntax error": ("slug: x\ntitle: 'unclosed\n", "neck-pain.yaml:"),
-    "tab indent": ("slug: x\n\ttitle: y\n", "use spaces, not tabs"),
+    "tab indent": ("slug: x\n\ttitle: y\n", "YAML indents with spaces only"),
     "empty file": ("", "file is empty or holds only comments"),
     "only a comment": ("# nothing here\n", "file is empty or holds only comments"),
     "top-level list": ("- a\n- b\n", "the file must be a mapping of fields, not a list"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import DATA
 
 GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
@@ -66,3 +68,33 @@ def test_validate_default_checks_every_folder_in_use(invoke, clinic):
     assert result.exit_code == 1
     assert "in 2 folders" in result.stdout
     assert "missing the required field 'title'" in result.stdout
+
+
+GOOD_LINES = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8").splitlines()
+
+
+def broken_at(number: int, line: str) -> str:
+    lines = list(GOOD_LINES)
+    lines[number - 1] = line
+    return "\n".join(lines) + "\n"
+
+
+def test_a_missing_colon_is_reported_on_its_own_line(run_script, clinic):
+    """PyYAML notices a missing colon lines later; the report names the line of the key."""
+    assert GOOD_LINES[14] == "key_points:"
+    folder = clinic("conditions/neck-pain.yaml", broken_at(15, "key_points"))
+    result = run_script("validate", str(folder))
+    assert result.returncode == 1
+    assert "neck-pain.yaml:15:1: 'key_points' has no ':' after it" in result.stdout
+
+
+@pytest.mark.parametrize("number", [1, 2, 5, 14])
+def test_a_tab_in_the_indent_is_called_a_tab(run_script, clinic, number):
+    line = GOOD_LINES[number - 1]
+    folder = clinic("conditions/neck-pain.yaml",
+                    broken_at(number, "\t" + (line[2:] if line.startswith("  ") else line)))
+    result = run_script("validate", str(folder))
+    assert result.returncode == 1
+    assert (f"neck-pain.yaml:{number}:1: a tab is used to indent here, and YAML indents "
+            "with spaces only") in result.stdout
+    assert "cannot start any token" not in result.stdout
