@@ -43,9 +43,9 @@ def test_a_web_address_or_a_path_is_never_broken():
 
 @given(st.text(st.sampled_from("ab /xy-"), max_size=40), st.integers(min_value=1, max_value=14))
 def test_the_quick_ascii_wrap_breaks_as_the_general_one_does(text, width):
-    from acuinfo.render.wrap import _ascii_breaks, _breaks
+    from acuinfo.render.wrap import _breaks, ascii_breaks
 
-    assert _ascii_breaks(text, width) == _breaks(text, width)
+    assert ascii_breaks(text, width) == _breaks(text, width)
 
 
 def test_newlines_always_break_and_blank_lines_stay():

@@ -34,7 +34,7 @@ from acuinfo.document import (
     Table,
 )
 from acuinfo.render import dates, identifiers, review_lines
-from acuinfo.render.wrap import Runs, cells, fit, plain, wrap
+from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 
 INDENT = 2
 MIN_WIDTH = 8
@@ -249,12 +249,26 @@ class _Layout:
     def table_blocks(self, rows: list[list[str]], indent: int) -> None:
         """Each row as a block: its first column in bold with the others after it, then
         its last column wrapped beneath, indented."""
+        # Lists run to thousands of rows: a line of printable ASCII that fits is taken as
+        # it is, and a longer one is broken by string searches alone (see wrap.py).
+        head_width = self.width - indent
+        body_width = max(head_width - INDENT, MIN_WIDTH)
+        pad, body_pad = " " * indent, " " * (indent + INDENT)
+        lines = self.lines
         for row in rows:
-            head: Runs = ((row[0], "bold"),)
-            if len(row) > 2:
-                head += (("  " + "  ".join(row[1:-1]), ""),)
-            self.wrap(head, indent)
-            self.wrap(((row[-1], ""),), indent + INDENT)
+            first, last = row[0], row[-1]
+            rest = "  " + "  ".join(row[1:-1]) if len(row) > 2 else ""
+            if len(first) + len(rest) <= head_width and (first + rest).isascii():
+                lines.append(((pad, ""), (first, "bold"), (rest, "")))
+            else:
+                self.wrap(((first, "bold"), (rest, "")), indent)
+            if not (last.isascii() and last.isprintable()):
+                self.wrap(((last, ""),), indent + INDENT)
+            elif len(last) <= body_width:
+                lines.append(body_pad + last)
+            else:
+                lines.extend([body_pad + last[start:end]
+                              for start, end in ascii_breaks(last, body_width)])
 
     def cell(self, text: str, width: int) -> str:
         """``text`` cut or padded to exactly ``width`` columns."""

@@ -55,7 +55,7 @@ def wrap(runs: Runs, width: int) -> list[Runs]:
     if "\n" not in text and cells(text) <= width:
         return [runs]
     if text.isascii() and text.isprintable():  # the common case, as a list of thousands
-        breaks = _ascii_breaks(text, width)
+        breaks = ascii_breaks(text, width)
     else:
         breaks = _breaks(text, width)
     if len(runs) == 1:
@@ -69,7 +69,7 @@ def unbreakable(word: str) -> bool:
     return "/" in word or "\\" in word
 
 
-def _ascii_breaks(text: str, width: int) -> list[tuple[int, int]]:
+def ascii_breaks(text: str, width: int) -> list[tuple[int, int]]:
     """The same breaks as ``_breaks``, for one line of printable ASCII (whose only
     spaces are " ", one column each), found with string searches rather than word by
     word: several times as quick."""
