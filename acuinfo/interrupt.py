@@ -8,6 +8,8 @@ lets Python take Ctrl-C every so often during a query, and the query stops.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,12 +26,38 @@ class Interrupted(BaseException):
 
 
 pressed: list[int] = []  # the signals received: empty until Ctrl-C
+_deferring = [0]  # how many ``deferred`` blocks are running
 
 
 def interrupt(signum: int, frame: object) -> None:
-    """The SIGINT handler: note it, and stop what is running."""
+    """The SIGINT handler: note it, and stop what is running (unless it is clean-up that
+    must finish first: see ``deferred``)."""
     pressed.append(signum)
-    raise Interrupted
+    if not _deferring[0]:
+        raise Interrupted
+
+
+def hold() -> None:
+    """Hold Ctrl-C back from now on, until ``release``."""
+    _deferring[0] += 1
+
+
+def release() -> None:
+    """End a ``hold``, and stop now if Ctrl-C came meanwhile."""
+    _deferring[0] -= 1
+    if pressed and not _deferring[0]:
+        raise Interrupted
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Hold Ctrl-C back while the block runs, then stop: for steps that must not be cut
+    in half, such as removing a temporary file or moving a finished one into place."""
+    hold()
+    try:
+        yield
+    finally:
+        release()
 
 
 def keep_going() -> int:

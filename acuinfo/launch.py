@@ -13,7 +13,13 @@ import sys
 try:
     import signal
 
-    from acuinfo.interrupt import Interrupted, interrupt, pressed
+    from acuinfo import interrupt as _ctrl_c
+    from acuinfo.interrupt import Interrupted, pressed
+
+    # From here on Ctrl-C is acuinfo's: noted at once, acted on as soon as ``main`` runs
+    # (the script pip writes still has a line of its own to run before it calls ``main``).
+    _ctrl_c.hold()
+    signal.signal(signal.SIGINT, _ctrl_c.interrupt)
 except KeyboardInterrupt:  # Ctrl-C before acuinfo could take it over
     raise SystemExit(130) from None
 
@@ -37,7 +43,7 @@ def main() -> None:
     """Run acuinfo with the command line of this process."""
     try:
         sys.unraisablehook = _quiet_when_interrupted
-        signal.signal(signal.SIGINT, interrupt)
+        _ctrl_c.release()
         from acuinfo.cli import main as run
 
         run()

@@ -11,7 +11,8 @@ A temporary file is created with ``O_EXCL | O_NOFOLLOW``, so it is always a new
 file of our own, never one reached through a link that someone planted in a
 shared folder. Its name says whose it is (``.NAME.PID-RANDOM.acuinfo-tmp``), so
 that one left behind by a process that was killed outright can be swept up
-later (see ``sweep``).
+later (see ``sweep``). Ctrl-C waits while a temporary file is made, moved into
+place or removed (see ``acuinfo.interrupt.deferred``), so it never leaves one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from acuinfo.errors import AcuinfoError
+from acuinfo.interrupt import deferred
 from acuinfo.safetext import shown_name
 
 TEMP_SUFFIX = ".acuinfo-tmp"
@@ -122,21 +124,26 @@ def new_file(path: str | os.PathLike, *, replace: bool, durable: bool = True,
     folder = target.parent
     if sweep_stale:
         sweep(folder, prefix=f".{target.name[:100]}.")
-    temporary = _create_temporary(folder, target.name)
+    temporary = None
     try:
+        with deferred():  # Ctrl-C while the file is made waits until it has a name to remove
+            temporary = _create_temporary(folder, target.name)
         yield temporary
-        temporary.finish(durable, private)
-        if replace:
-            check_target(target, replace)  # still not a folder, pipe or device
-            os.replace(temporary.path, target)
-        else:
-            _link_without_replacing(temporary.path, target)
-        if durable:
-            _flush_folder(folder)
+        with deferred():  # and while it is moved into place, so that it is done or not
+            temporary.finish(durable, private)
+            if replace:
+                check_target(target, replace)  # still not a folder, pipe or device
+                os.replace(temporary.path, target)
+            else:
+                _link_without_replacing(temporary.path, target)
+            if durable:
+                _flush_folder(folder)
     finally:
-        temporary.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary.path)
+        with deferred():
+            if temporary is not None:
+                temporary.close()
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary.path)
 
 
 def write_file(path: str | os.PathLike, data: bytes, *, replace: bool, durable: bool = True,

@@ -119,3 +119,23 @@ def test_killed_anywhere_in_a_handout_write(big_folder, tmp_path):
     done = subprocess.run([script_path(), *args, "--force"], capture_output=True, env=env)
     assert done.returncode == 0 and target.read_bytes() == new
     assert temporaries(out) == [], "temporary files of killed writes were not swept"
+
+
+def test_ctrl_c_in_an_index_build_leaves_nothing_behind(big_folder, tmp_path):
+    """Ctrl-C runs the clean-up that a kill cannot: no temporary file is left even
+    before a later run sweeps."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ACUINFO_CACHE_DIR": str(cache)}
+    listing = ["-d", str(big_folder), "conditions"]
+    duration = timed(listing, {**env, "ACUINFO_CACHE_DIR": str(tmp_path / "timing")})
+    edited = big_folder / "conditions" / "c3.yaml"
+    for point in range(10):
+        edited.write_text(edited.read_text().replace("Crash 3", f"Crash 3 take {point}"))
+        process = subprocess.Popen([script_path(), *listing], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, env=env)
+        time.sleep(duration * (point + 1) / 11)  # from after Python has started
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode in (0, 130, -signal.SIGINT), (point, err)
+        assert b"Traceback" not in err
+        assert temporaries(cache) == [], f"Ctrl-C at {point} left a temporary file"
