@@ -227,23 +227,45 @@ def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, stdout
 
 
-def max_rss_mib(argv: Sequence[str], env: dict[str, str]) -> float:
-    """Peak memory of one process, from os.wait4: getrusage(RUSAGE_CHILDREN) only gives the
-    largest child so far, which hides a smaller one measured after it."""
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=errors, env=env)
-        assert process.stdout is not None
-        output = process.stdout.read()  # drain the pipe, or a long page would block the child
-        process.stdout.close()
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped by wait4
-        if process.returncode != 0:
-            errors.seek(0)
-            raise CommandFailed(argv, process.returncode, output.decode(errors="replace"),
-                                errors.read().decode(errors="replace"))
-    kib = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss  # bytes there
-    return kib / 1024
+PEAK_REPORTER = """
+import atexit, os
+
+
+def _report_peak():
+    # The high-water mark of this process's own memory, as the kernel keeps it: it starts
+    # afresh when the program is loaded, so nothing of the process that started it counts.
+    path = os.environ.get("ACUINFO_BENCH_PEAK_FILE")
+    if path:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    with open(path, "w") as out:
+                        out.write(line.split()[1])
+
+
+atexit.register(_report_peak)
+"""
+
+
+def peak_mib(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Peak memory of one Python process, as it reads its own VmHWM as it exits (through
+    a sitecustomize module put on its path). A child's max RSS from wait4 would also
+    count what the parent held when it forked, so it would measure the benchmark too."""
+    with tempfile.TemporaryDirectory(prefix="acuinfo-peak-") as folder:
+        Path(folder, "sitecustomize.py").write_text(PEAK_REPORTER, encoding="utf-8")
+        report = Path(folder, "peak")
+        paths = [folder, *filter(None, [env.get("PYTHONPATH")])]
+        run_env = {**env, "PYTHONPATH": os.pathsep.join(paths),
+                   "ACUINFO_BENCH_PEAK_FILE": str(report)}
+        done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=run_env,
+                              check=False)
+        if done.returncode != 0:
+            raise CommandFailed(argv, done.returncode, done.stdout.decode(errors="replace"),
+                                done.stderr.decode(errors="replace"))
+        if not report.exists():
+            raise BenchFailed(f"{' '.join(argv)} did not report its peak memory (this needs "
+                              "Linux's /proc and a normal exit)")
+        return int(report.read_text()) / 1024
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -390,21 +412,35 @@ def first_runs(commands: Sequence[Command], env: dict[str, str]) -> dict[str, fl
     return first
 
 
-def ratio_rows(values: dict[str, float]) -> dict[str, dict[str, object]]:
-    """Each target's ratio, its limit, and whether it is met, printed and returned."""
+def round_ratios(numerators: Sequence[float], denominators: Sequence[float]) -> list[float]:
+    """The ratio of each round's two figures, taken back to back: a slow patch of the
+    machine then slows both alike, where a ratio of two separate medians would not."""
+    return [top / bottom for top, bottom in zip(numerators, denominators, strict=True)]
+
+
+def ratio_rows(samples: dict[str, list[float]]) -> dict[str, dict[str, object]]:
+    """Each target's ratio (the median of its per-round ratios, with their spread), its
+    limit, and whether it is met, printed and returned."""
     rows: dict[str, dict[str, object]] = {}
-    print(f"  {'ratio':10} {'value':>6}  {'target':>7}")
+    print(f"  {'ratio':10} {'value':>6}  {'spread':>11}  {'target':>7}")
+
+    def row(name: str, numerator: str, denominator: str) -> tuple[float, str]:
+        ratios = round_ratios(samples[numerator], samples[denominator])
+        value = statistics.median(ratios)
+        rows[name] = {"value": round(value, 4), "min": round(min(ratios), 4),
+                      "max": round(max(ratios), 4), "rounds": len(ratios)}
+        return value, f"{min(ratios):.2f}-{max(ratios):.2f}"
+
     for target in TARGETS:
-        value = values[target.numerator] / values[target.denominator]
-        rows[target.name] = {"value": round(value, 4), "target": target.limit,
-                             "met": value <= target.limit, "meaning": target.meaning}
-        print(f"  {target.name:10} {value:6.2f}  <= {target.limit:<4.2f}  "
+        value, shown = row(target.name, target.numerator, target.denominator)
+        rows[target.name].update(target=target.limit, met=value <= target.limit,
+                                 meaning=target.meaning)
+        print(f"  {target.name:10} {value:6.2f}  {shown:>11}  <= {target.limit:<4.2f}  "
               f"{verdict(value, target.limit):7}  {target.meaning}")
     for name, numerator, denominator in LIKE_FOR_LIKE:
-        value = values[numerator] / values[denominator]
-        rows[name] = {"value": round(value, 4), "target": None, "met": None,
-                      "meaning": "for reference (see bench/README.md)"}
-        print(f"  {name:10} {value:6.2f}  {'':24} for reference")
+        value, shown = row(name, numerator, denominator)
+        rows[name].update(target=None, met=None, meaning="for reference (see bench/README.md)")
+        print(f"  {name:10} {value:6.2f}  {shown:>11}  {'':17} for reference")
     return rows
 
 
@@ -456,15 +492,15 @@ def session(args: argparse.Namespace) -> dict[str, object]:
         memory: dict[str, list[float]] = {"A": [], "B": []}
         for _ in range(MEMORY_RUNS):
             for key, samples in memory.items():
-                samples.append(max_rss_mib(by_key[key].argv, env))
-        print(f"peak memory (max RSS), median of {MEMORY_RUNS} runs each")
+                samples.append(peak_mib(by_key[key].argv, env))
+        print(f"peak memory (the process's own VmHWM), median of {MEMORY_RUNS} runs each")
         for key, samples in memory.items():
             print(f"  {key:4}{by_key[key].shown:{width}}  {statistics.median(samples):8.1f} MiB")
         print()
 
-    values = {command.key: statistics.median(command.samples_ms) for command in commands}
-    values.update({f"mem{key}": statistics.median(samples) for key, samples in memory.items()})
-    ratios = ratio_rows(values)
+    samples = {command.key: command.samples_ms for command in commands}
+    samples.update({f"mem{key}": runs for key, runs in memory.items()})
+    ratios = ratio_rows(samples)
     met = sum(bool(row["met"]) for row in ratios.values() if row["target"] is not None)
     reinstalled = install_stamp() != stamp
     took = time.perf_counter() - began
