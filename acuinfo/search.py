@@ -37,6 +37,9 @@ with would you your yours
 FUZZY_CUTOFF = 75
 NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
 PHRASE_BOOST = 25.0
+# A query that is a condition's title or alias ("sciatica") finds that condition before
+# any page that only mentions it: more than BM25 gives any entry for a short query.
+CONDITION_NAME_BOOST = 100.0
 # Conditions are what most searches are after; the others are parts of pages.
 KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
 MAX_QUERY_CHARS = 2000  # a query is cut here: about a page of a pasted letter
@@ -67,7 +70,7 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
     vocabulary: list[str] = []  # read once, only if a word needs it
     alternatives = [terms for word in words_of(query)
                     if (terms := _terms_for(connection, word, vocabulary))]
-    scores = _phrase_boosts(connection, query)
+    scores, named = _phrase_boosts(connection, query)
     if not alternatives and not scores:
         return []
     match = " OR ".join(_any_of(terms) for terms in alternatives)
@@ -81,7 +84,7 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
             # More of the query's words matched counts for more than many hits of one.
             share = coverage[rowid] / len(alternatives)
             scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
-    return _best(connection, scores, match if alternatives else None, limit)
+    return _best(connection, scores, named, match if alternatives else None, limit)
 
 
 def _candidate_match(connection: sqlite3.Connection, alternatives: list[list[str]]) -> str:
@@ -131,28 +134,35 @@ def _terms_for(connection: sqlite3.Connection, word: str, vocabulary: list[str])
     return [term for term, _, _ in close]
 
 
-def _phrase_boosts(connection: sqlite3.Connection, query: str) -> dict[int, float]:
+def _phrase_boosts(connection: sqlite3.Connection,
+                   query: str) -> tuple[dict[int, float], set[int]]:
     """Entries with a name, alias or keyword that is the query, or a phrase of two or more
     words inside it ("how long" in "how long does a session take"), and how much each
-    should rise: in proportion to how much of the query the phrase covers."""
+    should rise: in proportion to how much of the query the phrase covers. Also the
+    entries that the whole query names (a title or an alias, not a keyword)."""
     words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
     spans = {"-".join(words[i:j]): j - i for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or len(words) == 1}
     if not spans:
-        return {}
+        return {}, set()
+    whole = "-".join(words)
     boosts: dict[int, float] = {}
+    named: set[int] = set()
     marks = ",".join("?" * len(spans))
-    for key, entry in connection.execute(f"SELECT key, entry FROM names WHERE key IN ({marks})",
-                                         list(spans)):
+    for key, entry, alias in connection.execute(
+            f"SELECT key, entry, alias FROM names WHERE key IN ({marks})", list(spans)):
         boost = PHRASE_BOOST * spans[key] / len(words)
         boosts[entry] = max(boosts.get(entry, 0.0), boost)
-    return boosts
+        if alias and key == whole:
+            named.add(entry)
+    return boosts, named
 
 
-def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str | None,
-          limit: int) -> list[Hit]:
+def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[int],
+          match: str | None, limit: int) -> list[Hit]:
     """One hit per command (the best-scoring entry behind it), weighted by kind, best first;
-    snippets are worked out for the hits shown."""
+    a condition that the whole query names comes before anything that only mentions it.
+    Snippets are worked out for the hits shown."""
     best: dict[str, tuple[float, int, tuple]] = {}
     found = {}
     ids = list(scores)
@@ -167,6 +177,8 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str |
     for rowid, score in scores.items():
         row = found[rowid]
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
+        if row[0] == "condition" and rowid in named:
+            weighted += CONDITION_NAME_BOOST
         if row[3] not in best or weighted > best[row[3]][0]:
             best[row[3]] = (weighted, rowid, row)
     ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
