@@ -44,7 +44,7 @@ from acuinfo.signature import Listing, Signature, signature
 from acuinfo.words import all_words, normal_form, phrase_key
 
 TOKENIZER = "porter unicode61"  # how search splits and stems words
-FORMAT = 8  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 9  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
@@ -55,6 +55,7 @@ CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT 
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
                       checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
+-- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
 CREATE INDEX names_by_key ON names (key);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
 CREATE TABLE problems (kind TEXT NOT NULL, file BLOB NOT NULL, line INTEGER, col INTEGER,
@@ -67,14 +68,15 @@ CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 
 
 class IndexEntry(Record):
-    """One findable thing: a condition, a tip, a session stage, a page section, a term."""
+    """One findable thing: a condition, a tip, a session step, a page as a whole or one
+    of its sections, a term."""
 
     kind: str
     name: str
     title: str
     command: str
     summary: str
-    names: list[str]  # what it is called: its title and aliases
+    names: list[str]  # what it is called: its title, then its aliases
     keywords: list[str]  # other words that should find it
     body: str
 
@@ -253,9 +255,11 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
                             checksum(body)))
         connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                            (number, names, body))
-        aliases = {phrase_key(n) for n in (entry.name, *entry.names)}
-        keywords = {phrase_key(k) for k in entry.keywords} - aliases
+        own = {phrase_key(n) for n in (entry.name, *entry.names[:1])}
+        aliases = {phrase_key(n) for n in entry.names[1:]} - own
+        keywords = {phrase_key(k) for k in entry.keywords} - own - aliases
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                               [(k, number, 2) for k in own] +
                                [(k, number, 1) for k in aliases] +
                                [(k, number, 0) for k in keywords])
     # The list of conditions ready to show: marshal reads ten thousand rows several

@@ -22,6 +22,7 @@ them: a pasted letter is answered as quickly as a short question.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 
 from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.namedrecord import Record
@@ -36,6 +37,7 @@ with would you your yours
 """.split())  # noqa: SIM905 - easier to read as prose
 FUZZY_CUTOFF = 75
 NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
+SPELLED_LIKE = 0.9  # how alike two long names must be for one to be a misspelling of the other
 PHRASE_BOOST = 25.0
 # A query that is a condition's title or alias ("sciatica") finds that condition before
 # any page that only mentions it: more than BM25 gives any entry for a short query.
@@ -85,6 +87,52 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
             share = coverage[rowid] / len(alternatives)
             scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
     return _best(connection, scores, named, match if alternatives else None, limit)
+
+
+def meaningful_key(text: str) -> str:
+    """A query or a name as its words that carry meaning, for telling whether a query is
+    just that name: "I have a pinched nerve" is "pinched-nerve"."""
+    return "-".join(words_of(text))
+
+
+def phrases_in(query: str, keys: Collection[str]) -> list[tuple[str, int, int]]:
+    """The ``keys`` (as ``phrase_key`` makes them) that occur in ``query`` as runs of whole
+    words, or spelled much like one, longest first and no two overlapping: each as
+    (key, first word, word after the last) among the query's ``all_words``. A key of
+    three letters or fewer ("ms") counts only when it is all the query says."""
+    words = all_words(query[:MAX_QUERY_CHARS])[:40]
+    sizes: dict[int, set[str]] = {}
+    for key in keys:
+        if key:
+            sizes.setdefault(key.count("-") + 1, set()).add(key)
+    found: list[tuple[str, int, int]] = []
+    used: set[int] = set()
+    for size in sorted(sizes, reverse=True):
+        for start in range(len(words) - size + 1):
+            span = words[start:start + size]
+            if used.intersection(range(start, start + size)) or all(
+                    word in STOPWORDS for word in span):
+                continue
+            key = "-".join(span)
+            match = key if key in sizes[size] else _spelled_like(key, sizes[size])
+            if match is None or (len(match) <= 3 and meaningful_key(query) != match):
+                continue
+            found.append((match, start, start + size))
+            used.update(range(start, start + size))
+    return found
+
+
+def _spelled_like(key: str, keys: Collection[str]) -> str | None:
+    """The one of ``keys`` that ``key`` is a likely misspelling of, for keys of eight
+    letters or more ("rheumatoid-arthritus"); difflib, as rapidfuzz costs more to import
+    than this saves."""
+    near = [k for k in keys if len(k) >= 8 and abs(len(k) - len(key)) <= 2]
+    if len(key) < 8 or not near:
+        return None
+    from difflib import SequenceMatcher
+
+    best = max(near, key=lambda k: SequenceMatcher(None, key, k).ratio())
+    return best if SequenceMatcher(None, key, best).ratio() >= SPELLED_LIKE else None
 
 
 def _candidate_match(connection: sqlite3.Connection, alternatives: list[list[str]]) -> str:
@@ -218,9 +266,35 @@ def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
     row = connection.execute(
         "SELECT e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE n.key = ? AND e.kind = ? AND n.alias = 1 LIMIT 1",
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0 ORDER BY n.alias DESC LIMIT 1",
         (phrase_key(name), kind)).fetchone()
     return verified(row[:5], row[5])[1] if row else None
+
+
+def claims(connection: sqlite3.Connection, kind: str, name: str) -> list[tuple[str, str]]:
+    """(name, title) of every entry of ``kind`` that a title or alias names exactly, by
+    title: more than one when two entries go by one name. A slug or title outranks an
+    alias: a clinic's "Jaw ache" is what "jaw ache" names, though jaw pain has it as an
+    alias."""
+    rows = connection.execute(
+        "SELECT n.alias, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
+        " FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0", (phrase_key(name), kind)).fetchall()
+    top = max((row[0] for row in rows), default=0)
+    found = {row[1]: row[2] for row in (verified(tuple(r[1:6]), r[6]) for r in rows
+                                         if r[0] == top)}
+    return sorted(found.items(), key=lambda item: (item[1].lower(), item[0]))
+
+
+def described(connection: sqlite3.Connection, kind: str,
+              names: list[str]) -> dict[str, tuple[str, str]]:
+    """(title, summary) of each of ``names`` that is an entry of ``kind``."""
+    if not names:
+        return {}
+    rows = connection.execute(
+        "SELECT kind, name, title, command, summary, checksum FROM entries"
+        f" WHERE kind = ? AND name IN ({','.join('?' * len(names))})", (kind, *names))
+    return {row[1]: (row[2], row[4]) for row in (verified(tuple(r[:5]), r[5]) for r in rows)}
 
 
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
@@ -230,7 +304,7 @@ def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3
     rows = [(key, verified(tuple(row), expected)[1]) for key, *row, expected in connection.execute(
         "SELECT n.key, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE e.kind = ? AND n.alias = 1", (kind,))]
+        " WHERE e.kind = ? AND n.alias > 0", (kind,))]
     keys = [key for key, _ in rows]
     close = process.extract(phrase_key(name)[:200], keys, scorer=fuzz.WRatio, limit=count * 4,
                             score_cutoff=70)

@@ -476,7 +476,8 @@ def _reviewed_files(knowledge: Knowledge) -> list[tuple[str, object]]:
     for label, relative, merged in (("tips", "tips.yaml", knowledge.tips),
                                     ("session", "session.yaml", knowledge.session),
                                     ("glossary", "glossary.yaml", knowledge.glossary),
-                                    ("sources", "sources.yaml", knowledge.source_list)):
+                                    ("sources", "sources.yaml", knowledge.source_list),
+                                    ("names", "names.yaml", knowledge.name_book)):
         dated += [(label, layer) for layer in _layers(knowledge, relative, merged())]
     clinic = knowledge.clinic()
     if clinic is not None:

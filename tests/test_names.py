@@ -1,0 +1,215 @@
+"""Names acuinfo must not take for one thing: a name that more than one condition goes
+by, and an illness acuinfo has no page on. Also finding glossary terms and tip
+categories by the words in them."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import DATA, TRACEBACK
+
+NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+NAMES = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+CATEGORY_IDS = [c["id"] for c in yaml.safe_load(
+    (DATA / "tips.yaml").read_text(encoding="utf-8"))["categories"]]
+ALL_FORMATS = ["text", "plain", "markdown", "html", "json"]
+
+
+def condition_file(slug: str, title: str, aliases: list[str]) -> str:
+    """The neck pain page under another slug, title and aliases."""
+    text = re.sub(r"^aliases:\n(?:  - .*\n)+", "aliases: " + json.dumps(aliases) + "\n", NECK,
+                  flags=re.MULTILINE)
+    assert text != NECK
+    return text.replace("slug: neck-pain", f"slug: {slug}").replace(
+        "title: Neck pain", f"title: {title}")
+
+
+def words(text: str) -> str:
+    """Output as words, markup and line breaks aside."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>|[*`#]", " ", text)).split())
+
+
+# -- a name of more than one condition ------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["condition", "pinched nerve"], ["condition", "Trapped Nerve"],
+                                  ["condition", "trapped_nerve"],
+                                  ["tips", "--condition", "pinched nerve"]])
+def test_a_name_of_two_conditions_lists_both_and_exits_2(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert "can mean more than one condition" in result.stderr
+    assert "  cervical-radiculopathy: Pinched nerve in the neck" in result.stderr
+    assert "  sciatica: Sciatica" in result.stderr
+    assert "in the neck" in result.stderr and "low in the back" in result.stderr  # the note
+    assert "See every condition with: acuinfo conditions" in result.stderr
+    assert TRACEBACK not in result.output
+
+
+def test_a_handout_with_an_ambiguous_name_is_not_written(invoke, tmp_path):
+    target = tmp_path / "handout.html"
+    result = invoke("handout", "neck-pain", "trapped nerve", "-o", str(target))
+    assert result.exit_code == 2
+    assert "sciatica" in result.stderr
+    assert not target.exists()
+
+
+def test_the_installed_script_lists_the_choices(run_script):
+    result = run_script("condition", "pinched nerve")
+    assert result.returncode == 2
+    assert "cervical-radiculopathy" in result.stderr and "sciatica" in result.stderr
+    assert TRACEBACK not in result.stderr
+
+
+@pytest.mark.parametrize("name, slug", [("pinched nerve in my neck", "cervical-radiculopathy"),
+                                        ("trapped nerve in my back", "sciatica"),
+                                        ("cervical-radiculopathy", "cervical-radiculopathy")])
+def test_a_fuller_name_still_finds_its_one_condition(invoke, name, slug):
+    result = invoke("condition", name, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["name"] == slug
+
+
+@pytest.mark.parametrize("name, choices", [("arthritis", ["osteoarthritis"]),
+                                           ("headache", ["tension-type-headache", "migraine"]),
+                                           ("back pain", ["low-back-pain", "upper-back-pain",
+                                                          "sciatica"])])
+def test_a_name_listed_as_ambiguous_lists_its_choices(invoke, name, choices):
+    result = invoke("condition", name)
+    assert result.exit_code == 2
+    listed = re.findall(r"^  ([a-z-]+): ", result.stderr, flags=re.MULTILINE)
+    assert listed == choices, result.stderr
+
+
+def test_arthritis_says_osteoarthritis_is_one_kind(invoke):
+    err = " ".join(invoke("condition", "arthritis").stderr.split())
+    assert "osteoarthritis, the most common kind" in err
+    assert "no page on rheumatoid arthritis" in err
+
+
+# -- an illness acuinfo has no page on ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, illness", [
+    ("rheumatoid arthritis", "rheumatoid arthritis"),
+    ("Rheumatoid Arthritus", "rheumatoid arthritis"), ("RA", "rheumatoid arthritis"),
+    ("gout", "gout"), ("lupus", "lupus"),
+    ("multiple sclerosis", "multiple sclerosis"), ("cancer pain", "cancer"),
+    ("bowel cancer", "cancer"), ("osteoporosis", "osteoporosis"),
+])
+def test_an_illness_without_a_page_says_so_and_suggests_no_other(invoke, name, illness):
+    result = invoke("condition", name)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"acuinfo: acuinfo has no page on {illness}.\n")
+    assert "Did you mean" not in result.stderr
+    assert "osteoarthritis" not in result.stderr.lower()
+    assert "acuinfo conditions" in result.stderr
+
+
+def test_a_misspelled_condition_still_gets_suggestions(invoke):
+    result = invoke("condition", "osteoarthritus")
+    assert result.exit_code == 2
+    assert "Did you mean: osteoarthritis" in result.stderr
+
+
+def test_every_illness_without_a_page_says_whom_to_ask():
+    for illness in NAMES["not_covered"]:
+        assert re.search(r"\b(doctor|team|specialist|physiotherapist)\b", illness["note"]), illness
+
+
+def test_a_clinic_adds_and_changes_names(invoke, clinic):
+    folder = clinic("names.yaml", """\
+reviewed: 2026-12-01
+ambiguous:
+  - name: sore joints
+    conditions: [osteoarthritis, fibromyalgia]
+    note: Sore joints can come from wear and tear, or from a pain condition.
+not_covered:
+  - name: shingles
+    note: Ask your doctor about pain after shingles.
+  - name: Gout
+    note: Please see your own doctor about gout before you book.
+""")
+
+    def err(name: str) -> str:
+        result = invoke("-d", str(folder), "condition", name)
+        assert result.exit_code == 2
+        return " ".join(result.stderr.split())
+
+    assert "fibromyalgia: Fibromyalgia" in err("sore joints")
+    assert "osteoarthritis: Osteoarthritis" in err("sore joints")
+    assert "no page on shingles. Ask your doctor" in err("shingles")
+    assert "before you book" in err("gout")  # the clinic's entry replaces the built-in one
+    assert "no page on lupus" in err("lupus")  # the built-in ones still count
+    assert "sciatica: Sciatica" in err("pinched nerve")
+
+
+def test_a_clinics_own_page_on_an_illness_is_shown(invoke, clinic):
+    folder = clinic("conditions/gout.yaml", condition_file("gout", "Gout", ["gouty arthritis"]))
+    for name in ("gout", "gouty arthritis"):
+        result = invoke("-d", str(folder), "condition", name)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("Gout\n")
+    found = invoke("-d", str(folder), "search", "gout", "-f", "json")
+    assert "no page on gout" not in found.stdout
+    assert json.loads(found.stdout)["items"][0]["command"] == "acuinfo condition gout"
+
+
+def test_an_alias_two_conditions_give_is_ambiguous_and_validate_names_it(invoke, clinic):
+    folder = clinic("conditions/desk-neck.yaml",
+                    condition_file("desk-neck", "Desk neck", ["stiff neck", "screen neck"]))
+    result = invoke("-d", str(folder), "condition", "stiff neck")
+    assert result.exit_code == 2
+    assert "desk-neck: Desk neck" in result.stderr and "neck-pain: Neck pain" in result.stderr
+    assert invoke("-d", str(folder), "condition", "screen neck").exit_code == 0
+
+    report = invoke("validate", str(folder))
+    assert report.exit_code == 1
+    assert re.search(r"desk-neck\.yaml:\d+:\d+: 'stiff neck' is also a name of neck-pain "
+                     r"\(list it under 'ambiguous' in names\.yaml", report.stdout), report.stdout
+    assert "screen neck" not in report.stdout
+
+    clinic("names.yaml", """\
+reviewed: 2026-12-01
+ambiguous:
+  - name: stiff neck
+    conditions: [neck-pain, desk-neck]
+""")
+    report = invoke("validate", str(folder))
+    assert report.exit_code == 0, report.stdout
+    result = invoke("-d", str(folder), "condition", "stiff neck")
+    assert result.exit_code == 2
+    assert re.findall(r"^  ([a-z-]+): ", result.stderr, flags=re.MULTILINE) == [
+        "neck-pain", "desk-neck"]
+
+
+def test_a_title_outranks_another_conditions_alias(invoke, clinic):
+    """Jaw pain has "jaw ache" as an alias; a clinic's page called "Jaw ache" is what
+    the name means, and validate finds nothing wrong."""
+    folder = clinic("conditions/jaw-ache.yaml", condition_file("jaw-ache", "Jaw ache", []))
+    result = invoke("-d", str(folder), "condition", "jaw ache")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Jaw ache\n")
+    assert invoke("condition", "jaw ache").stdout.startswith("Jaw pain (TMD)\n")
+    assert invoke("validate", str(folder)).exit_code == 0
+
+
+def test_the_built_in_names_are_checked_by_validate(invoke, clinic):
+    folder = clinic("names.yaml", """\
+reviewed: 2026-12-01
+ambiguous:
+  - name: sore back
+    conditions: [low-back-pain, no-such-condition]
+not_covered:
+  - name: shingles
+""")
+    report = invoke("validate", str(folder))
+    assert report.exit_code == 1
+    assert "unknown condition 'no-such-condition'" in report.stdout
+    assert "note" in report.stdout
