@@ -5,7 +5,15 @@ from SQLite's FTS5 over the cached index. A word the index does not hold is
 taken as a likely misspelling and replaced by the closest indexed words
 (rapidfuzz, imported only then). A query that is exactly a name, alias or
 keyword of an entry ranks that entry first, so "bulging disc" finds the
-herniated disc page. Synonyms live in the knowledge files, not here.
+herniated disc page; one that is a condition's title or alias ("sciatica", "I
+have sciatica") finds that condition before any page that only mentions it.
+Synonyms live in the knowledge files, not here.
+
+A phrase can be set aside (the name of an illness acuinfo has no page on, see
+``names.yaml``): it then finds only entries that hold all its words in order, so
+that "rheumatoid arthritis" does not find osteoarthritis by its last word. The
+words of a query that nothing holds are reported, and a query that finds
+nothing gets the names spelled most like it (``closest``).
 
 BM25 gives a word found in half the entries or more no weight at all (FTS5 sets
 its inverse document frequency to almost nothing), yet ranking every entry that
@@ -22,7 +30,7 @@ them: a pasted letter is answered as quickly as a short question.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.namedrecord import Record
@@ -36,8 +44,9 @@ these they this those to too up very was we were what when where which while who
 with would you your yours
 """.split())  # noqa: SIM905 - easier to read as prose
 FUZZY_CUTOFF = 75
-NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
+CLOSEST_CUTOFF = 85  # how alike a name must be to offer it when a query found nothing
 SPELLED_LIKE = 0.9  # how alike two long names must be for one to be a misspelling of the other
+NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
 PHRASE_BOOST = 25.0
 # A query that is a condition's title or alias ("sciatica") finds that condition before
 # any page that only mentions it: more than BM25 gives any entry for a short query.
@@ -66,15 +75,44 @@ def words_of(query: str) -> list[str]:
     return (meaningful or words)[:MAX_QUERY_WORDS]
 
 
-def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
+class Found(Record):
+    """What a query found: its hits, best first, and the words of it that nothing in
+    the index holds, nor any word spelled like them."""
+
+    hits: list[Hit]
+    unknown: list[str]
+
+
+def search(connection: sqlite3.Connection, query: str, limit: int = 10,
+           phrases: Sequence[str] = ()) -> list[Hit]:
     """The best ``limit`` entries for ``query``, best first, one per command."""
+    return find(connection, query, limit, phrases).hits
+
+
+def find(connection: sqlite3.Connection, query: str, limit: int = 10,
+         phrases: Sequence[str] = ()) -> Found:
+    """The best ``limit`` entries for ``query``, best first, one per command, and the
+    words of the query that found nothing. Each of ``phrases`` (such as the name of an
+    illness that acuinfo has no page on, taken out of the query) counts as one more
+    word of the query, found only by an entry that holds all its words in order: so
+    "rheumatoid arthritis" finds what mentions it, not osteoarthritis by its last word."""
     query = query[:MAX_QUERY_CHARS]
     vocabulary: list[str] = []  # read once, only if a word needs it
-    alternatives = [terms for word in words_of(query)
-                    if (terms := _terms_for(connection, word, vocabulary))]
-    scores, named = _phrase_boosts(connection, query)
+    alternatives, unknown = [], []
+    words = words_of(query)
+    if phrases:  # "I have" beside a phrase set aside says nothing to look for
+        words = [word for word in words if word not in STOPWORDS]
+    for word in words:
+        terms = _terms_for(connection, word, vocabulary)
+        if terms:
+            alternatives.append(terms)
+        elif word not in STOPWORDS:
+            unknown.append(word)
+    whole = [" ".join(all_words(phrase)) for phrase in phrases]
+    alternatives += [[phrase] for phrase in dict.fromkeys(whole) if phrase]
+    scores, named = _phrase_boosts(connection, query, whole)
     if not alternatives and not scores:
-        return []
+        return Found([], unknown)
     match = " OR ".join(_any_of(terms) for terms in alternatives)
     if alternatives:
         rows = connection.execute(
@@ -86,7 +124,28 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
             # More of the query's words matched counts for more than many hits of one.
             share = coverage[rowid] / len(alternatives)
             scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
-    return _best(connection, scores, named, match if alternatives else None, limit)
+    return Found(_best(connection, scores, named, match if alternatives else None, limit),
+                 unknown)
+
+
+def closest(connection: sqlite3.Connection, query: str, count: int = 3) -> list[Hit]:
+    """Entries with a name, alias or keyword spelled much like the whole query, closest
+    first: topics to offer when the query found nothing at all."""
+    from rapidfuzz import fuzz, process
+
+    key = phrase_key(query[:200])
+    if len(key) < 3:
+        return []
+    # A name much shorter than the query is in it by chance ("er" in "frozenshoulder").
+    rows = [row for row in connection.execute("SELECT key, entry FROM names")
+            if len(row[0]) * 2 >= len(key)]
+    close = process.extract(key, [row[0] for row in rows], scorer=fuzz.WRatio,
+                            limit=count * 8, score_cutoff=CLOSEST_CUTOFF)
+    scores: dict[int, float] = {}
+    for _, score, index in close:
+        entry = rows[index][1]
+        scores[entry] = max(scores.get(entry, 0.0), score)
+    return _best(connection, scores, set(), None, count)
 
 
 def meaningful_key(text: str) -> str:
@@ -182,26 +241,35 @@ def _terms_for(connection: sqlite3.Connection, word: str, vocabulary: list[str])
     return [term for term, _, _ in close]
 
 
-def _phrase_boosts(connection: sqlite3.Connection,
-                   query: str) -> tuple[dict[int, float], set[int]]:
+def _phrase_boosts(connection: sqlite3.Connection, query: str,
+                   phrases: Sequence[str] = ()) -> tuple[dict[int, float], set[int]]:
     """Entries with a name, alias or keyword that is the query, or a phrase of two or more
-    words inside it ("how long" in "how long does a session take"), and how much each
-    should rise: in proportion to how much of the query the phrase covers. Also the
-    entries that the whole query names (a title or an alias, not a keyword)."""
+    words inside it ("how long" in "how long does a session take"), or one of
+    ``phrases``, and how much each should rise: in proportion to how much of the query
+    the phrase covers. Also the entries that the whole query names (a title or an alias,
+    not a keyword)."""
     words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
+    single = len(words) == 1 and not phrases
     spans = {"-".join(words[i:j]): j - i for i in range(len(words))
-             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or len(words) == 1}
+             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or single}
+    for phrase in phrases:
+        spans[phrase_key(phrase)] = len(phrase.split())
+    if not phrases:  # "I have sciatica" says "sciatica"
+        spans.setdefault(meaningful_key(query), len(words))
+    spans.pop("", None)
     if not spans:
         return {}, set()
-    whole = "-".join(words)
+    length = len(words) + sum(len(phrase.split()) for phrase in phrases)
+    # The whole query, as typed or as its words that carry meaning ("I have sciatica").
+    whole = set() if phrases else {"-".join(words), meaningful_key(query)}
     boosts: dict[int, float] = {}
     named: set[int] = set()
     marks = ",".join("?" * len(spans))
     for key, entry, alias in connection.execute(
             f"SELECT key, entry, alias FROM names WHERE key IN ({marks})", list(spans)):
-        boost = PHRASE_BOOST * spans[key] / len(words)
+        boost = PHRASE_BOOST * spans[key] / length
         boosts[entry] = max(boosts.get(entry, 0.0), boost)
-        if alias and key == whole:
+        if alias and key in whole:
             named.add(entry)
     return boosts, named
 

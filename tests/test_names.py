@@ -213,3 +213,94 @@ not_covered:
     assert report.exit_code == 1
     assert "unknown condition 'no-such-condition'" in report.stdout
     assert "note" in report.stdout
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def search(invoke, *words: str, fmt: str = "json", folder=None):
+    front = ["-d", str(folder)] if folder else []
+    result = invoke(*front, "search", *words, "-f", fmt)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if fmt == "json" else result.stdout
+
+
+def test_search_for_an_ambiguous_name_lists_the_choices_first(invoke):
+    page = search(invoke, "I", "have", "a", "trapped", "nerve")
+    first = page["sections"][0]
+    assert first["id"] == "ambiguous"
+    assert [step["command"] for step in first["blocks"][-1]["items"]] == [
+        "acuinfo condition cervical-radiculopathy", "acuinfo condition sciatica"]
+    assert {item["command"] for item in page["items"][:2]} == {
+        "acuinfo condition cervical-radiculopathy", "acuinfo condition sciatica"}
+
+
+def test_a_longer_query_with_an_ambiguous_name_in_it_is_just_searched(invoke):
+    page = search(invoke, "pinched", "nerve", "in", "my", "back")
+    assert "ambiguous" not in [s["id"] for s in page["sections"]]
+    assert page["items"][0]["command"] == "acuinfo condition sciatica"
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+def test_search_for_an_illness_without_a_page_says_so_in_every_format(invoke, fmt):
+    out = search(invoke, "rheumatoid", "arthritis", fmt=fmt)
+    text = words(json.dumps(out) if fmt == "json" else out)
+    assert "acuinfo has no page on rheumatoid arthritis" in text
+    assert "rheumatologist" in text
+    assert "acuinfo condition osteoarthritis" not in text
+    assert "acuinfo glossary inflammatory-arthritis" in text  # it mentions the illness
+
+
+def test_an_illness_in_a_longer_query_is_found_only_whole(invoke):
+    page = search(invoke, "rheumatoid", "arthritis", "in", "my", "neck")
+    assert page["sections"][0]["id"] == "not-covered"
+    commands = [item["command"] for item in page["items"]]
+    assert "acuinfo condition osteoarthritis" not in commands
+    assert "acuinfo red-flags" in commands[:3]  # the neck pain signs to act on, with it
+    assert all("rheumatoid" in item["snippet"] for item in page["items"][:3])
+
+
+def test_a_short_name_counts_only_on_its_own(invoke):
+    assert search(invoke, "MS")["sections"][0]["id"] == "not-covered"
+    page = search(invoke, "ms", "and", "neck", "pain")  # not read as "multiple sclerosis"
+    assert "not-covered" not in [s["id"] for s in page["sections"]]
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+@pytest.mark.parametrize("query", ["cupping", "bowel cancer", "zzqxv"])
+def test_a_search_that_finds_nothing_gives_next_steps_in_every_format(invoke, fmt, query):
+    out = search(invoke, *query.split(), fmt=fmt)
+    text = words(json.dumps(out) if fmt == "json" else out)
+    assert "acuinfo conditions" in text
+    assert "Ask your practitioner or your doctor" in text
+    if query == "bowel cancer":
+        assert "acuinfo has no page on cancer" in text
+    else:
+        assert f'Nothing in acuinfo matched \\"{query}\\"' in text if fmt == "json" else (
+            f'Nothing in acuinfo matched "{query}"' in text)
+    if fmt == "json":
+        assert out["items"] == []
+        assert [s["id"] for s in out["sections"]][-1] == "next-steps"
+
+
+def test_words_that_find_nothing_are_named_beside_what_the_others_find(invoke):
+    page = search(invoke, "cupping", "for", "back", "pain")
+    assert page["items"][0]["command"] == "acuinfo condition low-back-pain"
+    text = words(json.dumps(page))
+    assert 'Nothing in acuinfo mentions \\"cupping\\"' in text
+    assert 'about \\"cupping\\"' in text
+
+
+@pytest.mark.parametrize("query, command", [
+    ("slippeddisc", "acuinfo condition herniated-disc"),
+    ("frozenshoulder", "acuinfo condition shoulder-pain"),
+    ("tensionheadache", "acuinfo condition tension-type-headache"),
+])
+def test_words_run_together_get_the_name_they_spell_as_the_closest_topic(invoke, query, command):
+    page = search(invoke, query)
+    assert page["items"] == []
+    closest = next(s for s in page["sections"] if s["id"] == "closest")
+    shown = [step["command"] for step in closest["blocks"][0]["items"]]
+    assert shown[0] == command
+    assert "acuinfo glossary emergency-department" not in shown  # "er" is in it by chance
+    assert page["sections"][-1]["id"] == "next-steps"

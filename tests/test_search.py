@@ -59,8 +59,9 @@ def test_no_match_is_not_a_dead_end(invoke):
     result = invoke("search", "zzqxv")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    assert "Nothing matched" in text
+    assert 'Nothing in acuinfo matched "zzqxv"' in text
     assert "acuinfo conditions" in text
+    assert "Ask your practitioner or your doctor" in text
 
 
 def test_every_command_that_takes_a_name_suggests(invoke):
