@@ -110,3 +110,20 @@ def _quoted(name: str) -> str:
     shown = " ".join(name.split())
     return f'"{shown if len(shown) <= 60 else shown[:57] + "..."}"'
 
+
+class UnknownNameError(NameChoiceError):
+    """A name that matches nothing, among few enough names to list them all."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str], accepted: list[str],
+                 list_command: str) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+        self.accepted = accepted
+        self.list_command = list_command
+        lines = [f"no {kind} called {_quoted(name)}."]
+        if suggestions:
+            lines.append("Did you mean: " + ", ".join(suggestions) + "?")
+        lines.append(_wrapped(f"A {kind} is one of: " + ", ".join(accepted) + "."))
+        lines.append(f"See them all with: {list_command}")
+        super().__init__("\n".join(lines))

@@ -7,7 +7,7 @@ notice on every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo import records
 from acuinfo.document import (
@@ -24,13 +24,15 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.errors import KnowledgeError, NotFoundError
+from acuinfo.errors import KnowledgeError, NotFoundError, UnknownNameError
 from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.safetext import clean_text, shown_name
 from acuinfo.words import all_words, normalize
 
 if TYPE_CHECKING:
     from acuinfo.located import Origin
+
+T = TypeVar("T")
 
 NOTICE = (
     "acuinfo gives general information. It does not replace advice from your doctor "
@@ -308,13 +310,42 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
         wanted = normalize(category)
         categories = [c for c in categories if wanted in (c.id, normalize(c.title))]
         if not categories:
-            named = {c.id: c.id for c in book.categories}
-            raise _not_found("tip category", category, named, "acuinfo tips")
+            raise _unknown_category(category, book.categories)
     cites = _Citations(knowledge)
     sections = _tip_sections(categories, tips, cites)
     return _renumbered(Document(
         kind="tips", title=title, sections=sections, citations=cites.listing(),
         notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "tips.yaml", book))))
+
+
+def _unknown_category(name: str, categories: list[records.TipCategory]) -> UnknownNameError:
+    """An unknown tip category: the ones whose id or title hold its words, or are spelled
+    like it, and every id a category may be."""
+    import difflib
+
+    ids = [c.id for c in categories]
+    close = [c.id for c in _holding_words(name, [(c, (c.id, c.title)) for c in categories])]
+    close += difflib.get_close_matches(normalize(name), ids, n=3, cutoff=0.6)
+    return UnknownNameError("tip category", name, list(dict.fromkeys(close))[:3], ids,
+                            "acuinfo tips")
+
+
+def _holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]:
+    """The entries one of whose names holds every word of ``query`` that carries meaning,
+    a plural and its singular taken as one word: "sham" is in "sham acupuncture"."""
+    from acuinfo.search import words_of
+
+    def stem(word: str) -> str:
+        if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            return word[:-2]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(
+            word) > 3 else word
+
+    wanted = {stem(word) for word in words_of(query)}
+    if not wanted:
+        return []
+    return [entry for entry, names in named
+            if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
 
 
 def _tip_sections(categories: list[records.TipCategory], tips: list[records.Tip],
@@ -539,21 +570,38 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
     """Every glossary term, or the one a word names."""
     glossary = knowledge.glossary()
     terms = sorted(glossary.terms, key=lambda t: t.term.lower())
+    summary = None
     if term is not None:
-        wanted = normalize(term)
-        names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
-        if wanted not in names:
-            named = {name: t.id for name, t in names.items()}
-            raise _not_found("glossary term", term, named, "acuinfo glossary")
-        terms = [names[wanted]]
+        terms, summary = _terms_named(term, terms)
     cites = _Citations(knowledge)
     items = [Definition(t.term, t.definition, cites.cite(t.sources, t.origin, ("sources",)))
              for t in terms]
     return _renumbered(Document(
-        kind="glossary", name=terms[0].id if term else None, title="Glossary",
+        kind="glossary", name=terms[0].id if term and len(terms) == 1 else None,
+        title="Glossary", summary=summary,
         sections=[Section("", [Definitions(items)], "terms")], citations=cites.listing(),
         notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "glossary.yaml",
                                                              glossary))))
+
+
+def _terms_named(term: str, terms: list[records.GlossaryTerm]
+                 ) -> tuple[list[records.GlossaryTerm], str | None]:
+    """The glossary terms a word names: the one it names exactly ("qi", or "what is qi"),
+    else every term with its words in a name ("sham" finds sham acupuncture), with a
+    line saying so; NotFoundError with the closest names if none."""
+    from acuinfo.search import meaningful_key
+
+    names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
+    for wanted in (normalize(term), meaningful_key(term)):
+        if wanted in names:
+            return [names[wanted]], None
+    found = _holding_words(term, [(t, (t.term, *t.aliases)) for t in terms])
+    if not found:
+        raise _not_found("glossary term", term, {name: t.id for name, t in names.items()},
+                         "acuinfo glossary")
+    shown = " ".join(clean_text(term).split())
+    return found, (None if len(found) == 1 else
+                   f'{len(found)} terms have "{shown}" in their name.')
 
 
 def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:

@@ -304,3 +304,48 @@ def test_words_run_together_get_the_name_they_spell_as_the_closest_topic(invoke,
     assert shown[0] == command
     assert "acuinfo glossary emergency-department" not in shown  # "er" is in it by chance
     assert page["sections"][-1]["id"] == "next-steps"
+
+
+# -- glossary terms and tip categories by their words ---------------------------------------
+
+
+def terms(invoke, word: str) -> list[str]:
+    result = invoke("glossary", word, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return [item["term"] for item in json.loads(result.stdout)["sections"][0]["blocks"][0]["items"]]
+
+
+def test_a_glossary_word_finds_the_terms_with_it_in_their_name(invoke):
+    assert terms(invoke, "sham") == ["Sham acupuncture"]
+    assert terms(invoke, "sham needling") == ["Sham acupuncture"]
+    assert terms(invoke, "qi") == ["Qi"]  # the term it names, not every term holding it
+    assert terms(invoke, "what is qi") == ["Qi"]
+    needles = terms(invoke, "needle")
+    assert {"Sterile single-use needle", "De qi"} <= set(needles)
+    assert terms(invoke, "needles") == needles
+
+
+def test_several_glossary_terms_say_how_many(invoke):
+    page = json.loads(invoke("glossary", "needle", "-f", "json").stdout)
+    assert page["summary"].startswith(f"{len(terms(invoke, 'needle'))} terms have")
+    assert page["name"] is None
+
+
+def test_an_unknown_tip_category_suggests_and_lists_every_id(invoke):
+    result = invoke("tips", "--category", "sleep")
+    assert result.exit_code == 2
+    assert "Did you mean: sleep-and-stress?" in result.stderr
+    listed = " ".join(result.stderr.split())
+    assert "A tip category is one of: " + ", ".join(CATEGORY_IDS) + "." in listed
+    other = invoke("tips", "--category", "exercise")
+    assert other.exit_code == 2
+    assert "Did you mean" not in other.stderr
+    assert "movement" in other.stderr
+
+
+@pytest.mark.parametrize("name, close", [("stretching", "movement"), ("movment", "movement"),
+                                         ("help", "when-to-get-help")])
+def test_a_tip_category_is_suggested_by_its_words_or_spelling(invoke, name, close):
+    result = invoke("tips", "--category", name)
+    assert result.exit_code == 2
+    assert re.search(rf"Did you mean: [a-z, -]*\b{close}\b", result.stderr), result.stderr
