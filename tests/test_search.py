@@ -27,7 +27,7 @@ def test_patient_query_finds_the_page_in_the_top_three(invoke, request, query, e
 
 
 def test_there_are_enough_realistic_queries():
-    assert len(QUERIES) >= 40
+    assert len(QUERIES) >= 100
 
 
 def test_json_results_have_the_documented_fields(invoke):
