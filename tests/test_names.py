@@ -349,3 +349,21 @@ def test_a_tip_category_is_suggested_by_its_words_or_spelling(invoke, name, clos
     result = invoke("tips", "--category", name)
     assert result.exit_code == 2
     assert re.search(rf"Did you mean: [a-z, -]*\b{close}\b", result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["search", "pinched", "nerve"], ["search", "rheumatoid", "arthritis"], ["search", "cupping"],
+    ["search", "cupping", "for", "back", "pain"], ["search", "slippeddisc"], ["glossary", "needle"],
+])
+def test_these_pages_match_the_json_schema(invoke, args):
+    from jsonschema import Draft202012Validator
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "docs" / "document.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in validator.iter_errors(json.loads(result.stdout))]
+    assert errors == []
