@@ -66,6 +66,7 @@ def check_folders(to_check: Iterable[Folder], knowledge: Knowledge) -> Report:
     for record in loaded:
         report.problems.extend(_reference_problems(record, known))
         report.problems.extend(_duplicate_ids(record))
+    report.problems.extend(_shared_names(loaded, knowledge))
     return report
 
 
@@ -167,6 +168,38 @@ def _reference_problems(record: object, known: dict[str, set[str]],
                     _REFERENCE_HINTS[reference]))
             elif is_record(item):
                 problems.extend(_reference_problems(item, known, origin, where))
+    return problems
+
+
+def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
+    """A condition's title that another condition's title is too, or its alias that
+    another condition gives as an alias and none as its title, unless names.yaml lists
+    it as ambiguous: asked for it, acuinfo would list both rather than show one."""
+    checked = [record for record in loaded if isinstance(record, records.Condition)]
+    if not checked:
+        return []
+    from acuinfo.knowledge import name_keys
+    from acuinfo.words import phrase_key
+
+    declared = {key for entry in knowledge.name_book().ambiguous for key in name_keys(entry)}
+    titles: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    for condition in knowledge.conditions():
+        titles.setdefault(phrase_key(condition.title), set()).add(condition.slug)
+        for alias in condition.aliases:
+            aliases.setdefault(phrase_key(alias), set()).add(condition.slug)
+    problems = []
+    for record in checked:
+        names = [(("title",), record.title, titles), *(
+            (("aliases", index), alias, {} if phrase_key(alias) in titles else aliases)
+            for index, alias in enumerate(record.aliases))]
+        for where, name, claims in names:
+            others = sorted(claims.get(phrase_key(name), set()) - {record.slug})
+            if others and phrase_key(name) not in declared:
+                problems.append(record.origin.problem(
+                    where, f"{name!r} is also a name of {', '.join(others)}",
+                    "list it under 'ambiguous' in names.yaml, so that acuinfo asks which "
+                    "is meant, or keep it for one condition"))
     return problems
 
 

@@ -25,6 +25,7 @@ import binascii
 import contextlib
 import marshal
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -41,39 +42,42 @@ from acuinfo.places import cache_dir
 from acuinfo.saferead import read_limited
 from acuinfo.safewrite import new_file, sweep, write_file
 from acuinfo.signature import Listing, Signature, signature
-from acuinfo.words import normal_form, phrase_key
+from acuinfo.words import all_words, normal_form, phrase_key
 
-FORMAT = 8  # raise when the tables below change, so old caches are rebuilt
+TOKENIZER = "porter unicode61"  # how search splits and stems words
+FORMAT = 10  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
 
-_SCHEMA = """
+_SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
                       checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
+-- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
 CREATE INDEX names_by_key ON names (key);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
 CREATE TABLE problems (kind TEXT NOT NULL, file BLOB NOT NULL, line INTEGER, col INTEGER,
                        message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL);
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
-CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
 
 
 class IndexEntry(Record):
-    """One findable thing: a condition, a tip, a session stage, a page section, a term."""
+    """One findable thing: a condition, a tip, a session step, a page as a whole or one
+    of its sections, a term."""
 
     kind: str
     name: str
     title: str
     command: str
     summary: str
-    names: list[str]  # what it is called: its title and aliases
+    names: list[str]  # what it is called: its title, then its aliases
     keywords: list[str]  # other words that should find it
     body: str
 
@@ -261,9 +265,11 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
                             checksum(body)))
         connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                            (number, names, body))
-        aliases = {phrase_key(n) for n in (entry.name, *entry.names)}
-        keywords = {phrase_key(k) for k in entry.keywords} - aliases
+        own = {phrase_key(n) for n in (entry.name, *entry.names[:1])}
+        aliases = {phrase_key(n) for n in entry.names[1:]} - own
+        keywords = {phrase_key(k) for k in entry.keywords} - own - aliases
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                               [(k, number, 2) for k in own] +
                                [(k, number, 1) for k in aliases] +
                                [(k, number, 0) for k in keywords])
     # The list of conditions ready to show: marshal reads ten thousand rows several
@@ -352,10 +358,44 @@ def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
     yield from _guarded(_session, knowledge)
     yield from _guarded(_glossary, knowledge)
     for page in knowledge.pages():
-        for section in page.sections:
-            yield IndexEntry("page", page.id, f"{page.title}: {section.heading}",
-                             f"acuinfo {page.id}", page.summary, [section.heading], page.keywords,
-                             _join(section.text, *section.points))
+        yield from _page(page)
+
+
+def _page(page: records.Page) -> Iterator[IndexEntry]:
+    """A page as a whole (its title and summary), then each section that holds content.
+
+    A keyword of the page goes with the sections whose text holds it, so that "blood
+    thinners" finds the section that says what to do about them; a keyword that no
+    section holds, such as "is it safe", goes with the page as a whole."""
+    sections = [(section.heading, _join(section.text, *section.points))
+                for section in page.sections]
+    # A section that only sends the reader to another command holds no answer.
+    sections = [(heading, body) for heading, body in sections if body]
+    holders = _holders([f"{heading}\n{body}" for heading, body in sections], page.keywords)
+    command = f"acuinfo {page.id}"
+    yield IndexEntry("page", page.id, page.title, command, page.summary, [page.title],
+                     [k for k in page.keywords if not holders[k]], page.summary)
+    for number, (heading, body) in enumerate(sections):
+        yield IndexEntry("page", page.id, f"{page.title}: {heading}", command, page.summary,
+                         [heading], [k for k in page.keywords if number in holders[k]], body)
+
+
+def _holders(texts: list[str], phrases: list[str]) -> dict[str, set[int]]:
+    """For each phrase, the positions of the texts that hold it, its words compared as
+    search compares them (stemmed, so "pregnancy" is not "pregnant")."""
+    found: dict[str, set[int]] = {phrase: set() for phrase in phrases}
+    if not phrases or not texts:
+        return found
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute(f"CREATE VIRTUAL TABLE held USING fts5(body, tokenize = '{TOKENIZER}')")
+        connection.executemany("INSERT INTO held (rowid, body) VALUES (?, ?)",
+                               [(number, normal_form(text)) for number, text in enumerate(texts)])
+        for phrase in phrases:
+            words = all_words(phrase)
+            if words:
+                found[phrase] = {row for (row,) in connection.execute(
+                    "SELECT rowid FROM held WHERE held MATCH ?", (f'"{" ".join(words)}"',))}
+    return found
 
 
 def _guarded(make, knowledge: Knowledge) -> Iterator[IndexEntry]:
@@ -371,7 +411,7 @@ def _tips(knowledge: Knowledge) -> Iterator[IndexEntry]:
     for tip in book.tips:
         yield IndexEntry("tip", tip.id, tip.title, f"acuinfo tips --category {tip.category}",
                          tip.text, [tip.title], [*tip.keywords, titles.get(tip.category, "")],
-                         tip.text)
+                         _content(tip.text))
 
 
 def _session(knowledge: Knowledge) -> Iterator[IndexEntry]:
@@ -382,17 +422,43 @@ def _session(knowledge: Knowledge) -> Iterator[IndexEntry]:
         *((stage.id, stage.title, stage.keywords, stage.steps) for stage in session.stages),
     ]
     for part_id, title, keywords, steps in parts:
-        for step in steps:
+        bodies = [_join(step.text, step.duration) for step in steps]
+        # A keyword of the stage goes with the steps that hold it; one that none holds
+        # goes with every step, as the stage as a whole is about it.
+        holders = _holders([f"{step.title}\n{body}"
+                            for step, body in zip(steps, bodies, strict=True)], keywords)
+        for number, (step, body) in enumerate(zip(steps, bodies, strict=True)):
+            held = [k for k in keywords if not holders[k] or number in holders[k]]
             yield IndexEntry("session", part_id, f"{title}: {step.title}",
                              f"acuinfo session --{part_id}", step.text, [step.title],
-                             [title, *keywords], _join(step.text, step.duration))
+                             [title, *held], body)
 
 
 def _glossary(knowledge: Knowledge) -> Iterator[IndexEntry]:
     for term in knowledge.glossary().terms:
         yield IndexEntry("glossary", term.id, term.term, f"acuinfo glossary {term.id}",
-                         term.definition, [term.term, *term.aliases], [], term.definition)
+                         term.definition, [term.term, *term.aliases], [],
+                         _content(term.definition))
+
+
+# A sentence that only sends the reader to another command ('Run "acuinfo safety" for
+# more.'): it says where an answer is, not what it is, so search does not rank it.
+_POINTER = re.compile(r"\b(?:run|type)\b:?\s+[\"\u201c]?acuinfo\s|^\(?\s*(?:see|try)\b.*"
+                      r"[\"\u201c]acuinfo\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d)]))\s+")
+
+
+def _content(text: str | None) -> str:
+    """``text`` without the sentences that only point to another command."""
+    if not text or "acuinfo" not in text:
+        return text or ""
+    lines = []
+    for line in text.split("\n"):
+        kept = [s for s in _SENTENCE_END.split(line) if s.strip() and not _POINTER.search(s)]
+        lines.append(" ".join(s.strip() for s in kept))
+    return "\n".join(line for line in lines if line)
 
 
 def _join(*parts: str | None) -> str:
-    return "\n".join(part for part in parts if part)
+    """The content of ``parts``, one to a line (see ``_content``)."""
+    return "\n".join(kept for part in parts if (kept := _content(part)))

@@ -14,11 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from acuinfo import records
-from acuinfo.errors import KnowledgeError, NotFoundError, Problem
+from acuinfo.errors import (
+    AmbiguousNameError,
+    KnowledgeError,
+    NotCoveredError,
+    NotFoundError,
+    Problem,
+)
 from acuinfo.namedrecord import Record
 from acuinfo.places import user_folder
 from acuinfo.safetext import shown_name
-from acuinfo.words import as_slug
+from acuinfo.words import as_slug, phrase_key
 
 if TYPE_CHECKING:
     from acuinfo.located import YamlData
@@ -34,6 +40,7 @@ SHARED_FILES = {  # entries merge across folders by id (the clinic profile: firs
     "glossary.yaml": records.Glossary,
     "session.yaml": records.Session,
     "clinic.yaml": records.Clinic,
+    "names.yaml": records.NameBook,
 }
 ADDITION_FOLDERS = {  # more of a shared file, one or more entries per file
     "tips": records.TipBook,
@@ -239,7 +246,12 @@ class Knowledge:
 
     def condition(self, name: str) -> records.Condition:
         """The condition a slug, title or alias names. A slug reads one file; any other
-        name is looked up in the cached index rather than by reading every file."""
+        name is looked up in the cached index rather than by reading every file.
+
+        A name that more than one condition goes by (two conditions give it, or
+        ``names.yaml`` lists it as ambiguous) raises AmbiguousNameError with the choices;
+        the name of an illness that ``names.yaml`` says acuinfo does not cover, or one
+        spelled much like it, raises NotCoveredError rather than suggest another illness."""
         slug = as_slug(name)
         found = slug is not None and self._first_visible(f"conditions/{slug}.yaml",
                                                          records.Condition)
@@ -247,15 +259,33 @@ class Knowledge:
             return found
         from acuinfo import index, search
 
-        def look_up(connection: object) -> tuple[str | None, list[str]]:
-            named = search.lookup(connection, "condition", name)
-            return named, [] if named else search.suggest(connection, "condition", name)
+        book = self.name_book()
+        key = phrase_key(name)
+        declared = next((a for a in book.ambiguous if key in name_keys(a)), None)
 
-        named, suggestions = index.using(self, look_up)
-        found = named is not None and self._first_visible(f"conditions/{named}.yaml",
-                                                          records.Condition)
+        def look_up(connection: object) -> tuple[list[tuple[str, str]], list[str]]:
+            claims = search.claims(connection, "condition", name)
+            if declared is None and len(claims) <= 1:
+                return claims, [] if claims else search.suggest(connection, "condition", name)
+            wanted = list(dict.fromkeys([*(declared.conditions if declared else ()),
+                                         *(slug for slug, _ in claims)]))
+            known = search.described(connection, "condition", wanted)
+            return [(slug, known[slug][0]) for slug in wanted if slug in known], []
+
+        choices, suggestions = index.using(self, look_up)
+        if declared is not None and choices:
+            raise AmbiguousNameError("condition", name, choices, declared.note,
+                                     "acuinfo conditions")
+        if len(choices) > 1:
+            raise AmbiguousNameError("condition", name, choices, None, "acuinfo conditions")
+        found = choices and self._first_visible(f"conditions/{choices[0][0]}.yaml",
+                                                records.Condition)
         if found:
             return found
+        illness = not_covered(book, name)
+        if illness is not None:
+            raise NotCoveredError("condition", name, illness.name, illness.note,
+                                  "acuinfo conditions")
         note = None
         if self.hidden_drafts:
             file = self.hidden_drafts[-1].origin.file
@@ -417,6 +447,26 @@ class Knowledge:
                                 terms=_by_id(layer.terms for layer in layers),
                                 origin=layers[-1].origin)
 
+    def name_book(self) -> records.NameBook:
+        """Names that must not be taken for one condition, from every folder, merged by
+        name (as names are compared); none if no folder's ``names.yaml`` can be used,
+        whose problems then go to ``problems``."""
+        try:
+            layers = self._layers("names.yaml", records.NameBook)
+        except KnowledgeError as err:
+            self.problems.extend(err.problems)
+            self._cache["names.yaml"] = []
+            layers = []
+        if not layers:
+            import datetime
+
+            return records.NameBook(reviewed=datetime.date.min)
+        return records.NameBook(
+            reviewed=max(layer.reviewed for layer in layers),
+            ambiguous=_by_name(layer.ambiguous for layer in layers),
+            not_covered=_by_name(layer.not_covered for layer in layers),
+            origin=layers[-1].origin)
+
     # -- whole files: the first folder to hold one wins --------------------------
 
     def present(self, relative: str) -> list[Entry]:
@@ -526,3 +576,29 @@ def _by_id(layers: Iterable[list[T]]) -> list[T]:
     return list(merged.values())
 
 
+
+
+def _by_name(layers: Iterable[list[T]]) -> list[T]:
+    """Items of every layer by ``name`` as names are compared: a later layer's item
+    replaces an earlier one in place, a new name is added at the end."""
+    merged: dict[str, T] = {}
+    for items in layers:
+        for item in items:
+            merged[phrase_key(item.name)] = item
+    return list(merged.values())
+
+
+def name_keys(item: records.AmbiguousName | records.NotCovered) -> set[str]:
+    """Every name an entry of ``names.yaml`` answers to, as names are compared."""
+    return {phrase_key(name) for name in (item.name, *item.aliases)} - {""}
+
+
+def not_covered(book: records.NameBook, name: str) -> records.NotCovered | None:
+    """The illness acuinfo has no page on that ``name`` names, or is spelled much like."""
+    from acuinfo.search import phrases_in
+
+    keys = {key: illness for illness in book.not_covered for key in name_keys(illness)}
+    whole = phrase_key(name)
+    found = [key for key, start, end in phrases_in(name, keys)
+             if start == 0 and end == whole.count("-") + 1]
+    return keys[found[0]] if found else None

@@ -294,3 +294,37 @@ class Clinic(Record):
     reviewed_by: str | None = None
     status: Annotated[str, rule(choices=STATUSES)] = "published"
     origin: object = None  # where it came from; set by the schema
+
+
+class AmbiguousName(Record):
+    """A name patients use for more than one condition, such as "pinched nerve" (in the
+    neck, or low in the back). Asked for it, acuinfo lists the choices rather than pick
+    one. A title or alias that two conditions share is ambiguous without being listed;
+    listing it says that this is meant, and says why."""
+
+    name: str
+    conditions: Annotated[list[str], rule(ref="conditions", min_items=1)]
+    aliases: list[str] = ()
+    note: str | None = None  # what tells the choices apart
+    origin: object = None  # where it came from; set by the schema
+
+
+class NotCovered(Record):
+    """An illness acuinfo has no page on, and what to do instead."""
+
+    name: str
+    note: str
+    aliases: list[str] = ()
+    origin: object = None  # where it came from; set by the schema
+
+
+class NameBook(Record):
+    """Names acuinfo must not take for something else: ``names.yaml``."""
+
+    reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
+    ambiguous: list[AmbiguousName] = ()
+    not_covered: list[NotCovered] = ()
+    review_due: datetime.date | None = None
+    reviewed_by: str | None = None
+    status: Annotated[str, rule(choices=STATUSES)] = "published"
+    origin: object = None  # where it came from; set by the schema

@@ -5,7 +5,15 @@ from SQLite's FTS5 over the cached index. A word the index does not hold is
 taken as a likely misspelling and replaced by the closest indexed words
 (rapidfuzz, imported only then). A query that is exactly a name, alias or
 keyword of an entry ranks that entry first, so "bulging disc" finds the
-herniated disc page. Synonyms live in the knowledge files, not here.
+herniated disc page; one that is a condition's title or alias ("sciatica", "I
+have sciatica") finds that condition before any page that only mentions it.
+Synonyms live in the knowledge files, not here.
+
+A phrase can be set aside (the name of an illness acuinfo has no page on, see
+``names.yaml``): it then finds only entries that hold all its words in order, so
+that "rheumatoid arthritis" does not find osteoarthritis by its last word. The
+words of a query that nothing holds are reported, and a query that finds
+nothing gets the names spelled most like it (``closest``).
 
 BM25 gives a word found in half the entries or more no weight at all (FTS5 sets
 its inverse document frequency to almost nothing), yet ranking every entry that
@@ -22,6 +30,7 @@ them: a pasted letter is answered as quickly as a short question.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Sequence
 
 from acuinfo.integrity import DamagedCache, checksum, verified
 from acuinfo.namedrecord import Record
@@ -35,8 +44,13 @@ these they this those to too up very was we were what when where which while who
 with would you your yours
 """.split())  # noqa: SIM905 - easier to read as prose
 FUZZY_CUTOFF = 75
+CLOSEST_CUTOFF = 85  # how alike a name must be to offer it when a query found nothing
+SPELLED_LIKE = 0.9  # how alike two long names must be for one to be a misspelling of the other
 NAMES_WEIGHT = 6.0  # a word in an entry's names counts six times one in its text
 PHRASE_BOOST = 25.0
+# A query that is a condition's title or alias ("sciatica") finds that condition before
+# any page that only mentions it: more than BM25 gives any entry for a short query.
+CONDITION_NAME_BOOST = 100.0
 # Conditions are what most searches are after; the others are parts of pages.
 KIND_WEIGHTS = {"condition": 1.1, "page": 1.1, "glossary": 1.0, "session": 1.0, "tip": 1.0}
 MAX_QUERY_CHARS = 2000  # a query is cut here: about a page of a pasted letter
@@ -61,15 +75,44 @@ def words_of(query: str) -> list[str]:
     return (meaningful or words)[:MAX_QUERY_WORDS]
 
 
-def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
+class Found(Record):
+    """What a query found: its hits, best first, and the words of it that nothing in
+    the index holds, nor any word spelled like them."""
+
+    hits: list[Hit]
+    unknown: list[str]
+
+
+def search(connection: sqlite3.Connection, query: str, limit: int = 10,
+           phrases: Sequence[str] = ()) -> list[Hit]:
     """The best ``limit`` entries for ``query``, best first, one per command."""
+    return find(connection, query, limit, phrases).hits
+
+
+def find(connection: sqlite3.Connection, query: str, limit: int = 10,
+         phrases: Sequence[str] = ()) -> Found:
+    """The best ``limit`` entries for ``query``, best first, one per command, and the
+    words of the query that found nothing. Each of ``phrases`` (such as the name of an
+    illness that acuinfo has no page on, taken out of the query) counts as one more
+    word of the query, found only by an entry that holds all its words in order: so
+    "rheumatoid arthritis" finds what mentions it, not osteoarthritis by its last word."""
     query = query[:MAX_QUERY_CHARS]
     vocabulary: list[str] = []  # read once, only if a word needs it
-    alternatives = [terms for word in words_of(query)
-                    if (terms := _terms_for(connection, word, vocabulary))]
-    scores = _phrase_boosts(connection, query)
+    alternatives, unknown = [], []
+    words = words_of(query)
+    if phrases:  # "I have" beside a phrase set aside says nothing to look for
+        words = [word for word in words if word not in STOPWORDS]
+    for word in words:
+        terms = _terms_for(connection, word, vocabulary)
+        if terms:
+            alternatives.append(terms)
+        elif word not in STOPWORDS:
+            unknown.append(word)
+    whole = [" ".join(all_words(phrase)) for phrase in phrases]
+    alternatives += [[phrase] for phrase in dict.fromkeys(whole) if phrase]
+    scores, named = _phrase_boosts(connection, query, whole)
     if not alternatives and not scores:
-        return []
+        return Found([], unknown)
     match = " OR ".join(_any_of(terms) for terms in alternatives)
     if alternatives:
         rows = connection.execute(
@@ -81,7 +124,74 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 10) -> list[
             # More of the query's words matched counts for more than many hits of one.
             share = coverage[rowid] / len(alternatives)
             scores[rowid] = scores.get(rowid, 0.0) - rank * (0.25 + share * share)
-    return _best(connection, scores, match if alternatives else None, limit)
+    return Found(_best(connection, scores, named, match if alternatives else None, limit),
+                 unknown)
+
+
+def closest(connection: sqlite3.Connection, query: str, count: int = 3) -> list[Hit]:
+    """Entries with a name, alias or keyword spelled much like the whole query, closest
+    first: topics to offer when the query found nothing at all."""
+    from rapidfuzz import fuzz, process
+
+    key = phrase_key(query[:200])
+    if len(key) < 3:
+        return []
+    # A name much shorter than the query is in it by chance ("er" in "frozenshoulder").
+    rows = [row for row in connection.execute("SELECT key, entry FROM names")
+            if len(row[0]) * 2 >= len(key)]
+    close = process.extract(key, [row[0] for row in rows], scorer=fuzz.WRatio,
+                            limit=count * 8, score_cutoff=CLOSEST_CUTOFF)
+    scores: dict[int, float] = {}
+    for _, score, index in close:
+        entry = rows[index][1]
+        scores[entry] = max(scores.get(entry, 0.0), score)
+    return _best(connection, scores, set(), None, count)
+
+
+def meaningful_key(text: str) -> str:
+    """A query or a name as its words that carry meaning, for telling whether a query is
+    just that name: "I have a pinched nerve" is "pinched-nerve"."""
+    return "-".join(words_of(text))
+
+
+def phrases_in(query: str, keys: Collection[str]) -> list[tuple[str, int, int]]:
+    """The ``keys`` (as ``phrase_key`` makes them) that occur in ``query`` as runs of whole
+    words, or spelled much like one, longest first and no two overlapping: each as
+    (key, first word, word after the last) among the query's ``all_words``. A key of
+    three letters or fewer ("ms") counts only when it is all the query says."""
+    words = all_words(query[:MAX_QUERY_CHARS])[:40]
+    sizes: dict[int, set[str]] = {}
+    for key in keys:
+        if key:
+            sizes.setdefault(key.count("-") + 1, set()).add(key)
+    found: list[tuple[str, int, int]] = []
+    used: set[int] = set()
+    for size in sorted(sizes, reverse=True):
+        for start in range(len(words) - size + 1):
+            span = words[start:start + size]
+            if used.intersection(range(start, start + size)) or all(
+                    word in STOPWORDS for word in span):
+                continue
+            key = "-".join(span)
+            match = key if key in sizes[size] else _spelled_like(key, sizes[size])
+            if match is None or (len(match) <= 3 and meaningful_key(query) != match):
+                continue
+            found.append((match, start, start + size))
+            used.update(range(start, start + size))
+    return found
+
+
+def _spelled_like(key: str, keys: Collection[str]) -> str | None:
+    """The one of ``keys`` that ``key`` is a likely misspelling of, for keys of eight
+    letters or more ("rheumatoid-arthritus"); difflib, as rapidfuzz costs more to import
+    than this saves."""
+    near = [k for k in keys if len(k) >= 8 and abs(len(k) - len(key)) <= 2]
+    if len(key) < 8 or not near:
+        return None
+    from difflib import SequenceMatcher
+
+    best = max(near, key=lambda k: SequenceMatcher(None, key, k).ratio())
+    return best if SequenceMatcher(None, key, best).ratio() >= SPELLED_LIKE else None
 
 
 def _candidate_match(connection: sqlite3.Connection, alternatives: list[list[str]]) -> str:
@@ -131,28 +241,44 @@ def _terms_for(connection: sqlite3.Connection, word: str, vocabulary: list[str])
     return [term for term, _, _ in close]
 
 
-def _phrase_boosts(connection: sqlite3.Connection, query: str) -> dict[int, float]:
+def _phrase_boosts(connection: sqlite3.Connection, query: str,
+                   phrases: Sequence[str] = ()) -> tuple[dict[int, float], set[int]]:
     """Entries with a name, alias or keyword that is the query, or a phrase of two or more
-    words inside it ("how long" in "how long does a session take"), and how much each
-    should rise: in proportion to how much of the query the phrase covers."""
+    words inside it ("how long" in "how long does a session take"), or one of
+    ``phrases``, and how much each should rise: in proportion to how much of the query
+    the phrase covers. Also the entries that the whole query names (a title or an alias,
+    not a keyword)."""
     words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
+    single = len(words) == 1 and not phrases
     spans = {"-".join(words[i:j]): j - i for i in range(len(words))
-             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or len(words) == 1}
+             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or single}
+    for phrase in phrases:
+        spans[phrase_key(phrase)] = len(phrase.split())
+    if not phrases:  # "I have sciatica" says "sciatica"
+        spans.setdefault(meaningful_key(query), len(words))
+    spans.pop("", None)
     if not spans:
-        return {}
+        return {}, set()
+    length = len(words) + sum(len(phrase.split()) for phrase in phrases)
+    # The whole query, as typed or as its words that carry meaning ("I have sciatica").
+    whole = set() if phrases else {"-".join(words), meaningful_key(query)}
     boosts: dict[int, float] = {}
+    named: set[int] = set()
     marks = ",".join("?" * len(spans))
-    for key, entry in connection.execute(f"SELECT key, entry FROM names WHERE key IN ({marks})",
-                                         list(spans)):
-        boost = PHRASE_BOOST * spans[key] / len(words)
+    for key, entry, alias in connection.execute(
+            f"SELECT key, entry, alias FROM names WHERE key IN ({marks})", list(spans)):
+        boost = PHRASE_BOOST * spans[key] / length
         boosts[entry] = max(boosts.get(entry, 0.0), boost)
-    return boosts
+        if alias and key in whole:
+            named.add(entry)
+    return boosts, named
 
 
-def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str | None,
-          limit: int) -> list[Hit]:
+def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[int],
+          match: str | None, limit: int) -> list[Hit]:
     """One hit per command (the best-scoring entry behind it), weighted by kind, best first;
-    snippets are worked out for the hits shown."""
+    a condition that the whole query names comes before anything that only mentions it.
+    Snippets are worked out for the hits shown."""
     best: dict[str, tuple[float, int, tuple]] = {}
     found = {}
     ids = list(scores)
@@ -167,6 +293,8 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], match: str |
     for rowid, score in scores.items():
         row = found[rowid]
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
+        if row[0] == "condition" and rowid in named:
+            weighted += CONDITION_NAME_BOOST
         if row[3] not in best or weighted > best[row[3]][0]:
             best[row[3]] = (weighted, rowid, row)
     ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
@@ -206,9 +334,35 @@ def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
     row = connection.execute(
         "SELECT e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE n.key = ? AND e.kind = ? AND n.alias = 1 LIMIT 1",
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0 ORDER BY n.alias DESC LIMIT 1",
         (phrase_key(name), kind)).fetchone()
     return verified(row[:5], row[5])[1] if row else None
+
+
+def claims(connection: sqlite3.Connection, kind: str, name: str) -> list[tuple[str, str]]:
+    """(name, title) of every entry of ``kind`` that a title or alias names exactly, by
+    title: more than one when two entries go by one name. A slug or title outranks an
+    alias: a clinic's "Jaw ache" is what "jaw ache" names, though jaw pain has it as an
+    alias."""
+    rows = connection.execute(
+        "SELECT n.alias, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
+        " FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0", (phrase_key(name), kind)).fetchall()
+    top = max((row[0] for row in rows), default=0)
+    found = {row[1]: row[2] for row in (verified(tuple(r[1:6]), r[6]) for r in rows
+                                         if r[0] == top)}
+    return sorted(found.items(), key=lambda item: (item[1].lower(), item[0]))
+
+
+def described(connection: sqlite3.Connection, kind: str,
+              names: list[str]) -> dict[str, tuple[str, str]]:
+    """(title, summary) of each of ``names`` that is an entry of ``kind``."""
+    if not names:
+        return {}
+    rows = connection.execute(
+        "SELECT kind, name, title, command, summary, checksum FROM entries"
+        f" WHERE kind = ? AND name IN ({','.join('?' * len(names))})", (kind, *names))
+    return {row[1]: (row[2], row[4]) for row in (verified(tuple(r[:5]), r[5]) for r in rows)}
 
 
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
@@ -218,7 +372,7 @@ def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3
     rows = [(key, verified(tuple(row), expected)[1]) for key, *row, expected in connection.execute(
         "SELECT n.key, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE e.kind = ? AND n.alias = 1", (kind,))]
+        " WHERE e.kind = ? AND n.alias > 0", (kind,))]
     keys = [key for key, _ in rows]
     close = process.extract(phrase_key(name)[:200], keys, scorer=fuzz.WRatio, limit=count * 4,
                             score_cutoff=70)

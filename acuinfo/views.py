@@ -7,7 +7,7 @@ notice on every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo import records
 from acuinfo.document import (
@@ -24,13 +24,15 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.errors import KnowledgeError, NotFoundError
+from acuinfo.errors import KnowledgeError, NotFoundError, UnknownNameError
 from acuinfo.knowledge import Folder, Knowledge
 from acuinfo.safetext import clean_text, shown_name
-from acuinfo.words import normalize
+from acuinfo.words import all_words, normalize
 
 if TYPE_CHECKING:
     from acuinfo.located import Origin
+
+T = TypeVar("T")
 
 NOTICE = (
     "acuinfo gives general information. It does not replace advice from your doctor "
@@ -330,13 +332,42 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
         wanted = normalize(category)
         categories = [c for c in categories if wanted in (c.id, normalize(c.title))]
         if not categories:
-            named = {c.id: c.id for c in book.categories}
-            raise _not_found("tip category", category, named, "acuinfo tips")
+            raise _unknown_category(category, book.categories)
     cites = _Citations(knowledge)
     sections = _tip_sections(categories, tips, cites)
     return _renumbered(Document(
         kind="tips", title=title, sections=sections, citations=cites.listing(),
         notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "tips.yaml", book))))
+
+
+def _unknown_category(name: str, categories: list[records.TipCategory]) -> UnknownNameError:
+    """An unknown tip category: the ones whose id or title hold its words, or are spelled
+    like it, and every id a category may be."""
+    import difflib
+
+    ids = [c.id for c in categories]
+    close = [c.id for c in _holding_words(name, [(c, (c.id, c.title)) for c in categories])]
+    close += difflib.get_close_matches(normalize(name), ids, n=3, cutoff=0.6)
+    return UnknownNameError("tip category", name, list(dict.fromkeys(close))[:3], ids,
+                            "acuinfo tips")
+
+
+def _holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]:
+    """The entries one of whose names holds every word of ``query`` that carries meaning,
+    a plural and its singular taken as one word: "sham" is in "sham acupuncture"."""
+    from acuinfo.search import words_of
+
+    def stem(word: str) -> str:
+        if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            return word[:-2]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(
+            word) > 3 else word
+
+    wanted = {stem(word) for word in words_of(query)}
+    if not wanted:
+        return []
+    return [entry for entry, names in named
+            if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
 
 
 def _tip_sections(categories: list[records.TipCategory], tips: list[records.Tip],
@@ -498,7 +529,8 @@ def _reviewed_files(knowledge: Knowledge) -> list[tuple[str, object]]:
     for label, relative, merged in (("tips", "tips.yaml", knowledge.tips),
                                     ("session", "session.yaml", knowledge.session),
                                     ("glossary", "glossary.yaml", knowledge.glossary),
-                                    ("sources", "sources.yaml", knowledge.source_list)):
+                                    ("sources", "sources.yaml", knowledge.source_list),
+                                    ("names", "names.yaml", knowledge.name_book)):
         dated += [(label, layer) for layer in _layers(knowledge, relative, merged())]
     clinic = knowledge.clinic()
     if clinic is not None:
@@ -560,40 +592,125 @@ def glossary_view(knowledge: Knowledge, term: str | None = None) -> Document:
     """Every glossary term, or the one a word names."""
     glossary = knowledge.glossary()
     terms = sorted(glossary.terms, key=lambda t: t.term.lower())
+    summary = None
     if term is not None:
-        wanted = normalize(term)
-        names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
-        if wanted not in names:
-            named = {name: t.id for name, t in names.items()}
-            raise _not_found("glossary term", term, named, "acuinfo glossary")
-        terms = [names[wanted]]
+        terms, summary = _terms_named(term, terms)
     cites = _Citations(knowledge)
     items = [Definition(t.term, t.definition, cites.cite(t.sources, t.origin, ("sources",)))
              for t in terms]
     return _renumbered(Document(
-        kind="glossary", name=terms[0].id if term else None, title="Glossary",
+        kind="glossary", name=terms[0].id if term and len(terms) == 1 else None,
+        title="Glossary", summary=summary,
         sections=[Section("", [Definitions(items)], "terms")], citations=cites.listing(),
         notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "glossary.yaml",
                                                              glossary))))
 
 
-def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
-    """The best matches for a patient's own words, each with the command that opens it."""
-    from acuinfo import index, search
+def _terms_named(term: str, terms: list[records.GlossaryTerm]
+                 ) -> tuple[list[records.GlossaryTerm], str | None]:
+    """The glossary terms a word names: the one it names exactly ("qi", or "what is qi"),
+    else every term with its words in a name ("sham" finds sham acupuncture), with a
+    line saying so; NotFoundError with the closest names if none."""
+    from acuinfo.search import meaningful_key
 
-    hits = index.using(knowledge, lambda connection: search.search(connection, query, limit))
-    steps = [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in hits]
+    names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
+    for wanted in (normalize(term), meaningful_key(term)):
+        if wanted in names:
+            return [names[wanted]], None
+    found = _holding_words(term, [(t, (t.term, *t.aliases)) for t in terms])
+    if not found:
+        raise _not_found("glossary term", term, {name: t.id for name, t in names.items()},
+                         "acuinfo glossary")
+    shown = " ".join(clean_text(term).split())
+    return found, (None if len(found) == 1 else
+                   f'{len(found)} terms have "{shown}" in their name.')
+
+
+def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
+    """The best matches for a patient's own words, each with the command that opens it.
+
+    A name that may mean more than one condition ("pinched nerve") lists the choices
+    first. The name of an illness acuinfo has no page on says so and what to do, and is
+    then looked for only as a whole, so that it finds what mentions it rather than
+    another illness. A query with words that find nothing gets the closest topics and
+    what to do next, never an empty page."""
+    from acuinfo import index, search
+    from acuinfo.knowledge import name_keys
+
+    book = knowledge.name_book()
+    wanted = search.meaningful_key(query)
+    ambiguous = next((entry for entry in book.ambiguous if wanted in
+                      {search.meaningful_key(key.replace("-", " ")) for key in name_keys(entry)}),
+                     None)
+    illnesses = {key: illness for illness in book.not_covered for key in name_keys(illness)}
+
+    def run(connection: object) -> tuple:
+        # A folder's own page on an illness makes it one acuinfo covers.
+        named = [(key, start, end) for key, start, end in search.phrases_in(query, illnesses)
+                 if not search.claims(connection, "condition", key)]
+        words = all_words(query[:search.MAX_QUERY_CHARS])
+        aside = {n for _, start, end in named for n in range(start, end)}
+        rest = " ".join(word for n, word in enumerate(words) if n not in aside)
+        found = search.find(connection, rest if named else query, limit,
+                            [key.replace("-", " ") for key, _, _ in named])
+        choices = search.described(connection, "condition",
+                                   list(ambiguous.conditions)) if ambiguous else {}
+        closest = [] if found.hits or named else search.closest(connection, query)
+        return named, found, choices, closest
+
+    named, found, choices, closest = index.using(knowledge, run)
+    shown = clean_text(query)
+    sections = []
+    if choices:
+        steps = [Step(title, summary, "condition", command=f"acuinfo condition {slug}")
+                 for slug in ambiguous.conditions if slug in choices
+                 for title, summary in [choices[slug]]]
+        sections.append(Section(
+            f'"{shown.strip()}" can mean more than one condition' if len(steps) > 1 else
+            f'"{shown.strip()}" can mean more than one thing',
+            [*_text_blocks(ambiguous.note), Steps(steps)], "ambiguous"))
+    for key in dict.fromkeys(key for key, _, _ in named):
+        illness = illnesses[key]
+        sections.append(Section(f"acuinfo has no page on {illness.name}",
+                                _text_blocks(illness.note), "not-covered"))
+    hits = found.hits
+    listed = {f"acuinfo condition {slug}" for slug in choices}  # shown once, above
+    steps = [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in hits
+             if hit.command not in listed]
+    unknown = ", ".join(f'"{word}"' for word in found.unknown)
     if steps:
-        blocks: list[Block] = [Steps(steps)]
-    else:
-        blocks = [Paragraph("Nothing matched those words. Try other words, or see everything "
-                            "with: acuinfo conditions, acuinfo tips, acuinfo glossary")]
-    query = clean_text(query)
-    return Document(kind="search", name=query, title=f"Search: {query}",
-                    sections=[Section("", blocks, "results")], notice=NOTICE,
+        intro = ([Paragraph(f"Nothing in acuinfo mentions {unknown}. These match your other "
+                            "words:")] if found.unknown else [])
+        heading = ("Pages that mention it" if named and not found.unknown else
+                   "Other matches" if choices else "Results" if sections else "")
+        sections.append(Section(heading, [*intro, Steps(steps)], "results"))
+    elif not named and not choices:
+        sections.append(Section("", [Paragraph(f'Nothing in acuinfo matched "{shown.strip()}".')],
+                                "results"))
+    if closest:
+        sections.append(Section("Closest topics", [Steps(
+            [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in closest])],
+            "closest"))
+    if not hits or found.unknown:
+        sections.append(_next_steps(", ".join(f'"{w}"' for w in found.unknown) if hits else
+                                    "" if named else f'"{shown.strip()}"'))
+    return Document(kind="search", name=shown, title=f"Search: {shown}", sections=sections,
+                    notice=NOTICE,
                     items=[{"kind": h.kind, "name": h.name, "title": h.title,
                             "command": h.command, "score": h.score, "snippet": h.snippet}
                            for h in hits])
+
+
+def _next_steps(about: str) -> Section:
+    """What to do when acuinfo has no answer: the topics it has, and who to ask."""
+    ask = (f"Ask your practitioner or your doctor about {about}." if about else
+           "Ask your practitioner or your doctor.")
+    return Section("What you can do", [Bullets([
+        "See every condition acuinfo covers: acuinfo conditions",
+        "Look up a word acuinfo uses: acuinfo glossary",
+        "See every command and topic: acuinfo --help",
+        f"{ask} They know your health, and can answer what acuinfo cannot.",
+    ])], "next-steps")
 
 
 def paths_view(candidates: list[Folder], cache: str) -> Document:

@@ -4,6 +4,7 @@ not at all."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,8 @@ def test_a_broken_clinic_profile_means_no_handout(run_script, clinic, tmp_path):
     assert not target.exists()
 
 
-GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+GOOD = re.sub(r"(?m)^aliases:\n(?:  - .*\n)+", "aliases: []\n",  # a copy with names of its own
+              (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8"))
 
 
 def test_options_of_every_command_may_come_after_it(run_script, clinic, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,7 +21,9 @@ GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 
 
 def condition(slug: str, title: str) -> str:
-    return GOOD.replace("slug: neck-pain", f"slug: {slug}").replace(
+    """The neck pain page as another condition, without the aliases that are neck pain's."""
+    own = re.sub(r"^aliases:\n(?:  - .*\n)+", "", GOOD, flags=re.MULTILINE)
+    return own.replace("slug: neck-pain", f"slug: {slug}").replace(
         "title: Neck pain", f"title: {title}")
 
 

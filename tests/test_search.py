@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, TRACEBACK, script_path
+from conftest import CONDITION_SLUGS, DATA, TRACEBACK, script_path
 from search_queries import QUERIES
 
 GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
@@ -26,7 +27,7 @@ def test_patient_query_finds_the_page_in_the_top_three(invoke, request, query, e
 
 
 def test_there_are_enough_realistic_queries():
-    assert len(QUERIES) >= 40
+    assert len(QUERIES) >= 100
 
 
 def test_json_results_have_the_documented_fields(invoke):
@@ -58,8 +59,9 @@ def test_no_match_is_not_a_dead_end(invoke):
     result = invoke("search", "zzqxv")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    assert "Nothing matched" in text
+    assert 'Nothing in acuinfo matched "zzqxv"' in text
     assert "acuinfo conditions" in text
+    assert "Ask your practitioner or your doctor" in text
 
 
 def test_every_command_that_takes_a_name_suggests(invoke):
@@ -198,3 +200,117 @@ def test_an_empty_query_is_a_usage_error(run_script, words):
     assert result.returncode == 2
     assert "give some words to search for" in result.stderr
     assert result.stdout == ""
+
+
+# -- the section that holds the answer, and the condition a name names ------------------------
+
+
+@pytest.fixture(scope="module")
+def built_in(tmp_path_factory):
+    """The index of the built-in knowledge, to rank many queries in one process."""
+    from acuinfo import index
+    from acuinfo.knowledge import Knowledge, builtin_folder
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ACUINFO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        connection = index.open_index(Knowledge([builtin_folder()]))
+        yield connection
+        connection.close()
+
+
+POINTER = re.compile(r"\b(run|type)\b:?\s+\"?acuinfo\s", re.IGNORECASE)
+
+
+def test_no_indexed_text_only_points_to_another_command(built_in):
+    bodies = [body for (body,) in built_in.execute("SELECT body FROM words")]
+    assert any("acuinfo" in body for body in bodies), "the check would find nothing to check"
+    for body in bodies:
+        assert not POINTER.search(body), body
+
+
+def test_every_page_section_holds_more_than_a_pointer():
+    """A section that only says where the answer is would be a heading with no answer."""
+    from acuinfo.index import _content
+    from acuinfo.knowledge import Knowledge, builtin_folder
+
+    knowledge = Knowledge([builtin_folder()])
+    for page in knowledge.pages():
+        for section in page.sections:
+            assert _content(section.text) or section.points, (page.id, section.heading)
+    for tip in knowledge.tips().tips:
+        assert _content(tip.text), tip.id
+    assert _content('Run "acuinfo red-flags" to see them.') == ""
+    assert _content('Rest. (Run "acuinfo costs" for more.)') == "Rest."
+
+
+@pytest.mark.parametrize("query, command, words", [
+    ("pregnant", {"acuinfo safety", "acuinfo special-groups"}, "pregnant"),
+    ("blood thinners", {"acuinfo safety"}, "blood thinners"),
+    ("is it safe", {"acuinfo safety"}, "low-risk"),
+    ("needle phobia", {"acuinfo needle-fear"}, "fear of needles"),
+])
+def test_the_section_that_holds_the_answer_comes_first(invoke, query, command, words):
+    items = json.loads(invoke("search", *query.split(), "-f", "json").stdout)["items"]
+    assert items[0]["command"] in command, items[0]
+    assert words in items[0]["snippet"].lower(), items[0]
+    for item in items:
+        assert not POINTER.search(item["snippet"]), item
+
+
+def test_a_page_keyword_finds_the_section_that_holds_it(invoke, clinic):
+    folder = clinic("pages/getting-here.yaml", """\
+id: getting-here
+title: Getting to the clinic
+summary: How to reach us.
+reviewed: 2026-12-01
+sections:
+  - heading: Parking
+    text: There is a car park behind the clinic.
+  - heading: By bike
+    text: Lock your bicycle to the rails by the door.
+  - heading: More
+    text: Run "acuinfo costs" for the prices.
+keywords: [car park, bicycle, directions]
+""")
+
+    def top(query: str) -> dict:
+        return json.loads(invoke("-d", str(folder), "search", query, "-f", "json").stdout)["items"]
+
+    assert top("bicycle")[0]["title"] == "Getting to the clinic: By bike"
+    assert top("car park")[0]["title"] == "Getting to the clinic: Parking"
+    assert top("directions")[0]["title"] == "Getting to the clinic"  # held by no section
+    assert all("getting-here" not in item["command"] for item in top("prices"))
+
+
+def condition_names() -> list[tuple[str, str]]:
+    import yaml
+
+    found = []
+    for slug in CONDITION_SLUGS:
+        data = yaml.safe_load((DATA / "conditions" / f"{slug}.yaml").read_text(encoding="utf-8"))
+        found += [(name, slug) for name in [data["title"], *data.get("aliases", [])]]
+    return found
+
+
+def test_a_conditions_own_name_finds_it_first(built_in):
+    """Every condition's title and alias finds that condition above any page that only
+    mentions it; a name that several conditions answer to finds all of them first."""
+    from acuinfo.search import search
+    from acuinfo.words import phrase_key
+
+    names = condition_names()
+    claims: dict[str, set[str]] = {}
+    for name, slug in names:
+        claims.setdefault(phrase_key(name), set()).add(slug)
+    assert len(names) > 100
+    for name, _ in names:
+        owners = claims[phrase_key(name)]
+        top = [(hit.kind, hit.name) for hit in search(built_in, name, len(owners))]
+        assert top and {n for _, n in top} == owners and {k for k, _ in top} == {"condition"}, (
+            name, top)
+
+
+def test_sciatica_shows_the_condition_before_the_evidence_section(invoke):
+    items = json.loads(invoke("search", "sciatica", "-f", "json").stdout)["items"]
+    assert items[0]["command"] == "acuinfo condition sciatica"
+    assert "acuinfo evidence" in [item["command"] for item in items]
