@@ -97,7 +97,7 @@ class NotCoveredError(NameChoiceError):
         self.note = note
         self.list_command = list_command
         super().__init__("\n".join([
-            f"acuinfo has no page on {covered}.", _wrapped(note),
+            f"there is no page on {covered}.", _wrapped(note),
             f"See the {kind}s acuinfo covers with: {list_command}"]))
 
 

@@ -754,12 +754,12 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
     """Which file an entry comes from, and the files it overrides."""
     found: list[Step] = []
     shown = clean_text(name)  # echoed from the command line: cleaned like any data
-    for kind, files in _files_named(knowledge, name):
+    for kind, entry, files in _files_named(knowledge, name):
         used, *hidden = (shown_name(file) for file in files)
         text = f"From: {used}"
         if hidden:
             text += "\nOverrides: " + "\nOverrides: ".join(hidden)
-        found.append(Step(f"{kind} {shown}", text))
+        found.append(Step(f"{kind} {entry}" + ("" if entry == shown else f" ({shown})"), text))
     if not found:
         raise NotFoundError("entry", name, [], "acuinfo conditions")
     name = shown
@@ -767,23 +767,24 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
                     sections=[Section("", [Steps(found)], "files")])
 
 
-def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]:
-    """(kind, files highest first) for every kind of entry called ``name``."""
+def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, str, list[str]]]:
+    """(kind, the entry's own name, files highest first) for every entry called ``name``."""
     from acuinfo.words import as_slug
 
     slug = as_slug(name)
-    condition = slug
+    conditions = [slug] if slug else []
     if slug is None or knowledge.present(f"conditions/{slug}.yaml") == []:
         from acuinfo import index, search  # a title or an alias: the index knows it
 
-        condition = index.using(knowledge, lambda connection: search.lookup(
-            connection, "condition", name)) or slug
+        # A name two conditions go by names both.
+        conditions = [named for named, _ in index.using(knowledge, lambda connection: (
+            search.claims(connection, "condition", name)))] or conditions
     results = []
-    for kind, relative in (("condition", condition and f"conditions/{condition}.yaml"),
-                           ("page", slug and f"pages/{slug}.yaml")):
-        files = [str(entry) for entry in knowledge.present(relative)] if relative else []
+    for kind, entry, relative in (*(("condition", c, f"conditions/{c}.yaml") for c in conditions),
+                                  ("page", slug, slug and f"pages/{slug}.yaml")):
+        files = [str(found) for found in knowledge.present(relative)] if relative else []
         if files:
-            results.append((kind, files))
+            results.append((kind, entry, files))
     for kind, relative, items in (("tip", "tips.yaml", "tips"),
                                   ("source", "sources.yaml", "sources"),
                                   ("glossary term", "glossary.yaml", "terms")):
@@ -794,5 +795,5 @@ def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, list[str]]]
         files = [item.origin.file for layer in reversed(layers)
                  for item in getattr(layer, items) if item.id == slug]
         if files:
-            results.append((kind, files))
+            results.append((kind, slug, files))
     return results

@@ -106,7 +106,7 @@ def test_arthritis_says_osteoarthritis_is_one_kind(invoke):
 def test_an_illness_without_a_page_says_so_and_suggests_no_other(invoke, name, illness):
     result = invoke("condition", name)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"acuinfo: acuinfo has no page on {illness}.\n")
+    assert result.stderr.startswith(f"acuinfo: there is no page on {illness}.\n")
     assert "Did you mean" not in result.stderr
     assert "osteoarthritis" not in result.stderr.lower()
     assert "acuinfo conditions" in result.stderr
@@ -367,3 +367,10 @@ def test_these_pages_match_the_json_schema(invoke, args):
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
               for e in validator.iter_errors(json.loads(result.stdout))]
     assert errors == []
+
+
+def test_which_names_every_condition_a_shared_name_stands_for(run_script):
+    result = run_script("which", "pinched nerve", "-f", "plain")
+    assert result.returncode == 0, result.stderr
+    assert "condition cervical-radiculopathy (pinched nerve)" in result.stdout
+    assert "condition sciatica (pinched nerve)" in result.stdout
