@@ -335,6 +335,11 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
             raise _unknown_category(category, book.categories)
     cites = _Citations(knowledge)
     sections = _tip_sections(categories, tips, cites)
+    if category is None:  # the names --category takes, for the next command
+        shown = ", ".join(c.id for c in book.categories if any(s.id == c.id for s in sections))
+        sections.append(Section("", [Paragraph(
+            f"One group at a time: acuinfo tips --category NAME, where NAME is one of {shown}.")],
+            "categories"))
     return _renumbered(Document(
         kind="tips", title=title, sections=sections, citations=cites.listing(),
         notice=NOTICE, meta=_review_meta(knowledge, *_layers(knowledge, "tips.yaml", book))))

@@ -35,16 +35,21 @@ def tip_book() -> dict:
 def test_tips_are_grouped_by_category(invoke):
     page = json.loads(invoke("tips", "--format", "json").stdout)
     book = tip_book()
-    assert [s["id"] for s in page["sections"]] == [c["id"] for c in book["categories"]]
-    shown = [step["title"] for s in page["sections"] for step in s["blocks"][-1]["items"]]
+    groups = [s for s in page["sections"] if s["id"] != "categories"]
+    assert [s["id"] for s in groups] == [c["id"] for c in book["categories"]]
+    shown = [step["title"] for s in groups for step in s["blocks"][-1]["items"]]
     assert sorted(shown) == sorted(t["title"] for t in book["tips"])
+    (hint,) = [s for s in page["sections"] if s["id"] == "categories"]
+    for category in book["categories"]:
+        assert category["id"] in hint["blocks"][0]["text"], "tips says what --category takes"
 
 
 def test_tips_for_one_condition(invoke):
     page = json.loads(invoke("tips", "--condition", "Low Back Pain", "-f", "json").stdout)
     expected = {t["title"] for t in tip_book()["tips"]
                 if not t.get("conditions") or "low-back-pain" in t["conditions"]}
-    shown = {step["title"] for s in page["sections"] for step in s["blocks"][-1]["items"]}
+    shown = {step["title"] for s in page["sections"] if s["id"] != "categories"
+             for step in s["blocks"][-1]["items"]}
     assert shown == expected
     assert page["title"] == "Self-care tips for low back pain"
 
