@@ -424,7 +424,7 @@ def _session_sections(session: records.Session, part: str | None,
 
 HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
                   "your doctor or another clinician. For signs that need urgent care, see "
-                  "\"When to get help\" near the start.")
+                  "\"When to get help\".")
 # DEFAULT_REVIEWER, in words that name no command.
 HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
 HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the results behind "

@@ -84,18 +84,18 @@ figure { display: inline-block; vertical-align: top; width: 10em; margin: 0 1em 
 figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 0.9em; text-align: center; }
 footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
-@page { margin: 10mm; }
+@page { margin: 9mm 10mm; }
 @media (min-width: 40em) {
   figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
   .part > section { display: flow-root; }
 }
 @media print {
   body { font-size: 11pt; line-height: 1.2; max-width: none; padding: 0; }
-  h1 { font-size: 1.5em; margin-top: 0; }
+  h1 { font-size: 1.4em; margin: 0 0 0.2em; }
   h2 { font-size: 1.25em; }
   h3 { font-size: 1.1em; }
   h2, h3, h4, h5, h6 { margin: 0.7em 0 0.2em; }
-  .part > h2 { margin-top: 0.9em; }
+  .part > h2 { margin-top: 0.8em; }
   .summary { font-size: 1em; }
   p, ul, ol, dl, table { margin-bottom: 0.4em; }
   ul, ol { padding-left: 1.5em; }
@@ -124,7 +124,7 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   #sources { columns: 2; column-gap: 6mm; }
   main > .part > h2 { column-span: all; }
   td, th { padding: 0.1em 0.4em; }
-  td:empty { height: 5.5mm; }
+  td:empty { height: 5.2mm; }
   figure { float: right; clear: right; width: 7em; margin: 0 0 0.3em 1em; }
   figcaption { font-size: 9pt; }
   .part > section { display: flow-root; }
