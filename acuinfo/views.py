@@ -655,17 +655,19 @@ class _Handout:
         blocks.extend(_text_blocks(clinic.note))
         return Section("Your clinic", blocks, "clinic")
 
-    def warnings(self, pages: list[tuple[records.Page, Callable[[str], bool]]]) -> list[Section]:
+    def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
+                 ) -> list[Section]:
         """When to get help: each level of urgency once, most urgent first, with what to do
         at its top; the conditions' own signs, then the boxes of ``pages`` that ``wanted``
-        picks, each sign once."""
+        picks, each sign once, and the notes it picks (what signs mean, what to do if
+        unsure)."""
         boxes: dict[str, list[tuple[str, list[str], str]]] = {level: [] for level, _ in URGENCY}
         # What the boxes about acupuncture itself say: a condition's sign about acupuncture
         # that says nothing more is left to them.
         about_acupuncture = [
             f"{part.heading} acupuncture {' '.join(part.points)}" for page, wanted in pages
             for part in page.sections if part.style in records.URGENCY_STYLES
-            and _about_acupuncture(part.heading) and wanted(part.heading)]
+            and _about_acupuncture(part.heading) and wanted(part)]
         for level, heading in URGENCY:
             field = records.URGENCY_STYLES[level]
             signs = [sign for condition in self.chosen for sign in getattr(condition.red_flags,
@@ -679,7 +681,7 @@ class _Handout:
         notes: list[Section] = []
         for page, wanted in pages:
             for index, part in enumerate(page.sections):
-                if not wanted(part.heading):
+                if not wanted(part):
                     continue
                 text, _ = _without_pointers(part.text)
                 if part.style in records.URGENCY_STYLES:
@@ -903,13 +905,27 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
 
     # Built in order of importance, so that what is said first is kept where it matters
     # most; laid out below in reading order.
-    pages: list[tuple[records.Page, Callable[[str], bool]]] = [(safety_page, lambda heading: (
-        _about_acupuncture(heading) or (safety and not build.covers_area(heading))))]
+    # The boxes about acupuncture itself always; the red-flags page's, fuller, before the
+    # safety page's other ones; of the red-flags page, its notes too.
+    def boxes(page: records.Page, about_acupuncture: bool) -> Callable[[records.PageSection],
+                                                                      bool]:
+        return lambda part: (part.style in records.URGENCY_STYLES
+                             and _about_acupuncture(part.heading) == about_acupuncture
+                             and not build.covers_area(part.heading))
+
+    pages = [(safety_page, boxes(safety_page, True))]
     if red_flags:
         flags_page = knowledge.page("red-flags")
         reviewed.append(flags_page)
-        pages.append((flags_page, lambda heading: not _about_acupuncture(heading)
-                      and not build.covers_area(heading)))
+        flag_boxes = boxes(flags_page, False)
+        areas = [_area(part.heading) for part in flags_page.sections if flag_boxes(part)]
+        pages.append((flags_page, lambda part: flag_boxes(part) or (
+            part.style == "normal" and not any(  # a note about an area covered goes too
+                area.lower() in part.heading.lower() and build.covers_area(area)
+                for area in {_area(p.heading) for p in flags_page.sections
+                             if p.style in records.URGENCY_STYLES} - set(areas)))))
+    if safety:
+        pages.append((safety_page, boxes(safety_page, False)))
     warnings = build.warnings(pages)
     diary = build.diary()
     key_points = build.key_points()

@@ -414,3 +414,29 @@ def test_a_handout_as_json_matches_the_schema():
     document = views.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
                              True, True, TODAY, safety=True, red_flags=True, paper="a4")
     assert list(Draft202012Validator(schema).iter_errors(to_json(document))) == []
+
+
+def parts(document) -> dict[str, list[str]]:
+    """Each part's heading, with the headings of the sections inside it."""
+    found: dict[str, list[str]] = {}
+    for section in document.sections:
+        if section.level == 1:
+            current = found.setdefault(section.heading, [])
+        else:
+            current.append(section.heading)
+    return found
+
+
+def test_the_pages_asked_for_keep_their_own_parts():
+    everything = parts(built(("neck-pain",), "everything"))
+    assert {"Common minor side effects", "Rare serious problems",
+            "How to lower your risk"} <= set(everything["Is acupuncture safe?"])
+    assert "Rare serious problems" not in everything["When to get help"]
+    assert everything["When to get help"] == ["Why these back pain signs matter",
+                                             "If you are not sure"]
+    back = views.handout(Knowledge(folders_in_use([])), ["low-back-pain"], today=TODAY,
+                         red_flags=True)
+    assert parts(back)["When to get help"] == ["If you are not sure"], (
+        "low back pain's own signs stand for the page's back pain boxes and their note")
+    assert not any(b.title.startswith("Back pain:") for s in back.sections
+                   for b in s.blocks if b.type == "alert")
