@@ -415,8 +415,8 @@ def _session_sections(session: records.Session, part: str | None,
 #   points to the safety list gives way to that list; tips that say the same as a step
 #   give way to the step;
 # - self-care: the tips written for the chosen conditions, when asked for (tips for
-#   everyone are left to the screen); a condition's self-care point that a shown tip
-#   covers gives way to the tip.
+#   everyone are left to the screen); a condition's self-care point, or other option,
+#   that a shown tip covers gives way to the tip.
 #
 # Then, as a last rule over the whole handout, a sentence already said is not said
 # again (compared in a normal form: lower case, words only), though never a sentence
@@ -579,6 +579,8 @@ class _Handout:
         self.clinic = knowledge.clinic()
         self.said: set[str] = set()
         self.signs: list[str] = []  # every warning sign shown
+        self.session_steps: set[str] = set()  # the keys of the session steps shown
+        self.tips_shown: list[records.Tip] = []
 
     # -- saying things once --
 
@@ -827,7 +829,6 @@ class _Handout:
         order = {group.id: index for index, group in enumerate(book.categories)}
         steps: list[Step] = []
         figures: list[Block] = []
-        self.tips_shown: list[records.Tip] = []
         for tip in sorted(book.tips, key=lambda tip: order.get(tip.category, len(order))):
             if (tip.category in _CATEGORIES_HELD_ELSEWHERE or not slugs & set(tip.conditions)
                     or tip.id in _TIPS_HELD_BY_COURSE
@@ -859,9 +860,14 @@ class _Handout:
                             f"{evidence.rating or 'not rated'}. {meaning}")
         course = "\n".join(" ".join(s for s in _sentences(line) if not _SCORING.search(s))
                            for line in condition.course.split("\n"))
-        tips = getattr(self, "tips_shown", [])
-        self_care = [item for item in condition.self_care if not _SCORING.search(item)
-                     and not any(_holds(f"{tip.title} {tip.text}", item, 0.6) for tip in tips)]
+        tips = [f"{tip.title} {tip.text}" for tip in self.tips_shown]
+
+        def not_in_a_tip(items: list[str]) -> list[str]:
+            return [item for item in items if not _SCORING.search(item)
+                    and not any(_holds(tip, item, 0.6) for tip in tips)]
+
+        self_care, other_options = not_in_a_tip(condition.self_care), not_in_a_tip(
+            condition.other_options)
         slug = condition.slug
         inner = [
             Section("How acupuncture may help",
@@ -872,8 +878,7 @@ class _Handout:
                     level=2),
             Section("What a course looks like", _text_blocks(self.fresh(course)),
                     f"{slug}-course", level=2),
-            Section("What else helps",
-                    [Bullets(self.fresh_items(list(condition.other_options)))],
+            Section("What else helps", [Bullets(self.fresh_items(other_options))],
                     f"{slug}-other-options", level=2),
             Section("Looking after yourself", [Bullets(self.fresh_items(self_care))],
                     f"{slug}-self-care", level=2),

@@ -440,3 +440,12 @@ def test_the_pages_asked_for_keep_their_own_parts():
         "low back pain's own signs stand for the page's back pain boxes and their note")
     assert not any(b.title.startswith("Back pain:") for s in back.sections
                    for b in s.blocks if b.type == "alert")
+
+
+def test_other_options_a_tip_covers_give_way_to_the_tip():
+    option = "A mindfulness course, which teaches you to pay calm attention to the present moment."
+    full = reading(("low-back-pain",), "full")
+    assert "Try mindfulness" in " ".join(full.text)
+    assert option not in full.pieces
+    assert "Staying active, and regular exercise such as walking." in full.pieces
+    assert option in reading(("low-back-pain",), "bare").pieces

@@ -235,3 +235,22 @@ def test_force_replaces_the_file(run_script, tmp_path):
     result = run_script("handout", "neck-pain", "-o", "handout.html", "--force")
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_every_condition_with_session_and_tips_fits_on_four_a4_pages(run_script, tmp_path,
+                                                                     browser):
+    pypdf = require("pypdf")
+    from conftest import CONDITION_SLUGS
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        counts = {}
+        for slug in CONDITION_SLUGS:
+            result = run_script("handout", slug, "--session", "--tips", "-o", f"{slug}.html")
+            assert result.returncode == 0, result.stderr
+            page.goto((tmp_path / f"{slug}.html").as_uri())
+            counts[slug] = len(pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    finally:
+        context.close()
+    assert {slug: n for slug, n in counts.items() if not 2 <= n <= 4} == {}

@@ -128,6 +128,8 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   figure { float: right; clear: right; width: 7em; margin: 0 0 0.3em 1em; }
   figcaption { font-size: 9pt; }
   .part > section { display: flow-root; }
+  .cites { font-size: 8.5pt; }
+  p.cites { margin: -0.2em 0 0.3em; }
   #sources { font-size: 8pt; line-height: 1.2; padding-left: 2em; }
   #sources li { margin-bottom: 0.15em; }
   footer {
