@@ -70,7 +70,20 @@ class Definitions(Record):
     type: str = "definitions"
 
 
-Block = Paragraph | Bullets | Steps | Table | Alert | Definitions
+class Figure(Record):
+    """A simple drawing of an action, such as a screen at eye height. ``drawing`` names
+    one of the drawings the HTML renderer knows (``acuinfo.render.drawings``); ``alt``
+    says in words what it shows, and ``caption`` is the advice it goes with. Only the
+    HTML of a handout shows drawings; text formats leave them out, as the advice they
+    go with says the same in words."""
+
+    drawing: str
+    alt: str
+    caption: str
+    type: str = "figure"
+
+
+Block = Paragraph | Bullets | Steps | Table | Alert | Definitions | Figure
 
 
 class Section(Record):

@@ -7,6 +7,8 @@ notice on every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo import records
@@ -18,6 +20,7 @@ from acuinfo.document import (
     Definition,
     Definitions,
     Document,
+    Figure,
     Paragraph,
     Section,
     Step,
@@ -444,45 +447,585 @@ def _session_sections(session: records.Session, part: str | None,
     return sections
 
 
-def handout(knowledge: Knowledge, names: list[str], session: bool, tips: bool,
-            today: datetime.date) -> Document:
-    """A printable handout: one part per condition, optionally the session journey and
-    tips for those conditions, with one numbered source list for the whole."""
-    cites = _Citations(knowledge)
+# -- the handout: what a patient takes home on paper -------------------------------------------
+#
+# A handout is read on paper, so it holds no command to run: where a screen page
+# points to another command, the handout shows what that command would (the full
+# warning signs, the safety list) or leaves the pointer out. It keeps what a reader
+# acts on and leaves to the screen what they would look up. And it says each
+# instruction once: every topic has one home, and what another part holds gives way.
+#
+# - the condition in brief: the key points, in a box at the top. The longer account of
+#   what it is, how common it is, its symptoms and causes, how acupuncture might work,
+#   the trials behind the rating and related conditions are left to the screen;
+# - warning signs: "When to get help", next, one box per level of urgency with what to
+#   do said once; the conditions' signs (a sign all of whose words an earlier one holds
+#   is not repeated), then the safety page's boxes about acupuncture itself, which also
+#   stand for a condition's sign about acupuncture that says no more (and, when asked
+#   for, the rest of the safety and red-flags pages, but for areas a chosen condition
+#   covers). Tips that repeat warning signs, and the session step on when to call
+#   someone, give way to it;
+# - scoring pain: the pain diary. Tracking tips, the session's diary steps and the
+#   courses' and self-care lists' sentences about 0 to 10 scores give way to it;
+# - the course of sessions: each condition's "What a course looks like". The session
+#   journey's course stage and the tip about keeping to the plan give way to it;
+# - getting ready for a session: the session journey, when it is there. A step that
+#   points to the safety list gives way to that list; tips that say the same as a step
+#   give way to the step;
+# - self-care: the tips written for the chosen conditions, when asked for (tips for
+#   everyone are left to the screen); a condition's self-care point, or other option,
+#   that a shown tip covers gives way to the tip.
+#
+# Then, as a last rule over the whole handout, a sentence already said is not said
+# again (compared in a normal form: lower case, words only), though never a sentence
+# from inside a warning sign: a sign is shown whole or not at all.
+
+HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
+                  "your doctor or another clinician. For signs that need urgent care, see "
+                  "\"When to get help\".")
+# DEFAULT_REVIEWER, in words that name no command.
+HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
+HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the results behind "
+                   "it, and it cannot do that here yet.")
+# A row before the first session, then one before each of a course of up to 12.
+DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 13)))
+DIARY_COLUMNS = ("Date", "Session", "Pain", "Enjoyment", "Activity", "Notes")
+
+# Session steps (by key: id, else lower-case title) whose advice another part holds, or
+# that come before the first visit and are left to the screen.
+_STEPS_HELD_ELSEWHERE = frozenset({
+    "start a pain diary", "write down how you feel",  # the pain diary
+    "know when to call someone",  # When to get help: the boxes about acupuncture
+    "choose a qualified practitioner",  # before booking; the safety page's "lower your risk"
+})
+# Tip categories whose advice another part holds: the pain diary, When to get help.
+_CATEGORIES_HELD_ELSEWHERE = frozenset({"tracking-progress", "when-to-get-help"})
+# Tips that a condition's course section says.
+_TIPS_HELD_BY_COURSE = frozenset({"keep-to-the-plan"})
+# Tips that say what a session step says: with the session journey, the step wins.
+_TIPS_IN_SESSION = {
+    "plan-the-drive-home": "plan how you get home",
+    "eat-lightly-and-dress-loosely": "eat a light meal and wear loose clothes",
+    "tell-every-provider": "tell your other health providers",
+    "say-if-it-hurts": "the needles stay in",
+    "check-your-practitioner": "choose a qualified practitioner",
+}
+# Tips shown with a drawing, and what the drawing shows in words.
+_TIP_DRAWINGS = {
+    "screen-at-eye-level": ("screen", "Drawing: a person sits at a desk. The top of the "
+                                      "screen is level with their eyes."),
+    "mind-your-posture": ("sit", "Drawing: a person sits upright, with a cushion behind the "
+                                 "lower back and both feet flat on the floor."),
+    "lift-with-care": ("lift", "Drawing: a person lifts a box with bent knees and a straight "
+                               "back, holding the box close to the body."),
+    "move-your-neck": ("neck", "Drawing: a head and shoulders from the front, with arrows "
+                               "showing the head turning slowly to each side."),
+    "exercise-for-back-pain": ("walk", "Drawing: a person out for a walk."),
+}
+
+# A command a screen page points to, in quotes: "acuinfo safety".
+_POINTER = re.compile(r"[\"\u201c]acuinfo ([a-z-]+)[^\"\u201d]*[\"\u201d]")
+# A sentence about scoring pain from 0 to 10, which the pain diary says.
+_SCORING = re.compile(r"\b0 to 10\b|\b2 points\b")
+# The end of a sentence: a full stop, question or exclamation mark before a new one.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d)]))\s+(?=[A-Z0-9\"\u201c(])")
+# A sentence that leans on the one before it, and stays with it.
+_LEANS_BACK = re.compile(r"(?:This|These|That|Those|They|Then|So|Also|But|The same|"
+                         r"Do the same)\b")
+# Words that carry little meaning of their own ("not", "more", "before" and "after" do).
+_FILLER_WORDS = (
+    "a about an and any are as at be by can do feel feeling for from get had has have how "
+    "if in into is it its keep make may of on or so such than that the their them then "
+    "these they this to try up use way ways what when which with you your")
+_FILLER = frozenset(_FILLER_WORDS.split())
+# Words that say the same thing, in one form.
+_SAME_WORD = {"breathless": "breath", "breathlessness": "breath", "shortness": "short"}
+
+
+def _normal(sentence: str) -> str:
+    """A sentence in the form compared for repeats: lower case, words only."""
+    return " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+
+
+def _sentence_groups(line: str) -> list[list[str]]:
+    """A line's sentences, each with the ones after it that lean on it ("This can be ...")."""
+    groups: list[list[str]] = []
+    for sentence in _sentences(line):
+        if groups and _LEANS_BACK.match(sentence):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def _words(text: str) -> set[str]:
+    """The words that carry meaning, roughly stemmed, to tell whether one piece of advice
+    already holds another."""
+    found = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = _SAME_WORD.get(word, word)
+        if word in _FILLER:
+            continue
+        for ending in ("ing", "ed", "es", "ly", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[:-len(ending)]
+                break
+        found.add(word)
+    return found
+
+
+def _holds(fuller: str, other: str, share: float) -> bool:
+    """Whether ``fuller`` says what ``other`` says: at least ``share`` of the meaningful
+    words of ``other`` (and two or more of them) are in it."""
+    wanted = _words(other)
+    common = wanted & _words(fuller)
+    return len(common) >= min(2, len(wanted)) and len(common) >= share * len(wanted)
+
+
+def _without_pointers(text: str | None) -> tuple[str, list[str]]:
+    """``text`` without its sentences that point to a command, and the commands they named."""
+    if not text:
+        return "", []
+    named: list[str] = []
+    lines = []
+    for line in text.split("\n"):
+        kept = []
+        for sentence in _sentences(line):
+            found = _POINTER.findall(sentence)
+            named += found
+            if not found:
+                kept.append(sentence)
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines), named
+
+
+_PERSON = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)* [A-Z]{1,3}")
+
+
+def _short_authors(authors: str) -> str:
+    """A long list of people's names as the first three and "et al.", as journals cite
+    them; a group's name, or a short list, as it is."""
+    names = authors.split(";")[0].split(", ")
+    if len(names) > 3 and all(_PERSON.fullmatch(name.strip()) for name in names):
+        return ", ".join(names[:3]) + ", et al."
+    return authors
+
+
+def _area(heading: str) -> str:
+    """What a box of warning signs is about: "Back pain" in "Back pain: get help now"."""
+    return heading.split(":", 1)[0] if ":" in heading else heading
+
+
+def _about_acupuncture(heading: str) -> bool:
+    """Whether a box of warning signs is about acupuncture itself (during or after it)."""
+    return re.search(r"\b(acupuncture|session)\b", _area(heading), re.IGNORECASE) is not None
+
+
+class _Handout:
+    """Builds one handout, saying every sentence once and citing only what it shows."""
+
+    def __init__(self, knowledge: Knowledge, chosen: list[records.Condition],
+                 cites: _Citations) -> None:
+        self.knowledge = knowledge
+        self.chosen = chosen
+        self.cites = cites
+        self.clinic = knowledge.clinic()
+        self.said: set[str] = set()
+        self.signs: list[str] = []  # every warning sign shown
+        self.session_steps: set[str] = set()  # the keys of the session steps shown
+        self.tips_shown: list[records.Tip] = []
+
+    # -- saying things once --
+
+    def fresh(self, text: str | None) -> str:
+        """``text`` without what this handout has said already (a sentence with the ones
+        that lean on it); what is left counts as said."""
+        lines = []
+        for line in (text or "").split("\n"):
+            groups = [group for group in _sentence_groups(line)
+                      if not all(_normal(sentence) in self.said for sentence in group)]
+            for group in groups:
+                self.said.update(_normal(sentence) for sentence in group)
+            if groups:
+                lines.append(" ".join(sentence for group in groups for sentence in group))
+        return "\n".join(lines)
+
+    def fresh_items(self, items: list[str]) -> list[str]:
+        return [kept for kept in (self.fresh(item) for item in items) if kept]
+
+    def fresh_signs(self, signs: list[str]) -> list[str]:
+        """Warning signs not yet shown: a sign all of whose words an earlier sign holds is
+        left out, so nothing it says is lost."""
+        kept = []
+        for sign in signs:
+            if any(_holds(earlier, sign, 1.0) for earlier in self.signs):
+                continue
+            self.signs.append(sign)  # whole: never a sentence taken out of a sign
+            self.said.update(_normal(sentence) for sentence in _sentences(sign))
+            kept.append(sign)
+        return kept
+
+    def cite(self, sources: list[str], origin: object) -> list[int]:
+        return self.cites.cite(sources, origin, ("sources",))
+
+    # -- the parts --
+
+    def key_points(self) -> list[Section]:
+        if len(self.chosen) == 1:
+            points = self.fresh_items(self.chosen[0].key_points)
+            return [Section("Key points", [Bullets(points)], "key-points")]
+        inner = [Section(c.title, [Bullets(self.fresh_items(c.key_points))],
+                         f"key-points-{c.slug}", level=2) for c in self.chosen]
+        return [Section("Key points", [], "key-points"), *inner]
+
+    def phone_numbers(self) -> Section:
+        """The numbers to call: the clinic's own where its profile gives them, otherwise a
+        blank to write in."""
+        clinic = self.clinic
+
+        def number(field: str) -> str:
+            return (getattr(clinic, field) or "") if clinic else ""
+
+        rows = [[clinic.name if clinic else "Your acupuncture clinic", number("phone"),
+                 "Your doctor", ""],
+                ["Urgent medical advice", number("urgent_number"),
+                 "Emergency", number("emergency_number")]]
+        return Section("Phone numbers", [
+            Table(["Who", "Phone number", "Who", "Phone number"], rows)], "phone-numbers")
+
+    def clinic_details(self) -> Section | None:
+        """The clinic's details, but its numbers (in Phone numbers) and where to send a
+        correction (at the foot)."""
+        clinic = self.clinic
+        if clinic is None:
+            return None
+        details = [f"{label}: {value}" for label, value in (
+            ("Practitioner", clinic.practitioner), ("Address", clinic.address),
+            ("Web site", clinic.website), ("Opening hours", clinic.hours),
+            ("Prices", clinic.prices), ("Insurance and payment", clinic.payment),
+        ) if value]
+        blocks: list[Block] = [Paragraph(clinic.name)]
+        if details:
+            blocks.append(Bullets(details))
+        blocks.extend(_text_blocks(clinic.note))
+        return Section("Your clinic", blocks, "clinic")
+
+    def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
+                 ) -> list[Section]:
+        """When to get help: each level of urgency once, most urgent first, with what to do
+        at its top; the conditions' own signs, then the boxes of ``pages`` that ``wanted``
+        picks, each sign once, and the notes it picks (what signs mean, what to do if
+        unsure)."""
+        boxes: dict[str, list[tuple[str, list[str], str]]] = {level: [] for level, _ in URGENCY}
+        # What the boxes about acupuncture itself say: a condition's sign about acupuncture
+        # that says nothing more is left to them.
+        about_acupuncture = [
+            f"{part.heading} acupuncture {' '.join(part.points)}" for page, wanted in pages
+            for part in page.sections if part.style in records.URGENCY_STYLES
+            and _about_acupuncture(part.heading) and wanted(part)]
+        for level, heading in URGENCY:
+            field = records.URGENCY_STYLES[level]
+            signs = [sign for condition in self.chosen for sign in getattr(condition.red_flags,
+                                                                           field)
+                     if not (re.search(r"\bacupuncture\b", sign, re.IGNORECASE) and any(
+                         _holds(box, sign, 1.0) for box in about_acupuncture))]
+            signs = self.fresh_signs(signs)
+            if signs:
+                boxes[level].append((heading, signs, ""))
+        numbers: list[int] = []
+        notes: list[Section] = []
+        for page, wanted in pages:
+            for index, part in enumerate(page.sections):
+                if not wanted(part):
+                    continue
+                text, _ = _without_pointers(part.text)
+                if part.style in records.URGENCY_STYLES:
+                    signs = self.fresh_signs(list(part.points))
+                    if signs:
+                        boxes[part.style].append((part.heading, signs, self.fresh(text)))
+                        numbers += self.cite(part.sources, part.origin)
+                elif part.style == "normal":  # what the signs mean, or what to do if unsure
+                    blocks = _text_blocks(self.fresh(text))
+                    if part.points:
+                        blocks.append(Bullets(self.fresh_items(list(part.points))))
+                    if any(getattr(b, "items", True) for b in blocks):
+                        notes.append(Section(part.heading, blocks,
+                                             f"red-flags-{page.id}-{index + 1}", level=2,
+                                             cites=self.cite(part.sources, part.origin)))
+        alerts: list[Block] = []
+        for level, _ in URGENCY:
+            for index, (title, signs, text) in enumerate(boxes[level]):
+                if index == 0:  # what to do, said once for the level
+                    text = "\n".join(t for t in (_urgency_text(level, self.clinic), text) if t)
+                alerts.append(Alert(title, signs, text or None))
+        return [Section("When to get help", alerts, "red-flags",
+                        cites=sorted(set(numbers))), *notes]
+
+    def covers_area(self, heading: str) -> bool:
+        """Whether a chosen condition's own signs stand for a box about this area: its
+        words ("back pain") are all in the condition's title or another name for it."""
+        wanted = set(re.findall(r"[a-z]+", _area(heading).lower()))
+        return any(wanted <= set(re.findall(r"[a-z]+", name.lower()))
+                   for condition in self.chosen for name in (condition.title, *condition.aliases))
+
+    def diary(self) -> Section:
+        rows = [["", session, "", "", "", ""] for session in DIARY_SESSIONS]
+        blocks: list[Block] = [
+            Paragraph("Fill in a row before your first session and before each one after "
+                      "it, with these three scores:"),
+            Bullets([
+                "Pain: your pain on average, from 0 (no pain) to 10 (the worst pain you can "
+                "imagine).",
+                "Enjoyment: how much pain got in the way of enjoying life, from 0 (not at "
+                "all) to 10 (completely).",
+                "Activity: how much pain got in the way of your general activity, from 0 "
+                "(not at all) to 10 (completely).",
+            ]),
+            Table(list(DIARY_COLUMNS), rows),
+            Paragraph("If your scores fall by 30 percent or more from your first ones (for "
+                      "example, from 6 to 4), that is a change worth noticing. In the notes, "
+                      "write what you can do again, such as a longer walk or a full night's "
+                      "sleep."),
+        ]
+        for block in blocks:  # its words count as said
+            for text in (getattr(block, "text", None), *getattr(block, "items", ())):
+                if isinstance(text, str):
+                    self.fresh(text)
+        numbers = self.cite(["krebs-2009", "dworkin-2008"],
+                            self.knowledge.source_list().origin)
+        return Section("Your pain diary", blocks, "diary", cites=numbers)
+
+    def safety_part(self, page: records.Page) -> list[Section]:
+        """The safety page but its boxes of warning signs (in When to get help) and its
+        pointers to commands."""
+        inner = []
+        for index, part in enumerate(page.sections):
+            if part.style in records.URGENCY_STYLES:
+                continue
+            text, _ = _without_pointers(part.text)
+            text, points = self.fresh(text), self.fresh_items(list(part.points))
+            if not text and not points:
+                continue
+            numbers = self.cite(part.sources, part.origin)
+            if part.style == "warning":
+                inner.append(Section("", [Alert(part.heading, points, text or None)],
+                                     f"{page.id}-{index + 1}", numbers, level=2))
+                continue
+            blocks = _text_blocks(text)
+            if points:
+                blocks.append(Bullets(points))
+            inner.append(Section(part.heading, blocks, f"{page.id}-{index + 1}", numbers,
+                                 level=2))
+        return [Section(page.title, _text_blocks(self.fresh(page.summary)), page.id), *inner]
+
+    def safety_boxes(self, page: records.Page) -> tuple[list[Block], list[int]]:
+        """The safety page's warning boxes (who should take care), for the place a session
+        step points to them."""
+        blocks: list[Block] = []
+        numbers: list[int] = []
+        for part in page.sections:
+            if part.style == "warning":
+                text, _ = _without_pointers(part.text)
+                blocks.append(Alert(part.heading, self.fresh_items(list(part.points)),
+                                    self.fresh(text) or None))
+                numbers += self.cite(part.sources, part.origin)
+        return blocks, numbers
+
+    def session_part(self, journey: records.Session, safety: records.Page,
+                     safety_shown: bool) -> list[Section]:
+        """The session journey for paper: what to do before, during and after a session.
+        One session step by step, which a reader looks up rather than keeps, is left to the
+        screen; the course stage gives way to the conditions' own, and steps another part
+        holds are left out. A step that points to the safety list gives way to that list."""
+        inner: list[Section] = []
+        shown_steps: set[str] = set()
+
+        def steps_of(items: list[records.SessionStep]) -> tuple[list[Step], list[str]]:
+            steps, pointed = [], []
+            for step in items:
+                if step.key in _STEPS_HELD_ELSEWHERE:
+                    continue
+                text, named = _without_pointers(step.text)
+                if named:  # what it points to is shown in its place, or elsewhere in full
+                    pointed += named
+                    continue
+                text = self.fresh(text)
+                if text:
+                    shown_steps.add(step.key)
+                    steps.append(Step(step.title, text, step.duration,
+                                      self.cite(step.sources, step.origin)))
+            return steps, pointed
+
+        for stage in journey.stages:
+            if stage.id == "course":
+                continue
+            steps, pointed = steps_of(stage.steps)
+            blocks = [Steps(steps)] if steps else []
+            numbers: list[int] = []
+            if "safety" in pointed and not safety_shown:
+                boxes, numbers = self.safety_boxes(safety)
+                blocks += boxes
+            if blocks:
+                inner.append(Section(stage.title or stage.id.title(), blocks,
+                                     f"session-{stage.id}", numbers, level=2))
+        self.session_steps = shown_steps
+        overall = self.cite(journey.sources, journey.origin)
+        return [Section(journey.title or "Your sessions",
+                        [Paragraph("What to do before, during and after a session.")],
+                        "session", overall), *inner]
+
+    def tips_part(self, book: records.TipBook, session_steps: set[str]) -> list[Section]:
+        """The tips written for the chosen conditions, in one list in the order of their
+        categories, some with a drawing. Tips for everyone are left to the screen: the
+        conditions' self-care lists stand for them."""
+        slugs = {condition.slug for condition in self.chosen}
+        order = {group.id: index for index, group in enumerate(book.categories)}
+        steps: list[Step] = []
+        figures: list[Block] = []
+        for tip in sorted(book.tips, key=lambda tip: order.get(tip.category, len(order))):
+            if (tip.category in _CATEGORIES_HELD_ELSEWHERE or not slugs & set(tip.conditions)
+                    or tip.id in _TIPS_HELD_BY_COURSE
+                    or _TIPS_IN_SESSION.get(tip.id) in session_steps):
+                continue
+            text = self.fresh(_without_pointers(tip.text)[0])
+            if not text:
+                continue
+            self.tips_shown.append(tip)
+            steps.append(Step(tip.title, text, cites=self.cite(tip.sources, tip.origin)))
+            if tip.id in _TIP_DRAWINGS:
+                drawing, alt = _TIP_DRAWINGS[tip.id]
+                figures.append(Figure(drawing, alt, tip.title))
+        if not steps:
+            return []
+        return [Section("Self-care tips", [*figures, Steps(steps)], "tips")]
+
+    def condition_part(self, condition: records.Condition) -> list[Section]:
+        """A condition's own part: what acupuncture may do, how strong the evidence is, its
+        course, what else helps and self-care. Its key points (what it is, what acupuncture
+        can and cannot do, what trials found) and its warning signs are at the top of the
+        handout. What a reader looks up rather than keeps is left to the screen: the longer
+        account of what it is and how common it is, its symptoms and causes, how
+        acupuncture might work, the trials behind the rating, and related conditions."""
+        origin = condition.origin
+        evidence = condition.evidence
+        meaning = RATING_MEANINGS[evidence.rating] if evidence.rating else HANDOUT_UNRATED
+        rating = self.fresh(f"Strength of evidence for {condition.title.lower()}: "
+                            f"{evidence.rating or 'not rated'}. {meaning}")
+        course = "\n".join(" ".join(s for s in _sentences(line) if not _SCORING.search(s))
+                           for line in condition.course.split("\n"))
+        tips = [f"{tip.title} {tip.text}" for tip in self.tips_shown]
+
+        def not_in_a_tip(items: list[str]) -> list[str]:
+            return [item for item in items if not _SCORING.search(item)
+                    and not any(_holds(tip, item, 0.6) for tip in tips)]
+
+        self_care, other_options = not_in_a_tip(condition.self_care), not_in_a_tip(
+            condition.other_options)
+        slug = condition.slug
+        inner = [
+            Section("How acupuncture may help",
+                    _text_blocks(self.fresh(condition.acupuncture.how_it_may_help)),
+                    f"{slug}-acupuncture", level=2),
+            Section("What the research shows", _text_blocks(rating), f"{slug}-evidence",
+                    self.cites.cite(evidence.sources, origin, ("evidence", "sources")),
+                    level=2),
+            Section("What a course looks like", _text_blocks(self.fresh(course)),
+                    f"{slug}-course", level=2),
+            Section("What else helps", [Bullets(self.fresh_items(other_options))],
+                    f"{slug}-other-options", level=2),
+            Section("Looking after yourself", [Bullets(self.fresh_items(self_care))],
+                    f"{slug}-self-care", level=2),
+        ]
+        inner = [s for s in inner if any(getattr(b, "items", True) for b in s.blocks)]
+        return [Section(condition.title, _text_blocks(self.fresh(condition.summary)), slug),
+                *inner]
+
+
+def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips: bool = False,
+            today: datetime.date | None = None, *, short: bool = False, safety: bool = False,
+            red_flags: bool = False, paper: str | None = None) -> Document:
+    """A handout to print and take home, about one or more conditions.
+
+    The full form: key points, phone numbers, when to get help, then a part for each
+    condition, and, when asked for, the safety page, the session journey and self-care
+    tips, then a pain diary to fill in. The short form (``short``): key points, phone
+    numbers, when to get help and the diary. ``red_flags`` adds the red-flags page's
+    warning signs, ``safety`` the safety page; ``paper`` ("A4" or "letter") sets the
+    page size for printing. One numbered source list serves the whole."""
+    if short and (session or tips):
+        raise ValueError("the short form has no session journey or tips")
+    today = today or datetime.date.today()
     chosen = list({c.slug: c for c in (knowledge.condition(name) for name in names)}.values())
-    sections: list[Section] = []
-    clinic = knowledge.clinic()
-    reviewed: list[object] = list(chosen)
-    if clinic is not None:
-        sections.append(_clinic_section(clinic))
+    cites = _Citations(knowledge)
+    build = _Handout(knowledge, chosen, cites)
+    safety_page = knowledge.page("safety")
+    reviewed: list[object] = [*chosen, safety_page]
 
-    def part(heading: str, part_id: str, intro: list[Block], inner: list[Section]) -> None:
-        sections.append(Section(heading, intro, part_id, level=1))
-        sections.extend(s._replace(id=f"{part_id}-{s.id}", level=2) for s in inner)
+    # Built in order of importance, so that what is said first is kept where it matters
+    # most; laid out below in reading order.
+    # The boxes about acupuncture itself always; the red-flags page's, fuller, before the
+    # safety page's other ones; of the red-flags page, its notes too.
+    def boxes(page: records.Page, about_acupuncture: bool) -> Callable[[records.PageSection],
+                                                                      bool]:
+        return lambda part: (part.style in records.URGENCY_STYLES
+                             and _about_acupuncture(part.heading) == about_acupuncture
+                             and not build.covers_area(part.heading))
 
-    for condition in chosen:
-        part(condition.title, condition.slug, _text_blocks(condition.summary),
-             _condition_sections(condition, cites, clinic))
+    pages = [(safety_page, boxes(safety_page, True))]
+    if red_flags:
+        flags_page = knowledge.page("red-flags")
+        reviewed.append(flags_page)
+        flag_boxes = boxes(flags_page, False)
+        areas = [_area(part.heading) for part in flags_page.sections if flag_boxes(part)]
+        pages.append((flags_page, lambda part: flag_boxes(part) or (
+            part.style == "normal" and not any(  # a note about an area covered goes too
+                area.lower() in part.heading.lower() and build.covers_area(area)
+                for area in {_area(p.heading) for p in flags_page.sections
+                             if p.style in records.URGENCY_STYLES} - set(areas)))))
+    if safety:
+        pages.append((safety_page, boxes(safety_page, False)))
+    warnings = build.warnings(pages)
+    diary = build.diary()
+    key_points = build.key_points()
+    safety_part = build.safety_part(safety_page) if safety else []
+    session_part: list[Section] = []
+    session_steps: set[str] = set()
     if session:
         journey = knowledge.session()
         reviewed += _layers(knowledge, "session.yaml", journey)
-        part(journey.title, "session", _text_blocks(journey.summary),
-             _session_sections(journey, None, cites))
+        session_part = build.session_part(journey, safety_page, safety)
+        session_steps = build.session_steps
+    tips_part: list[Section] = []
     if tips:
         book = knowledge.tips()
         reviewed += _layers(knowledge, "tips.yaml", book)
-        slugs = {c.slug for c in chosen}
-        suitable = [t for t in book.tips if not t.conditions or slugs & set(t.conditions)]
-        part("Self-care tips", "tips", [], _tip_sections(book.categories, suitable, cites))
+        tips_part = build.tips_part(book, session_steps)
+    condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
+    clinic = [] if short else [s for s in (build.clinic_details(),) if s]
+
+    sections = [*key_points, *clinic, build.phone_numbers(), *warnings, *condition_parts,
+                *safety_part, *session_part, *tips_part, diary]
     titles = [c.title for c in chosen]
     about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    sources = knowledge.sources()
+    meta = _review_meta(knowledge, *reviewed)
+    meta["reviewed_by"] = meta["reviewed_by"].replace(DEFAULT_REVIEWER, HANDOUT_REVIEWER)
+    if paper:
+        meta["paper"] = paper
+    summary = ("Information to take home. Ask your clinician about anything that is not "
+               "clear.")
     return _renumbered(Document(
         kind="handout", name=",".join(c.slug for c in chosen),
-        title=f"Acupuncture and {about.lower()}",
-        summary="Information to take home. Ask your clinician about anything that is not "
-                "clear.",
-        sections=sections, citations=cites.listing(), notice=NOTICE,
-        meta={"date": today.isoformat(), **_review_meta(knowledge, *reviewed)}))
+        title=f"Acupuncture and {about.lower()}", summary=summary, sections=sections,
+        citations=[_citation(c.number, sources[c.id]._replace(
+            authors=_short_authors(sources[c.id].authors))) for c in cites.listing()],
+        notice=HANDOUT_NOTICE,
+        meta={"date": today.isoformat(), **meta}))
 
 
 def _page_sections(page: records.Page, cites: _Citations,

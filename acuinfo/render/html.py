@@ -1,13 +1,16 @@
 """One self-contained HTML page, for reading in a browser and printing as a handout.
 
-The page fetches nothing: its CSS is inline, it has no script and no images,
-so it opens the same way offline, from an email or a USB stick. Every piece of
-content goes through ``html.escape``; the only markup is the page's own.
+The page fetches nothing: its CSS is inline, it has no script, and its only
+pictures are a handout's line drawings, drawn inline as SVG, so it opens the same
+way offline, from an email or a USB stick. Every piece of content goes through
+``html.escape``; the only markup is the page's own.
 
-Printing is part of the design: the margins suit both A4 and Letter, warnings
-and list items are not split across pages, and the type is 12pt. The font
-stack names Arial and its metric twin Liberation Sans, so a page breaks in the
-same places on Windows, macOS and Linux.
+Printing is part of the design: the margins suit both A4 and Letter (a handout
+may name its paper, for ``@page``'s size), warnings and list items are not split
+across pages, and the type is 11pt, the sources and the foot 9pt or less. The font stack names Arial
+and its metric twin Liberation Sans, so a page breaks in the same places on
+Windows, macOS and Linux. A table's empty cells (a pain diary, phone numbers to
+write in) are tall enough to write in.
 """
 
 from __future__ import annotations
@@ -23,14 +26,17 @@ from acuinfo.document import (
     Citation,
     Definitions,
     Document,
+    Figure,
     Paragraph,
     Section,
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
+from acuinfo.render import dates, one_line, review_lines, web_address
+from acuinfo.render.drawings import svg
 
-# Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1.
+# Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1,
+# the key points' blue 9.4:1.
 STYLE = """
 :root { color-scheme: light; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -69,18 +75,87 @@ th, td {
 }
 th { background: #f0f0f0; }
 #sources li { overflow-wrap: anywhere; }
+td:empty { height: 2em; }
+#key-points {
+  border: 0.2rem solid #1f4e79; border-radius: 0.25rem; padding: 0 1em 0.25em; margin: 1em 0;
+}
+#key-points > h2 { border: none; margin-top: 0.5em; color: #1f4e79; }
+figure { display: inline-block; vertical-align: top; width: 10em; margin: 0 1em 0.75em 0; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 0.9em; text-align: center; }
 footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
-@page { margin: 15mm; }
+@page { margin: 9mm 10mm; }
+@media (min-width: 40em) {
+  figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
+  .part > section { display: flow-root; }
+}
 @media print {
-  body { font-size: 12pt; max-width: none; padding: 0; }
+  body { font-size: 11pt; line-height: 1.2; max-width: none; padding: 0; }
+  h1 { font-size: 1.4em; margin: 0 0 0.2em; }
+  h2 { font-size: 1.25em; }
+  h3 { font-size: 1.1em; }
+  h2, h3, h4, h5, h6 { margin: 0.7em 0 0.2em; }
+  .part > h2 { margin-top: 0.8em; }
+  .summary { font-size: 1em; }
+  p, ul, ol, dl, table { margin-bottom: 0.4em; }
+  ul, ol { padding-left: 1.5em; }
+  li { margin-bottom: 0.1em; }
   a { color: #1a1a1a; }
-  .alert { background: none; }
-  .alert, li, dt, dd, tr { break-inside: avoid; page-break-inside: avoid; }
+  .alert { background: none; margin: 0.4em 0; padding: 0 0.7em; }
+  .alert > :first-child { margin-top: 0.25em; }
+  .alert > p, .alert > ul { margin-bottom: 0.25em; }
+  /* the date follows the summary on its line */
+  .summary, .summary + .date { display: inline; }
+  .summary + .date::before { content: " "; }
+  #key-points { padding: 0 0.7em 0.1em; margin: 0.5em 0; }
+  /* a warning may go on over a page, but none of its signs is split */
+  #key-points, li, dt, dd, tr, figure, #diary {
+    break-inside: avoid; page-break-inside: avoid;
+  }
+  /* a step's title runs into its text, and its sources follow on the same line */
+  ol.steps > li { margin-bottom: 0.25em; }
+  ol.steps > li > p { display: inline; margin: 0; }
+  ol.steps > li > p:first-child::after { content: ": "; }
+  ol.steps br:has(+ .cites) { display: none; }
+  ol.steps .cites::before { content: " "; }
+  /* the parts to read through, and the sources, in two columns; warnings, key points
+     and forms across the page */
+  main > .part:not(#key-points, #phone-numbers, #red-flags, #diary),
+  #sources { columns: 2; column-gap: 6mm; }
+  main > .part > h2 { column-span: all; }
+  td, th { padding: 0.1em 0.4em; }
+  td:empty { height: 5.2mm; }
+  figure { float: right; clear: right; width: 7em; margin: 0 0 0.3em 1em; }
+  figcaption { font-size: 9pt; }
+  .part > section { display: flow-root; }
+  .cites { font-size: 8.5pt; }
+  p.cites { margin: -0.2em 0 0.3em; }
+  #sources { font-size: 8pt; line-height: 1.2; padding-left: 2em; }
+  #sources li { margin-bottom: 0.15em; }
+  footer {
+    margin-top: 0.6em; padding-top: 0.3em; font-size: 8.5pt; line-height: 1.2;
+    columns: 2; column-gap: 6mm;
+  }
+  footer p { margin-bottom: 0.3em; }
+  .part > h2 { padding-bottom: 0; }
+  /* a part's heading and its first line stay together */
+  .part > h2 + p { break-after: avoid; page-break-after: avoid; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   /* a one-line intro stays with the list it introduces */
   :is(h2, h3, h4) + p:has(+ :is(ul, ol, dl, table)) { break-after: avoid; page-break-after: avoid; }
 }
 """.strip()
+
+
+# A document's ``meta["paper"]`` as a CSS page size.
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+def style(document: Document) -> str:
+    """The page's CSS: the same for every page, with the paper's size when the document
+    names one."""
+    paper = PAPER_SIZES.get(str(document.meta.get("paper", "")).lower())
+    return STYLE + (f"\n@page {{ size: {paper}; }}" if paper else "")
 
 
 def render(document: Document, out: TextIO) -> None:
@@ -103,7 +178,7 @@ class _Page:
         self.lines += [
             "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(one_line(doc.title))}</title>", f"<style>\n{STYLE}\n</style>",
+            f"<title>{escape(one_line(doc.title))}</title>", f"<style>\n{style(doc)}\n</style>",
             "</head>", "<body>", "<main>", f"<h1>{escape(one_line(doc.title))}</h1>",
         ]
         if doc.summary:
@@ -211,6 +286,10 @@ class _Page:
             body = "\n".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row)
                              + "</tr>" for row in block.rows)
             add(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+        elif isinstance(block, Figure):
+            drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
+            add(f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
+                "</figure>")
         elif isinstance(block, Definitions):
             add("<dl>")
             for item in block.items:
@@ -226,9 +305,8 @@ class _Page:
         self._heading(2, "Sources", self._id("sources-heading"))
         self.lines.append('<ol id="sources">')
         for citation in citations:
-            words = " ".join(p for p in (citation.text, identifiers(citation)) if p)
             self.lines.append(f'<li id="source-{citation.number}" value="{citation.number}">'
-                              f"{escape(words)} {_link(citation.url)}</li>")
+                              f"{_citation(citation)}</li>")
         self.lines += ["</ol>", "</section>"]
 
 
@@ -241,9 +319,32 @@ def _cites(numbers: list[int]) -> str:
     return "Sources: " + ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers)
 
 
-def _link(url: str) -> str:
-    """A link for a web address; anything else (say, ``javascript:``) is shown as text."""
+def _citation(citation: Citation) -> str:
+    """A source: its words and identifiers, then its address. When the address is the
+    identifier's own (https://doi.org/DOI, or PubMed's page for the PMID), the identifier
+    is the link, rather than said twice."""
+    url = citation.url.lower().rstrip("/")
+    parts = [escape(citation.text)]
+    linked = False
+    for label, value, address in (
+            ("PMID", citation.pmid, f"https://pubmed.ncbi.nlm.nih.gov/{citation.pmid}"),
+            ("DOI", citation.doi, f"https://doi.org/{citation.doi}")):
+        if not value:
+            continue
+        if not linked and url == address.lower():
+            parts.append(f"{label}: {_link(citation.url, value)}.")
+            linked = True
+        else:
+            parts.append(f"{label}: {escape(value)}.")
+    if not linked:
+        parts.append(_link(citation.url))
+    return " ".join(parts)
+
+
+def _link(url: str, text: str | None = None) -> str:
+    """A link for a web address, showing ``text`` or the address; anything else (say,
+    ``javascript:``) is shown as text."""
     href = web_address(url)
     if href is None:
         return escape(url)
-    return f'<a href="{escape(href, quote=True)}">{escape(url)}</a>'
+    return f'<a href="{escape(href, quote=True)}">{escape(text or url)}</a>'

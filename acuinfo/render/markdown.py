@@ -21,6 +21,7 @@ from acuinfo.document import (
     Citation,
     Definitions,
     Document,
+    Figure,
     Paragraph,
     Steps,
     Table,
@@ -70,7 +71,8 @@ def _document(document: Document) -> list[str]:
         if section.heading:
             last = min(section.level + 1, last + 1, 6)
             blocks.append(f"{'#' * last} {_one_line(section.heading)}")
-        blocks += [_block(block) for block in section.blocks]
+        # A drawing is left out: the advice beside it says the same in words.
+        blocks += [_block(block) for block in section.blocks if not isinstance(block, Figure)]
         if section.cites:
             blocks.append(_cites(section.cites))
     if document.citations:

@@ -17,6 +17,7 @@ from acuinfo.document import (
     Bullets,
     Definitions,
     Document,
+    Figure,
     Paragraph,
     Section,
     Steps,
@@ -25,6 +26,7 @@ from acuinfo.document import (
 from acuinfo.render import dates, identifiers, one_line, review_lines
 
 COLUMN_GAP = " - "
+BLANK_CELL = "______"  # an empty cell of a form, such as a pain diary: a line to write on
 
 
 def render(document: Document, out: TextIO) -> None:
@@ -74,6 +76,8 @@ def _section(section: Section) -> list[str]:
 def _section_body(section: Section) -> list[str]:
     lines: list[str] = []
     for block in section.blocks:
+        if isinstance(block, Figure):  # a drawing: the advice beside it says it in words
+            continue
         if lines:
             lines.append("")
         lines += _block(block)
@@ -107,7 +111,7 @@ def _block(block: Block) -> list[str]:
             lines += block.text.split("\n")
         return lines + [line for item in block.items for line in _item("- ", item)]
     if isinstance(block, Table):
-        return [COLUMN_GAP.join(one_line(cell) for cell in row)
+        return [COLUMN_GAP.join(one_line(cell) or BLANK_CELL for cell in row)
                 for row in [block.columns, *block.rows]]
     if isinstance(block, Definitions):
         lines = []

@@ -28,6 +28,7 @@ from acuinfo.document import (
     Bullets,
     Definitions,
     Document,
+    Figure,
     Paragraph,
     Section,
     Steps,
@@ -151,6 +152,8 @@ class _Layout:
         indent = INDENT * section.level
         previous: Block | None = None
         for block in section.blocks:
+            if isinstance(block, Figure):  # a drawing: the advice beside it says it in words
+                continue
             if previous is not None and isinstance(block, (Paragraph, Alert)):
                 self.lines.append(BLANK)
             self.block(block, indent)

@@ -1,0 +1,84 @@
+"""Simple line drawings of actions, drawn into the HTML of a handout.
+
+Each drawing is the inside of a 160 by 120 SVG: black lines on white, with a
+light grey fill where a shape needs one, so that it reads the same printed in
+black and white. The drawings hold no text, ids, links or styles of their own:
+the renderer wraps them in an ``<svg role="img">`` named by the figure's words
+(``aria-label``), so a screen reader says what the drawing shows.
+"""
+
+from __future__ import annotations
+
+FILL = "#e8e8e8"  # light grey: still visible when printed in black and white
+
+# A seated person, side on, facing right: shared by the desk drawings.
+_SEATED = (
+    '<circle cx="58" cy="30" r="10"/>'            # head
+    '<path d="M57 40 L55 78"/>'                     # back, upright
+    '<path d="M55 78 L86 78 L86 106"/>'             # thigh and shin
+    '<path d="M80 106 L94 106"/>'                   # foot, flat on the floor
+    '<path d="M56 50 L72 64 L94 64"/>'              # arm, forearm on the desk
+    '<path d="M36 84 L74 84 M40 84 L40 110 M70 84 L70 110"/>'  # chair seat and legs
+    '<path d="M38 84 L34 46"/>'                     # chair back
+)
+
+DRAWINGS = {
+    # Sitting at a desk with the top of the screen level with the eyes.
+    "screen": (
+        '<path d="M4 110 L156 110"/>'               # floor
+        + _SEATED
+        + '<path d="M84 68 L156 68"/>'             # desk top
+        '<path d="M150 68 L150 110"/>'              # desk leg
+        f'<rect x="116" y="22" width="34" height="30" fill="{FILL}"/>'  # screen
+        '<path d="M133 52 L133 68 M124 68 L142 68"/>'  # stand
+        '<path d="M68 28 L114 24" stroke-dasharray="4 5" stroke-width="2"/>'  # eye line
+    ),
+    # Sitting with the lower back supported and both feet flat.
+    "sit": (
+        '<path d="M4 110 L156 110"/>'
+        + _SEATED
+        + f'<rect x="38" y="56" width="12" height="20" rx="5" fill="{FILL}"/>'  # cushion
+        '<path d="M84 68 L156 68 M150 68 L150 110"/>'  # desk
+    ),
+    # Lifting a box: knees bent, back straight, the load close to the body.
+    "lift": (
+        '<path d="M4 110 L156 110"/>'
+        '<circle cx="76" cy="28" r="10"/>'          # head
+        '<path d="M72 38 L62 80"/>'                 # back, straight
+        '<path d="M62 80 L94 76 L92 106 L102 106"/>'  # near leg, knee bent
+        '<path d="M62 80 L88 84 L80 106 L90 106"/>'  # far leg
+        f'<rect x="74" y="46" width="30" height="26" fill="{FILL}"/>'  # box, held close
+        '<path d="M70 48 L70 62 L78 62"/>'          # arm round the box
+        '<path d="M128 92 L128 44 M120 54 L128 44 L136 54"/>'  # arrow: straight up
+    ),
+    # Turning the head slowly from one side to the other.
+    "neck": (
+        '<circle cx="80" cy="46" r="20"/>'          # head, from the front
+        '<path d="M72 66 L72 78 M88 66 L88 78"/>'    # neck
+        '<path d="M72 78 Q44 80 30 100 M88 78 Q116 80 130 100"/>'  # shoulders
+        '<path d="M72 44 L74 44 M86 44 L88 44"/>'    # eyes
+        '<path d="M52 22 Q40 34 44 52"/>'            # arrow round to the left
+        '<path d="M38 46 L44 54 L50 46"/>'
+        '<path d="M108 22 Q120 34 116 52"/>'         # and to the right
+        '<path d="M110 46 L116 54 L122 46"/>'
+    ),
+    # Walking: one of the easiest ways to keep moving.
+    "walk": (
+        '<path d="M4 110 L156 110"/>'
+        '<circle cx="82" cy="20" r="10"/>'          # head
+        '<path d="M81 30 L78 66"/>'                 # body
+        '<path d="M78 66 L64 86 L58 108"/>'          # back leg
+        '<path d="M78 66 L92 86 L104 104"/>'         # front leg
+        '<path d="M80 40 L68 56 L64 68"/>'           # arm back
+        '<path d="M80 40 L94 52 L100 64"/>'          # arm forward
+    ),
+}
+
+
+def svg(drawing: str, label: str) -> str:
+    """The drawing as one inline SVG element, named for screen readers by ``label``
+    (already escaped for an attribute)."""
+    return ('<svg class="drawing" viewBox="0 0 160 120" width="160" height="120" '
+            f'role="img" aria-label="{label}" focusable="false" fill="none" '
+            'stroke="#1a1a1a" stroke-width="3" stroke-linecap="round" '
+            f'stroke-linejoin="round">{DRAWINGS[drawing]}</svg>')
