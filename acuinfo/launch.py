@@ -13,8 +13,8 @@ import sys
 try:
     import signal
 
-    from acuinfo import interrupt as _ctrl_c
-    from acuinfo.interrupt import Interrupted, pressed
+    from acuinfo.base import interrupt as _ctrl_c
+    from acuinfo.base.interrupt import Interrupted, pressed
 
     # From here on Ctrl-C is acuinfo's: noted at once, acted on as soon as ``main`` runs
     # (the script pip writes still has a line of its own to run before it calls ``main``).
@@ -44,7 +44,7 @@ def main() -> None:
     try:
         sys.unraisablehook = _quiet_when_interrupted
         _ctrl_c.release()
-        from acuinfo.cli import main as run
+        from acuinfo.cli.app import main as run
 
         run()
     except (Interrupted, KeyboardInterrupt):

@@ -51,12 +51,12 @@ def call_ms(work: Callable[[], object], runs: int, repeat: int = 20) -> float:
 
 def record_classes() -> list[tuple[str, dict, dict]]:
     """(name, annotations, defaults) of every record and document class acuinfo defines."""
-    import acuinfo.document
-    import acuinfo.records
-    from acuinfo.namedrecord import Record
+    import acuinfo.knowledge.records
+    import acuinfo.views.document
+    from acuinfo.base.namedrecord import Record
 
     found = []
-    for module in (acuinfo.records, acuinfo.document):
+    for module in (acuinfo.knowledge.records, acuinfo.views.document):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, tuple) and value is not Record \
                     and value.__module__ == module.__name__ and hasattr(value, "_fields"):
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args(argv).runs
 
-    from acuinfo.namedrecord import Record
+    from acuinfo.base.namedrecord import Record
 
     classes = record_classes()
     rows = []
@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import typer.main
 
-    from acuinfo.cli import ROOT_FLAGS, ROOT_VALUE_OPTIONS, app
-    from acuinfo.onecommand import narrowed
+    from acuinfo.cli.app import ROOT_FLAGS, ROOT_VALUE_OPTIONS, app
+    from acuinfo.cli.onecommand import narrowed
 
     one = narrowed(app, ["condition", "neck-pain"], ROOT_VALUE_OPTIONS, ROOT_FLAGS)
     ours = call_ms(lambda: typer.main.get_command(one), runs, repeat=5)
@@ -131,13 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("wrap a paragraph of 8 sentences", "render.wrap", ours, "rich Text.wrap",
                  theirs))
 
-    ours = import_ms("acuinfo.places", runs, before="import typer")
-    theirs = import_ms("platformdirs", runs, before="import typer, acuinfo.places")
+    ours = import_ms("acuinfo.base.places", runs, before="import typer")
+    theirs = import_ms("platformdirs", runs, before="import typer, acuinfo.base.places")
     rows.append(("find the user and cache folders: import", "places (XDG on Linux)", ours,
                  "and platformdirs on top", theirs))
 
-    ours = import_ms("acuinfo.pager", runs, before="import typer")
-    theirs = import_ms("pydoc", runs, before="import typer, acuinfo.pager")
+    ours = import_ms("acuinfo.cli.pager", runs, before="import typer")
+    theirs = import_ms("pydoc", runs, before="import typer, acuinfo.cli.pager")
     rows.append(("page long output: import", "pager", ours, "pydoc (Rich's pager) on top",
                  theirs))
 

@@ -156,7 +156,7 @@ def test_a_new_entry_is_a_draft_until_a_person_publishes_it(run_script, tmp_path
 
 def own_words(value: object) -> object:
     """A template's values with its example text written over, as a person would."""
-    from acuinfo.scaffold import placeholders
+    from acuinfo.knowledge.scaffold import placeholders
 
     if isinstance(value, dict):
         return {key: own_words(item) for key, item in value.items()}

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from acuinfo import records
-from acuinfo.knowledge import Knowledge, builtin_folder
-from acuinfo.records import fields_of, is_record
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Knowledge, builtin_folder
+from acuinfo.knowledge.records import fields_of, is_record
 
 REQUIRED_CONDITIONS = [
     "neck-pain", "upper-back-pain", "low-back-pain", "sciatica", "herniated-disc",

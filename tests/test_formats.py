@@ -22,9 +22,9 @@ from typing import ClassVar
 
 import pytest
 
-from acuinfo.cli import app
-from acuinfo.document import Bullets, Citation, Document, Paragraph, Section, Step, Steps
+from acuinfo.cli.app import app
 from acuinfo.render import RENDERERS, long_date, render
+from acuinfo.views.document import Bullets, Citation, Document, Paragraph, Section, Step, Steps
 
 from conftest import REPO
 
@@ -436,11 +436,11 @@ def test_markdown_lists_side_by_side_stay_apart():
 @pytest.mark.parametrize("fmt", ["plain", "markdown", "json", "html"])
 def test_a_document_in_parts_keeps_its_levels(fmt):
     """A handout's parts (level 1) hold sections (level 2) in every format, not only HTML."""
-    from acuinfo import views
-    from acuinfo.document import to_json
-    from acuinfo.knowledge import Knowledge, folders_in_use
+    from acuinfo.knowledge.loading import Knowledge, folders_in_use
+    from acuinfo.views import common
+    from acuinfo.views.document import to_json
 
-    document = views.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
+    document = common.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
                              session=True, tips=True, today=datetime.date(2026, 11, 25))
     out = io.StringIO()
     render(document, fmt, out)

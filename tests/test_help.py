@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuinfo import __version__
-from acuinfo.cli import app
+from acuinfo.cli.app import app
 
 
 def command_names() -> list[str]:

@@ -141,7 +141,7 @@ def test_changes_in_a_settled_folder_are_seen(listed):
 
 
 def test_a_settled_folder_is_not_listed_again(tmp_path, monkeypatch):
-    from acuinfo.signature import signature
+    from acuinfo.finding.freshness import signature
 
     folder = tmp_path / "conditions"
     folder.mkdir()
@@ -159,7 +159,7 @@ def test_a_settled_folder_is_not_listed_again(tmp_path, monkeypatch):
 def test_a_folder_changed_just_before_it_was_listed_is_listed_again(tmp_path):
     """A file added in the same tick of a coarse file-system clock leaves the folder's
     time as it was, so a fresh list of names is never trusted."""
-    from acuinfo.signature import signature
+    from acuinfo.finding.freshness import signature
 
     folder = tmp_path / "conditions"
     folder.mkdir()

@@ -27,7 +27,7 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "acuinfo/data/conditions/neck-pain.yaml" in names
     assert "acuinfo/data/sources.yaml" in names
-    assert "acuinfo/templates/condition.yaml" in names
+    assert "acuinfo/knowledge/templates/condition.yaml" in names
 
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=True)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acuinfo.namedrecord import Record
+from acuinfo.base.namedrecord import Record
 
 
 class Point(Record):

@@ -6,16 +6,16 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from acuinfo import cli
-from acuinfo.onecommand import command_named, narrowed
+from acuinfo.cli import app
+from acuinfo.cli.onecommand import command_named, narrowed
 
-VALUES, FLAGS = cli.ROOT_VALUE_OPTIONS, cli.ROOT_FLAGS
+VALUES, FLAGS = app.ROOT_VALUE_OPTIONS, app.ROOT_FLAGS
 
 
 def test_root_options_are_known():
     """Every option before the command is either a value or a flag option here, so
     the command after it is found; those left out make the whole app run."""
-    group = typer.main.get_command(cli.app)
+    group = typer.main.get_command(app.app)
     for param in group.params:
         names = [*param.opts, *param.secondary_opts]
         if param.name in ("version", "help", "install_completion", "show_completion"):
@@ -46,21 +46,21 @@ def names_in(app) -> list[str]:
 
 
 def test_narrowed_keeps_one_command_or_group():
-    assert names_in(narrowed(cli.app, ["condition", "x"], VALUES, FLAGS)) == ["condition"]
-    assert names_in(narrowed(cli.app, ["new", "tip"], VALUES, FLAGS)) == ["new"]
-    assert narrowed(cli.app, ["red-flags"], VALUES, FLAGS).registered_commands[0].name \
+    assert names_in(narrowed(app.app, ["condition", "x"], VALUES, FLAGS)) == ["condition"]
+    assert names_in(narrowed(app.app, ["new", "tip"], VALUES, FLAGS)) == ["new"]
+    assert narrowed(app.app, ["red-flags"], VALUES, FLAGS).registered_commands[0].name \
         == "red-flags"
-    assert len(names_in(cli.app)) > 10  # the app itself is left whole
+    assert len(names_in(app.app)) > 10  # the app itself is left whole
 
 
 @pytest.mark.parametrize("args", [["no-such-command"], ["--help"], ["-h"], []])
 def test_unclear_arguments_run_the_whole_app(args):
-    assert narrowed(cli.app, args, VALUES, FLAGS) is cli.app
+    assert narrowed(app.app, args, VALUES, FLAGS) is app.app
 
 
 def test_completion_runs_the_whole_app(monkeypatch):
     monkeypatch.setenv("_ACUINFO_COMPLETE", "bash_complete")
-    assert narrowed(cli.app, ["condition"], VALUES, FLAGS) is cli.app
+    assert narrowed(app.app, ["condition"], VALUES, FLAGS) is app.app
 
 
 @pytest.mark.parametrize("args", [
@@ -75,6 +75,6 @@ def test_completion_runs_the_whole_app(monkeypatch):
 ])
 def test_same_output_as_the_whole_app(args):
     runner = CliRunner()
-    whole = runner.invoke(cli.app, args, prog_name="acuinfo")
-    one = runner.invoke(narrowed(cli.app, args, VALUES, FLAGS), args, prog_name="acuinfo")
+    whole = runner.invoke(app.app, args, prog_name="acuinfo")
+    one = runner.invoke(narrowed(app.app, args, VALUES, FLAGS), args, prog_name="acuinfo")
     assert (one.exit_code, one.output) == (whole.exit_code, whole.output)

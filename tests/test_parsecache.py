@@ -16,7 +16,7 @@ GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 
 SHOW_AND_REPORT_YAML = """
 import sys
-from acuinfo.cli import main
+from acuinfo.cli.app import main
 sys.argv = ["acuinfo", "condition", "neck-pain"]
 try:
     main()

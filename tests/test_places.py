@@ -8,7 +8,7 @@ import sys
 import platformdirs
 import pytest
 
-from acuinfo import places
+from acuinfo.base import places
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick path is Linux's")

@@ -84,7 +84,7 @@ def test_a_pasted_letter_is_answered_at_once(run_script, query):
 
 
 def test_words_of_a_query_are_taken_once_and_capped():
-    from acuinfo.search import MAX_QUERY_WORDS, words_of
+    from acuinfo.finding.ranking import MAX_QUERY_WORDS, words_of
 
     assert words_of("neck neck NECK pain") == ["neck", "pain"]
     assert len(words_of(" ".join(f"w{n}" for n in range(5000)))) == MAX_QUERY_WORDS
@@ -152,7 +152,7 @@ def test_ctrl_c_stops_a_long_query_at_once(tmp_path):
     Ctrl-C waits for the query to end: here, minutes."""
     script = """
 import signal, sqlite3, threading, time, os
-from acuinfo.interrupt import Interrupted, interrupt, watched, stop_if_pressed
+from acuinfo.base.interrupt import Interrupted, interrupt, watched, stop_if_pressed
 signal.signal(signal.SIGINT, interrupt)
 connection = watched(sqlite3.connect(":memory:"))
 threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acuinfo.safetext import clean_text
+from acuinfo.base.safetext import clean_text
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -37,7 +37,7 @@ def test_every_direction_mark_and_line_separator_goes():
 def test_shown_names_keep_every_byte_and_stay_on_one_line():
     import os
 
-    from acuinfo.safetext import shown_name
+    from acuinfo.base.safetext import shown_name
 
     assert shown_name("plain name.yaml") == "plain name.yaml"
     assert shown_name("fake\nline\tx") == "fake\\nline\\tx"

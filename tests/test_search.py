@@ -175,9 +175,9 @@ def test_install_completion(tmp_path, shell, installed):
 def test_words_in_half_the_entries_or_more_do_not_pick_candidates():
     """BM25 gives such a word no weight, so candidates come from the query's other words;
     a query made only of such words still finds by them."""
-    from acuinfo import index
-    from acuinfo.knowledge import Knowledge, folders_in_use
-    from acuinfo.search import _candidate_match, search
+    from acuinfo.finding import index
+    from acuinfo.finding.ranking import _candidate_match, search
+    from acuinfo.knowledge.loading import Knowledge, folders_in_use
 
     connection = index.open_index(Knowledge(folders_in_use(())))
     (entries,) = connection.execute("SELECT max(id) FROM entries").fetchone()
@@ -208,8 +208,8 @@ def test_an_empty_query_is_a_usage_error(run_script, words):
 @pytest.fixture(scope="module")
 def built_in(tmp_path_factory):
     """The index of the built-in knowledge, to rank many queries in one process."""
-    from acuinfo import index
-    from acuinfo.knowledge import Knowledge, builtin_folder
+    from acuinfo.finding import index
+    from acuinfo.knowledge.loading import Knowledge, builtin_folder
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ACUINFO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
@@ -230,8 +230,8 @@ def test_no_indexed_text_only_points_to_another_command(built_in):
 
 def test_every_page_section_holds_more_than_a_pointer():
     """A section that only says where the answer is would be a heading with no answer."""
-    from acuinfo.index import _content
-    from acuinfo.knowledge import Knowledge, builtin_folder
+    from acuinfo.finding.index import _content
+    from acuinfo.knowledge.loading import Knowledge, builtin_folder
 
     knowledge = Knowledge([builtin_folder()])
     for page in knowledge.pages():
@@ -295,8 +295,8 @@ def condition_names() -> list[tuple[str, str]]:
 def test_a_conditions_own_name_finds_it_first(built_in):
     """Every condition's title and alias finds that condition above any page that only
     mentions it; a name that several conditions answer to finds all of them first."""
-    from acuinfo.search import search
-    from acuinfo.words import phrase_key
+    from acuinfo.base.words import phrase_key
+    from acuinfo.finding.ranking import search
 
     names = condition_names()
     claims: dict[str, set[str]] = {}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from acuinfo.errors import KnowledgeError
-from acuinfo.yamlfile import MAX_BYTES, decode, parse
+from acuinfo.base.errors import KnowledgeError
+from acuinfo.knowledge.yamlfile import MAX_BYTES, decode, parse
 
 SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "yaml-test-suite"
 SUITE_FILES = sorted(SUITE.glob("*/in.yaml")) + sorted(SUITE.glob("*/*/in.yaml"))

@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from acuinfo.document import Citation, Document
+    from acuinfo.views.document import Citation, Document
 
 RENDERERS = {
     "text": "acuinfo.render.terminal",

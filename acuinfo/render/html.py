@@ -19,7 +19,9 @@ import re
 from html import escape
 from typing import TextIO
 
-from acuinfo.document import (
+from acuinfo.render import dates, one_line, review_lines, web_address
+from acuinfo.render.drawings import svg
+from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
@@ -32,8 +34,6 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, one_line, review_lines, web_address
-from acuinfo.render.drawings import svg
 
 # Colours meet WCAG AA on white: text 16:1, muted text 8.6:1, links 6.7:1, alert red 8.1:1,
 # the key points' blue 9.4:1.

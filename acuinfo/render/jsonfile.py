@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from acuinfo.document import Document, to_json
+from acuinfo.views.document import Document, to_json
 
 
 def render(document: Document, out: TextIO) -> None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from acuinfo.document import (
+from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
+from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
@@ -26,7 +27,6 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
 
 # Inline markup: emphasis, code, links, raw HTML, tables, strikethrough, GitHub math,
 # headings' closing #, and the escape character itself.

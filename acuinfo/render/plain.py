@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from acuinfo.document import (
+from acuinfo.render import dates, identifiers, one_line, review_lines
+from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
@@ -23,7 +24,6 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, one_line, review_lines
 
 COLUMN_GAP = " - "
 BLANK_CELL = "______"  # an empty cell of a form, such as a pain diary: a line to write on

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
-from acuinfo.document import (
+from acuinfo.render import dates, identifiers, review_lines
+from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
+from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
@@ -34,8 +36,6 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.render import dates, identifiers, review_lines
-from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 
 INDENT = 2
 MIN_WIDTH = 8

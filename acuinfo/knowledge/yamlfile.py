@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.located import YamlData
-from acuinfo.safetext import clean_text
+from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.base.safetext import clean_text
+from acuinfo.knowledge.located import YamlData
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 200_000
 
-Path = tuple  # a path into the value: mapping keys and list indexes (see acuinfo.located)
+Path = tuple  # a path into the value: mapping keys and list indexes (see acuinfo.knowledge.located)
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"

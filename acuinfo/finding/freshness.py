@@ -29,7 +29,7 @@ import os
 import time
 from collections.abc import Iterable, Mapping
 
-from acuinfo.namedrecord import Record
+from acuinfo.base.namedrecord import Record
 
 SETTLED_NS = 2_000_000_000  # a folder unchanged this long before it was listed keeps its list
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.namedrecord import Record
+from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.base.namedrecord import Record
 
 Path = tuple  # a path into the value: mapping keys and list indexes
 

@@ -2,7 +2,7 @@
 
 A document is content with its structure and nothing about how it looks (its
 parts are named tuples: immutable, and quick to define at every start-up; see
-``acuinfo.namedrecord``):
+``acuinfo.base.namedrecord``):
 sections of blocks (paragraphs, lists, steps, tables, warnings), plus the
 sources it cites as a numbered list. ``to_json`` gives its stable JSON form,
 described in docs/json.md; a change there is a change of ``SCHEMA``.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from acuinfo.namedrecord import Record
+from acuinfo.base.namedrecord import Record
 
 SCHEMA = "acuinfo.document/1"
 _NOTHING: Mapping[str, str] = MappingProxyType({})

@@ -13,10 +13,10 @@ from typing import Annotated, Optional
 import typer
 
 from acuinfo import __version__
-from acuinfo.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
-from acuinfo.namedrecord import Record
+from acuinfo.base.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
+from acuinfo.base.namedrecord import Record
+from acuinfo.base.safetext import clean_text, shown_name
 from acuinfo.render import RENDERERS
-from acuinfo.safetext import clean_text, shown_name
 
 
 def _examples(*examples: str) -> str:
@@ -61,8 +61,8 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
     """Shell completion for names of ``kind``, from every knowledge folder in use."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from acuinfo import index, search
-        from acuinfo.knowledge import knowledge_in_use
+        from acuinfo.finding import index, ranking
+        from acuinfo.knowledge.loading import knowledge_in_use
 
         try:
             knowledge = knowledge_in_use(ctx.find_root().params.get("data_dir") or [])
@@ -71,7 +71,7 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
             elif kind == "category":
                 names = [c.id for c in knowledge.tips().categories]
             else:
-                names = index.using(knowledge, lambda c: search.names_of(c, kind))
+                names = index.using(knowledge, lambda c: ranking.names_of(c, kind))
         except AcuinfoError:
             return []
         return [name for name in names if name.startswith(incomplete.lower())]
@@ -111,7 +111,7 @@ DraftsOption = Annotated[bool, typer.Option(
                      "handouts).")]
 
 # The root's options, so that the command after them can be found without building
-# every command (see acuinfo.onecommand); a test keeps them in step.
+# every command (see acuinfo.cli.onecommand); a test keeps them in step.
 ROOT_VALUE_OPTIONS = ("--data-dir", "-d")
 ROOT_FLAGS = ("--no-pager", "--drafts")
 
@@ -174,7 +174,7 @@ def _build(ctx: typer.Context, build: Callable, drafts: bool | None = None) -> t
     """The knowledge in use and the document ``build`` makes from it; a domain error
     becomes a message and an exit status. ``drafts`` False leaves drafts out whatever
     the options say."""
-    from acuinfo.knowledge import knowledge_in_use
+    from acuinfo.knowledge.loading import knowledge_in_use
 
     settings = _settings(ctx)
     _require_folders(settings.data_dirs)
@@ -190,7 +190,7 @@ def _build(ctx: typer.Context, build: Callable, drafts: bool | None = None) -> t
 
 def _require_folders(folders: tuple[Path, ...]) -> None:
     """A --data-dir folder must be a folder (``new`` makes one that is missing)."""
-    from acuinfo.knowledge import Folder
+    from acuinfo.knowledge.loading import Folder
 
     for folder in folders:
         state = Folder(folder, str(folder), "--data-dir").state()
@@ -214,7 +214,7 @@ def _finish(knowledge: object) -> None:
 def _show(ctx: typer.Context, build: Callable, fmt: Format, check: bool = True) -> None:
     """Build a document from the knowledge base and write it in the chosen format;
     then, if ``check``, report the problems met on the way and exit 1 if there were."""
-    from acuinfo import pager
+    from acuinfo.cli import pager
     from acuinfo.render import render
 
     knowledge, document = _build(ctx, build)
@@ -272,9 +272,9 @@ def condition(
       acuinfo condition "slipped disc"
       acuinfo condition sciatica --format markdown > sciatica.md
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, lambda knowledge: views.condition_page(knowledge, name), fmt)
+    _show(ctx, lambda knowledge: common.condition_page(knowledge, name), fmt)
 
 
 @_command()
@@ -286,9 +286,9 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo conditions
       acuinfo conditions --format json
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, views.conditions_list, fmt)
+    _show(ctx, common.conditions_list, fmt)
 
 
 @_command()
@@ -308,14 +308,14 @@ def search(
       acuinfo search "pain down my leg"
       acuinfo search needles hurt --limit 3
     """
-    from acuinfo import views
-    from acuinfo.search import words_of
+    from acuinfo.finding.ranking import words_of
+    from acuinfo.views import common
 
     query = " ".join(words)
     if not words_of(query):
         raise typer.BadParameter("give some words to search for, e.g. acuinfo search pain "
                                  "down my leg", param_hint="WORDS...")
-    _show(ctx, lambda knowledge: views.search_view(knowledge, query, limit), fmt)
+    _show(ctx, lambda knowledge: common.search_view(knowledge, query, limit), fmt)
 
 
 @_command()
@@ -337,9 +337,9 @@ def tips(
       acuinfo tips --condition low-back-pain
       acuinfo tips --category movement
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, lambda knowledge: views.tips_page(knowledge, condition, category), fmt)
+    _show(ctx, lambda knowledge: common.tips_page(knowledge, condition, category), fmt)
 
 
 @_command()
@@ -361,7 +361,7 @@ def session(
       acuinfo session --what-to-expect
       acuinfo session --after
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
     chosen = [name for name, flag in (("what-to-expect", what_to_expect), ("before", before),
                                       ("during", during), ("after", after), ("course", course))
@@ -369,16 +369,16 @@ def session(
     if len(chosen) > 1:
         raise typer.BadParameter("choose only one of --" + ", --".join(chosen) + ".")
     part = chosen[0] if chosen else None
-    _show(ctx, lambda knowledge: views.session_page(knowledge, part), fmt)
+    _show(ctx, lambda knowledge: common.session_page(knowledge, part), fmt)
 
 
 def _page_command(page_id: str, purpose: str) -> None:
     """Register a command that shows one general page."""
 
     def show_page(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
-        from acuinfo import views
+        from acuinfo.views import common
 
-        _show(ctx, lambda knowledge: views.page_view(knowledge, page_id), fmt)
+        _show(ctx, lambda knowledge: common.page_view(knowledge, page_id), fmt)
 
     show_page.__doc__ = _with_examples(purpose, page_id, f"{page_id} --format markdown")
     _command(name=page_id)(show_page)
@@ -403,9 +403,9 @@ def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo about
       acuinfo about --format markdown
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, views.about_view, fmt)
+    _show(ctx, common.about_view, fmt)
 
 
 @_command()
@@ -423,9 +423,9 @@ def sources(
       acuinfo sources
       acuinfo sources vickers-2018
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, lambda knowledge: views.sources_view(knowledge, source_id), fmt)
+    _show(ctx, lambda knowledge: common.sources_view(knowledge, source_id), fmt)
 
 
 @_command()
@@ -444,9 +444,9 @@ def glossary(
       acuinfo glossary "de qi"
       acuinfo glossary sham
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, lambda knowledge: views.glossary_view(knowledge, term), fmt)
+    _show(ctx, lambda knowledge: common.glossary_view(knowledge, term), fmt)
 
 
 class Paper(str, enum.Enum):
@@ -505,8 +505,9 @@ def handout(
     import datetime
     import io
 
-    from acuinfo import safewrite, views
+    from acuinfo.base import safewrite
     from acuinfo.render import render
+    from acuinfo.views import common
 
     fmt = HANDOUT_FORMATS.get(output.suffix.lower()) if output.stem else None
     if fmt is None:  # before anything else: "-o ''" is a mistake, not a file that exists
@@ -529,7 +530,7 @@ def handout(
                            "or add --force to replace it"))
     except AcuinfoError as err:
         _fail(err)
-    knowledge, document = _build(ctx, lambda knowledge: views.handout(
+    knowledge, document = _build(ctx, lambda knowledge: common.handout(
         knowledge, names, session, tips, datetime.date.today(), short=short, safety=safety,
         red_flags=red_flags, paper=paper.value if paper else None), drafts=False)
     if knowledge.problems:  # a handout is made from sound knowledge or not at all
@@ -571,9 +572,9 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
                                    "as a copy of it.")] = False) -> None:
         import datetime
 
-        from acuinfo.knowledge import knowledge_in_use
-        from acuinfo.places import user_folder
-        from acuinfo.scaffold import write_template
+        from acuinfo.base.places import user_folder
+        from acuinfo.knowledge.loading import knowledge_in_use
+        from acuinfo.knowledge.scaffold import write_template
 
         settings = _settings(ctx)
         folder = Path(settings.data_dirs[0]) if settings.data_dirs else user_folder()
@@ -636,13 +637,13 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo paths
       acuinfo paths --format json
     """
-    from acuinfo import views
-    from acuinfo.knowledge import candidate_folders
-    from acuinfo.places import cache_dir
+    from acuinfo.base.places import cache_dir
+    from acuinfo.knowledge.loading import candidate_folders
+    from acuinfo.views import common
 
     candidates = candidate_folders(_settings(ctx).data_dirs)
     # Every folder's state is the page itself, so what cannot be read is shown, not failed.
-    _show(ctx, lambda knowledge: views.paths_view(candidates, str(cache_dir())), fmt,
+    _show(ctx, lambda knowledge: common.paths_view(candidates, str(cache_dir())), fmt,
           check=False)
 
 
@@ -661,9 +662,9 @@ def which(
       acuinfo which "stiff neck"
       acuinfo which vickers-2018
     """
-    from acuinfo import views
+    from acuinfo.views import common
 
-    _show(ctx, lambda knowledge: views.which_view(knowledge, name), fmt)
+    _show(ctx, lambda knowledge: common.which_view(knowledge, name), fmt)
 
 
 @_command()
@@ -680,8 +681,8 @@ def validate(
       acuinfo validate
       acuinfo validate ./my-clinic
     """
-    from acuinfo.checks import check_folders
-    from acuinfo.knowledge import Folder, Knowledge, knowledge_in_use
+    from acuinfo.knowledge.checks import check_folders
+    from acuinfo.knowledge.loading import Folder, Knowledge, knowledge_in_use
 
     chosen = [Folder(path, str(path), "argument") for path in folders or []]
     in_use = knowledge_in_use(_settings(ctx).data_dirs)
@@ -719,7 +720,7 @@ def main() -> None:
         # A terminal that cannot show a character gets a "?" rather than a crash.
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    from acuinfo.onecommand import narrowed
+    from acuinfo.cli.onecommand import narrowed
 
     try:
         try:

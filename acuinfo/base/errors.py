@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from acuinfo.namedrecord import Record
+from acuinfo.base.namedrecord import Record
 
 
 class Problem(Record):
@@ -18,7 +18,7 @@ class Problem(Record):
         """``file:line:column: message (hint)``, safe to show: the file's name with its
         newlines and other unprintable characters escaped (it cannot pass for another
         line of output), and the text cleaned (a message may quote a file)."""
-        from acuinfo.safetext import clean_text, shown_name
+        from acuinfo.base.safetext import clean_text, shown_name
 
         where = shown_name(self.file)
         if self.line is not None:

@@ -10,7 +10,7 @@ A new entry that would replace another one (a built-in condition, tip or
 source, or one in another folder) is refused unless asked for with
 ``override``; it then starts as a copy of the entry it replaces, so nothing is
 lost by accident. An existing file is never replaced, and a file is written
-whole or not at all (see ``acuinfo.safewrite``).
+whole or not at all (see ``acuinfo.base.safewrite``).
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from acuinfo.errors import AcuinfoError
-from acuinfo.knowledge import probe
-from acuinfo.safetext import clean_text, shown_name
-from acuinfo.safewrite import write_file
-from acuinfo.words import as_slug
+from acuinfo.base.errors import AcuinfoError
+from acuinfo.base.safetext import clean_text, shown_name
+from acuinfo.base.safewrite import write_file
+from acuinfo.base.words import as_slug
+from acuinfo.knowledge.loading import probe
 
 if TYPE_CHECKING:
-    from acuinfo.knowledge import Knowledge
+    from acuinfo.knowledge.loading import Knowledge
 
 # kind -> (template, where the file goes inside a knowledge folder)
 KINDS = {
@@ -76,7 +76,8 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date,
     if replaced is not None:
         content = replaced[1]
     else:
-        text = Template((files("acuinfo") / "templates" / template_name).read_text("utf-8"))
+        text = Template((files("acuinfo.knowledge") / "templates" / template_name).read_text(
+            "utf-8"))
         content = text.safe_substitute(slug=slug, title=_yaml_text(title), name=title,
                                        today=today.isoformat())
     _make_folders(target.parent)
@@ -139,7 +140,7 @@ def _draft_copy_of_item(field: str, item: object) -> str:
 def _plain(record: object) -> object:
     """A record as the plain values a knowledge file holds: fields at their defaults left
     out."""
-    from acuinfo.records import fields_of, is_record
+    from acuinfo.knowledge.records import fields_of, is_record
 
     if is_record(record):
         defaults = type(record)._field_defaults
@@ -155,11 +156,11 @@ def placeholders() -> list[re.Pattern]:
     any name filled in: what ``acuinfo validate`` reports if a file still holds it."""
     from importlib.resources import files
 
-    from acuinfo.yamlfile import parse
+    from acuinfo.knowledge.yamlfile import parse
 
     found = set()
     for template_name, _ in KINDS.values():
-        text = (files("acuinfo") / "templates" / template_name).read_text("utf-8")
+        text = (files("acuinfo.knowledge") / "templates" / template_name).read_text("utf-8")
         marked = Template(text).safe_substitute(slug="slugmark", title='"NAMEMARK"',
                                                 name="NAMEMARK", today="2000-01-01")
         for value in _strings(parse(marked, template_name).value):

@@ -1,9 +1,9 @@
 """Typed records for everything the knowledge files hold.
 
-The field declarations here are also the schema: ``acuinfo.schema`` reads
+The field declarations here are also the schema: ``acuinfo.knowledge.schema`` reads
 them to check a file, so a new field is added in one place. A field with no
 default is required; ``Annotated[..., rule(...)]`` adds a rule to a field (see
-``acuinfo.schema``). Records are named tuples (``acuinfo.namedrecord``): immutable,
+``acuinfo.knowledge.schema``). Records are named tuples (``acuinfo.base.namedrecord``): immutable,
 and quick to define, which matters because every command defines them all as it
 starts. A list
 field's default is an empty tuple, so no default is ever shared and changed.
@@ -16,7 +16,7 @@ import typing
 from functools import cache
 from typing import Annotated
 
-from acuinfo.namedrecord import Record
+from acuinfo.base.namedrecord import Record
 
 RATINGS = ("good", "moderate", "limited", "insufficient")
 SOURCE_KINDS = ("trial", "review", "guideline", "study", "web page")

@@ -12,7 +12,7 @@ file of our own, never one reached through a link that someone planted in a
 shared folder. Its name says whose it is (``.NAME.PID-RANDOM.acuinfo-tmp``), so
 that one left behind by a process that was killed outright can be swept up
 later (see ``sweep``). Ctrl-C waits while a temporary file is made, moved into
-place or removed (see ``acuinfo.interrupt.deferred``), so it never leaves one.
+place or removed (see ``acuinfo.base.interrupt.deferred``), so it never leaves one.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from acuinfo.errors import AcuinfoError
-from acuinfo.interrupt import deferred
-from acuinfo.safetext import shown_name
+from acuinfo.base.errors import AcuinfoError
+from acuinfo.base.interrupt import deferred
+from acuinfo.base.safetext import shown_name
 
 TEMP_SUFFIX = ".acuinfo-tmp"
 STALE_SECONDS = 3600  # a temporary file this old is swept even if its process seems alive

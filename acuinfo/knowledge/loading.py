@@ -13,21 +13,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from acuinfo import records
-from acuinfo.errors import (
+from acuinfo.base.errors import (
     AmbiguousNameError,
     KnowledgeError,
     NotCoveredError,
     NotFoundError,
     Problem,
 )
-from acuinfo.namedrecord import Record
-from acuinfo.places import user_folder
-from acuinfo.safetext import shown_name
-from acuinfo.words import as_slug, phrase_key
+from acuinfo.base.namedrecord import Record
+from acuinfo.base.places import user_folder
+from acuinfo.base.safetext import shown_name
+from acuinfo.base.words import as_slug, phrase_key
+from acuinfo.knowledge import records
 
 if TYPE_CHECKING:
-    from acuinfo.located import YamlData
+    from acuinfo.knowledge.located import YamlData
 
 T = TypeVar("T")
 
@@ -104,7 +104,7 @@ def builtin_folder() -> Folder:
     """The knowledge shipped inside the package. An ordinary install has it as a folder
     beside this module; any other (a zip, say) is reached through importlib.resources,
     which costs a few milliseconds more to import."""
-    here = Path(__file__).resolve().parent / "data"
+    here = Path(__file__).resolve().parent.parent / "data"
     if here.is_dir():
         return Folder(here, "built-in")
     from importlib.resources import files
@@ -160,9 +160,9 @@ def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
 def parse_file(entry: Entry) -> YamlData:
     """Read and parse one file as untrusted YAML, or raise KnowledgeError.
 
-    A file on disk whose parse is cached (see ``acuinfo.parsecache``) is not parsed
+    A file on disk whose parse is cached (see ``acuinfo.knowledge.parsecache``) is not parsed
     again; its positions are worked out only if a problem needs them."""
-    from acuinfo import parsecache
+    from acuinfo.knowledge import parsecache
 
     file = str(entry)
     try:
@@ -172,7 +172,7 @@ def parse_file(entry: Entry) -> YamlData:
     if stat is not None:
         found, value = parsecache.load(file, stat)
         if found:
-            from acuinfo.located import YamlData
+            from acuinfo.knowledge.located import YamlData
 
             return YamlData(file, value, None, reparse=lambda: _parse_now(entry))
     data = _parse_now(entry)
@@ -183,8 +183,8 @@ def parse_file(entry: Entry) -> YamlData:
 
 
 def _parse_now(entry: Entry) -> YamlData:
-    from acuinfo import yamlfile
-    from acuinfo.saferead import NotRegularFile, TooLarge, read_limited
+    from acuinfo.base.saferead import NotRegularFile, TooLarge, read_limited
+    from acuinfo.knowledge import yamlfile
 
     file = str(entry)
     try:
@@ -207,7 +207,7 @@ def _parse_now(entry: Entry) -> YamlData:
 
 def read(entry: Entry, record_type: type[T]) -> T:
     """Read, parse and check one file into a record, or raise KnowledgeError."""
-    from acuinfo import schema
+    from acuinfo.knowledge import schema
 
     data = parse_file(entry)
     record = schema.build(record_type, data)
@@ -257,19 +257,19 @@ class Knowledge:
                                                          records.Condition)
         if found:
             return found
-        from acuinfo import index, search
+        from acuinfo.finding import index, ranking
 
         book = self.name_book()
         key = phrase_key(name)
         declared = next((a for a in book.ambiguous if key in name_keys(a)), None)
 
         def look_up(connection: object) -> tuple[list[tuple[str, str]], list[str]]:
-            claims = search.claims(connection, "condition", name)
+            claims = ranking.claims(connection, "condition", name)
             if declared is None and len(claims) <= 1:
-                return claims, [] if claims else search.suggest(connection, "condition", name)
+                return claims, [] if claims else ranking.suggest(connection, "condition", name)
             wanted = list(dict.fromkeys([*(declared.conditions if declared else ()),
                                          *(slug for slug, _ in claims)]))
-            known = search.described(connection, "condition", wanted)
+            known = ranking.described(connection, "condition", wanted)
             return [(slug, known[slug][0]) for slug in wanted if slug in known], []
 
         choices, suggestions = index.using(self, look_up)
@@ -595,7 +595,7 @@ def name_keys(item: records.AmbiguousName | records.NotCovered) -> set[str]:
 
 def not_covered(book: records.NameBook, name: str) -> records.NotCovered | None:
     """The illness acuinfo has no page on that ``name`` names, or is spelled much like."""
-    from acuinfo.search import phrases_in
+    from acuinfo.finding.ranking import phrases_in
 
     keys = {key: illness for illness in book.not_covered for key in name_keys(illness)}
     whole = phrase_key(name)

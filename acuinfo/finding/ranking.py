@@ -32,9 +32,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Sequence
 
-from acuinfo.integrity import DamagedCache, checksum, verified
-from acuinfo.namedrecord import Record
-from acuinfo.words import all_words, phrase_key
+from acuinfo.base.integrity import DamagedCache, checksum, verified
+from acuinfo.base.namedrecord import Record
+from acuinfo.base.words import all_words, phrase_key
 
 STOPWORDS = frozenset("""
 a about after all am an and any are as at be been before being but by can could did do does

@@ -11,8 +11,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from acuinfo import records
-from acuinfo.document import (
+from acuinfo.base.errors import KnowledgeError, NotFoundError, UnknownNameError
+from acuinfo.base.safetext import clean_text, shown_name
+from acuinfo.base.words import all_words, normalize
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Folder, Knowledge
+from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
@@ -27,13 +31,9 @@ from acuinfo.document import (
     Steps,
     Table,
 )
-from acuinfo.errors import KnowledgeError, NotFoundError, UnknownNameError
-from acuinfo.knowledge import Folder, Knowledge
-from acuinfo.safetext import clean_text, shown_name
-from acuinfo.words import all_words, normalize
 
 if TYPE_CHECKING:
-    from acuinfo.located import Origin
+    from acuinfo.knowledge.located import Origin
 
 T = TypeVar("T")
 
@@ -302,7 +302,7 @@ def _condition_sections(condition: records.Condition, cites: _Citations,
 def conditions_list(knowledge: Knowledge) -> Document:
     """One line per condition: its title, slug and summary, from the cached index so
     that a long list costs no parsing."""
-    from acuinfo import index
+    from acuinfo.finding import index
 
     rows, problems, drafts = index.using(knowledge, lambda connection: (
         index.conditions(connection), index.problems(connection, "conditions"),
@@ -363,7 +363,7 @@ def _unknown_category(name: str, categories: list[records.TipCategory]) -> Unkno
 def _holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]:
     """The entries one of whose names holds every word of ``query`` that carries meaning,
     a plural and its singular taken as one word: "sham" is in "sham acupuncture"."""
-    from acuinfo.search import words_of
+    from acuinfo.finding.ranking import words_of
 
     def stem(word: str) -> str:
         if word.endswith(("ches", "shes", "sses", "xes", "zes")):
@@ -1159,7 +1159,7 @@ def _terms_named(term: str, terms: list[records.GlossaryTerm]
     """The glossary terms a word names: the one it names exactly ("qi", or "what is qi"),
     else every term with its words in a name ("sham" finds sham acupuncture), with a
     line saying so; NotFoundError with the closest names if none."""
-    from acuinfo.search import meaningful_key
+    from acuinfo.finding.ranking import meaningful_key
 
     names = {normalize(n): t for t in terms for n in (t.id, t.term, *t.aliases)}
     for wanted in (normalize(term), meaningful_key(term)):
@@ -1182,28 +1182,28 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
     then looked for only as a whole, so that it finds what mentions it rather than
     another illness. A query with words that find nothing gets the closest topics and
     what to do next, never an empty page."""
-    from acuinfo import index, search
-    from acuinfo.knowledge import name_keys
+    from acuinfo.finding import index, ranking
+    from acuinfo.knowledge.loading import name_keys
 
     book = knowledge.name_book()
-    wanted = search.meaningful_key(query)
+    wanted = ranking.meaningful_key(query)
     ambiguous = next((entry for entry in book.ambiguous if wanted in
-                      {search.meaningful_key(key.replace("-", " ")) for key in name_keys(entry)}),
+                      {ranking.meaningful_key(key.replace("-", " ")) for key in name_keys(entry)}),
                      None)
     illnesses = {key: illness for illness in book.not_covered for key in name_keys(illness)}
 
     def run(connection: object) -> tuple:
         # A folder's own page on an illness makes it one acuinfo covers.
-        named = [(key, start, end) for key, start, end in search.phrases_in(query, illnesses)
-                 if not search.claims(connection, "condition", key)]
-        words = all_words(query[:search.MAX_QUERY_CHARS])
+        named = [(key, start, end) for key, start, end in ranking.phrases_in(query, illnesses)
+                 if not ranking.claims(connection, "condition", key)]
+        words = all_words(query[:ranking.MAX_QUERY_CHARS])
         aside = {n for _, start, end in named for n in range(start, end)}
         rest = " ".join(word for n, word in enumerate(words) if n not in aside)
-        found = search.find(connection, rest if named else query, limit,
+        found = ranking.find(connection, rest if named else query, limit,
                             [key.replace("-", " ") for key, _, _ in named])
-        choices = search.described(connection, "condition",
+        choices = ranking.described(connection, "condition",
                                    list(ambiguous.conditions)) if ambiguous else {}
-        closest = [] if found.hits or named else search.closest(connection, query)
+        closest = [] if found.hits or named else ranking.closest(connection, query)
         return named, found, choices, closest
 
     named, found, choices, closest = index.using(knowledge, run)
@@ -1317,16 +1317,16 @@ def which_view(knowledge: Knowledge, name: str) -> Document:
 
 def _files_named(knowledge: Knowledge, name: str) -> list[tuple[str, str, list[str]]]:
     """(kind, the entry's own name, files highest first) for every entry called ``name``."""
-    from acuinfo.words import as_slug
+    from acuinfo.base.words import as_slug
 
     slug = as_slug(name)
     conditions = [slug] if slug else []
     if slug is None or knowledge.present(f"conditions/{slug}.yaml") == []:
-        from acuinfo import index, search  # a title or an alias: the index knows it
+        from acuinfo.finding import index, ranking  # a title or an alias: the index knows it
 
         # A name two conditions go by names both.
         conditions = [named for named, _ in index.using(knowledge, lambda connection: (
-            search.claims(connection, "condition", name)))] or conditions
+            ranking.claims(connection, "condition", name)))] or conditions
     results = []
     for kind, entry, relative in (*(("condition", c, f"conditions/{c}.yaml") for c in conditions),
                                   ("page", slug, slug and f"pages/{slug}.yaml")):

@@ -2,11 +2,11 @@
 
 The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
 overrides it). Its key is a signature of every knowledge file's name, size,
-times and inode (see ``acuinfo.signature``), so adding, editing or deleting a
+times and inode (see ``acuinfo.finding.freshness``), so adding, editing or deleting a
 file makes it stale.
 
 An index file is never changed once it is in place: a new one is built beside
-it and renamed over it (see ``acuinfo.safewrite``), so a reader sees the old
+it and renamed over it (see ``acuinfo.base.safewrite``), so a reader sees the old
 index or the new one, and a process killed at any moment leaves no half-written
 index and no journal behind. It is opened read-only and immutable, so that
 SQLite never tries to write to it, nor to roll anything back. The folder
@@ -32,17 +32,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from acuinfo import __version__, records
-from acuinfo.errors import AcuinfoError, KnowledgeError, Problem
-from acuinfo.integrity import DamagedCache, checksum, verified
-from acuinfo.interrupt import stop_if_pressed, watched
-from acuinfo.knowledge import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
-from acuinfo.namedrecord import Record
-from acuinfo.places import cache_dir
-from acuinfo.saferead import read_limited
-from acuinfo.safewrite import new_file, sweep, write_file
-from acuinfo.signature import Listing, Signature, signature
-from acuinfo.words import all_words, normal_form, phrase_key
+from acuinfo import __version__
+from acuinfo.base.errors import AcuinfoError, KnowledgeError, Problem
+from acuinfo.base.integrity import DamagedCache, checksum, verified
+from acuinfo.base.interrupt import stop_if_pressed, watched
+from acuinfo.base.namedrecord import Record
+from acuinfo.base.places import cache_dir
+from acuinfo.base.saferead import read_limited
+from acuinfo.base.safewrite import new_file, sweep, write_file
+from acuinfo.base.words import all_words, normal_form, phrase_key
+from acuinfo.finding.freshness import Listing, Signature, signature
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
 
 TOKENIZER = "porter unicode61"  # how search splits and stems words
 FORMAT = 10  # raise when the tables below change, so old caches are rebuilt
@@ -208,7 +209,7 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
     key = _key(knowledge, state)
     if not state.settled(time.time_ns()):
         # Built too soon after an edit to be sure a second one would show: good for this
-        # run, and rebuilt by the next (see acuinfo.signature).
+        # run, and rebuilt by the next (see acuinfo.finding.freshness).
         key += b"\0unsettled"
     try:
         folder = path.parent

@@ -10,9 +10,9 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from acuinfo import records, schema
-from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.knowledge import (
+from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.knowledge import records, schema
+from acuinfo.knowledge.loading import (
     ADDITION_FOLDERS,
     ENTRY_FOLDERS,
     SHARED_FILES,
@@ -22,8 +22,8 @@ from acuinfo.knowledge import (
     list_folder,
     parse_file,
 )
-from acuinfo.located import YamlData
-from acuinfo.records import fields_of, is_record
+from acuinfo.knowledge.located import YamlData
+from acuinfo.knowledge.records import fields_of, is_record
 
 FOLDERS = {**ENTRY_FOLDERS, **ADDITION_FOLDERS}
 IGNORED = {"README.md", "LICENSE"}
@@ -100,7 +100,7 @@ def _files_of(folder: Folder, report: Report) -> list[tuple[Entry, type]]:
 def _placeholder_problems(data: YamlData) -> list[Problem]:
     """Example text from an ``acuinfo new`` template that nobody has replaced yet: it
     must never reach a patient."""
-    from acuinfo.scaffold import placeholders
+    from acuinfo.knowledge.scaffold import placeholders
 
     patterns = placeholders()
     found = []
@@ -178,8 +178,8 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
     checked = [record for record in loaded if isinstance(record, records.Condition)]
     if not checked:
         return []
-    from acuinfo.knowledge import name_keys
-    from acuinfo.words import phrase_key
+    from acuinfo.base.words import phrase_key
+    from acuinfo.knowledge.loading import name_keys
 
     declared = {key for entry in knowledge.name_book().ambiguous for key in name_keys(entry)}
     titles: dict[str, set[str]] = {}

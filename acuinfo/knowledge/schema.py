@@ -11,9 +11,9 @@ import re
 import types
 import typing
 
-from acuinfo.errors import KnowledgeError, Problem
-from acuinfo.located import Origin, YamlData
-from acuinfo.records import fields_of, is_record
+from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.knowledge.located import Origin, YamlData
+from acuinfo.knowledge.records import fields_of, is_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")

@@ -26,11 +26,11 @@ import sys
 import time
 
 from acuinfo import __version__
-from acuinfo.errors import AcuinfoError
-from acuinfo.places import cache_dir
-from acuinfo.saferead import read_limited
-from acuinfo.safewrite import write_file
-from acuinfo.signature import SETTLED_NS
+from acuinfo.base.errors import AcuinfoError
+from acuinfo.base.places import cache_dir
+from acuinfo.base.saferead import read_limited
+from acuinfo.base.safewrite import write_file
+from acuinfo.finding.freshness import SETTLED_NS
 
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # far more than a 2 MB knowledge file's parse needs
 
