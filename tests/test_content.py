@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from acuinfo.finding import lookup
 from acuinfo.knowledge import records
-from acuinfo.knowledge.loading import Knowledge, builtin_folder
+from acuinfo.knowledge.folders import builtin_folder
+from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.records import fields_of, is_record
 
 REQUIRED_CONDITIONS = [
@@ -80,7 +82,7 @@ def test_every_required_condition_exists(conditions):
                                         ("stiff neck", "neck-pain"),
                                         ("pinched nerve in my neck", "cervical-radiculopathy")])
 def test_lay_names_are_aliases(knowledge, name, slug):
-    assert knowledge.condition(name).slug == slug
+    assert lookup.condition(knowledge, name).slug == slug
 
 
 def test_every_condition_cites_and_warns(conditions):
@@ -196,7 +198,7 @@ def test_every_condition_has_all_three_levels(conditions):
 
 @pytest.mark.parametrize("slug", HEADACHE_PAGES)
 def test_headache_pages_give_the_emergency_and_same_day_signs(knowledge, slug):
-    flags = knowledge.condition(slug).red_flags
+    flags = lookup.condition(knowledge, slug).red_flags
     emergency, same_day = joined(flags.emergency), joined(flags.same_day)
     for sign in ("thunderclap", "worst you have ever had", "fever and a stiff neck", "rash",
                  "confusion", "weakness", "slurred speech", "seizure", "fainting",
@@ -210,7 +212,7 @@ def test_headache_pages_give_the_emergency_and_same_day_signs(knowledge, slug):
 
 @pytest.mark.parametrize("slug", NECK_PAGES)
 def test_neck_pages_give_the_artery_and_spinal_cord_signs(knowledge, slug):
-    flags = knowledge.condition(slug).red_flags
+    flags = lookup.condition(knowledge, slug).red_flags
     emergency, same_day = joined(flags.emergency), joined(flags.same_day)
     for sign in ("tear in an artery", "dizziness", "double vision", "drooping", "trouble speaking",
                  "swallowing", "unsteadiness", "manipulation", "fever with a stiff neck and a "
@@ -227,7 +229,7 @@ def test_neck_pages_give_the_artery_and_spinal_cord_signs(knowledge, slug):
 
 @pytest.mark.parametrize("slug", BACK_PAGES)
 def test_back_pages_give_leg_weakness_and_a_possible_fracture_the_same_day(knowledge, slug):
-    same_day = joined(knowledge.condition(slug).red_flags.same_day)
+    same_day = joined(lookup.condition(knowledge, slug).red_flags.same_day)
     for sign in ("weakness in one leg", "foot drop", "minor fall", "osteoporosis",
                  "steroid tablets", "broken bone"):
         assert sign in same_day, (slug, sign)
@@ -251,7 +253,7 @@ def test_the_red_flags_page_gives_each_topic_every_level(knowledge):
 
 @pytest.mark.parametrize("slug", LUNG_PAGES)
 def test_pages_over_the_lungs_say_who_should_take_care(knowledge, slug):
-    condition = knowledge.condition(slug)
+    condition = lookup.condition(knowledge, slug)
     text = condition.acupuncture.how_it_may_help.lower()
     assert "puncture a lung" in text and "lung disease" in text and "slim build" in text
     assert any("short of breath" in sign.lower() or "shortness of breath" in sign.lower()
@@ -275,20 +277,20 @@ def test_the_safety_page_covers_lungs_immunity_electricity_and_bleeding(knowledg
 
 
 def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
-    evidence = knowledge.condition("osteoarthritis").evidence
+    evidence = lookup.condition(knowledge, "osteoarthritis").evidence
     assert "nice-ng226" in evidence.sources
     assert "does not recommend" in evidence.summary
     assert "US health experts" in evidence.summary
 
 
 def test_migraine_shows_no_rating_without_the_result_behind_it(knowledge):
-    evidence = knowledge.condition("migraine").evidence
+    evidence = lookup.condition(knowledge, "migraine").evidence
     cited = set(evidence.sources)
     assert evidence.rating is None or "linde-2016-migraine" in cited
 
 
 def test_a_trial_is_cited_with_its_size(knowledge):
-    summary = knowledge.condition("neck-pain").evidence.summary
+    summary = lookup.condition(knowledge, "neck-pain").evidence.summary
     assert "3.9 points" in summary and "100-point scale" in summary
     assert "Alexander Technique" in summary
 

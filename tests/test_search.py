@@ -209,7 +209,8 @@ def test_an_empty_query_is_a_usage_error(run_script, words):
 def built_in(tmp_path_factory):
     """The index of the built-in knowledge, to rank many queries in one process."""
     from acuinfo.finding import index
-    from acuinfo.knowledge.loading import Knowledge, builtin_folder
+    from acuinfo.knowledge.folders import builtin_folder
+    from acuinfo.knowledge.loading import Knowledge
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ACUINFO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
@@ -231,7 +232,8 @@ def test_no_indexed_text_only_points_to_another_command(built_in):
 def test_every_page_section_holds_more_than_a_pointer():
     """A section that only says where the answer is would be a heading with no answer."""
     from acuinfo.finding.index import _content
-    from acuinfo.knowledge.loading import Knowledge, builtin_folder
+    from acuinfo.knowledge.folders import builtin_folder
+    from acuinfo.knowledge.loading import Knowledge
 
     knowledge = Knowledge([builtin_folder()])
     for page in knowledge.pages():

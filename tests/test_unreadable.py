@@ -114,7 +114,7 @@ def test_a_pipe_a_device_or_a_huge_file_is_refused_at_once(run_script, clinic, t
 @pytest.mark.parametrize("kind", ["pipe", "device", "huge"])
 def test_a_pipe_a_device_or_a_huge_file_in_the_cache_is_ignored(run_script, tmp_path, kind):
     from acuinfo.knowledge import parsecache
-    from acuinfo.knowledge.loading import builtin_folder
+    from acuinfo.knowledge.folders import builtin_folder
 
     assert run_script("conditions").returncode == 0  # the index and its listings exist
     file = str(Path(builtin_folder().root) / "conditions" / "neck-pain.yaml")

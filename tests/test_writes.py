@@ -164,7 +164,7 @@ def test_a_link_planted_in_the_cache_is_never_written_through(run_script, tmp_pa
                                                                person_file):
     """In a shared cache folder, someone plants links where acuinfo would put its
     temporary files; the files they point to stay as they are."""
-    from acuinfo.knowledge.loading import builtin_folder
+    from acuinfo.knowledge.folders import builtin_folder
 
     file = str(Path(builtin_folder().root) / "conditions" / "neck-pain.yaml")
     planted = subprocess.run([sys.executable, "-c", PLANT, file, str(person_file)],

@@ -190,7 +190,7 @@ def _build(ctx: typer.Context, build: Callable, drafts: bool | None = None) -> t
 
 def _require_folders(folders: tuple[Path, ...]) -> None:
     """A --data-dir folder must be a folder (``new`` makes one that is missing)."""
-    from acuinfo.knowledge.loading import Folder
+    from acuinfo.knowledge.folders import Folder
 
     for folder in folders:
         state = Folder(folder, str(folder), "--data-dir").state()
@@ -638,7 +638,7 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo paths --format json
     """
     from acuinfo.base.places import cache_dir
-    from acuinfo.knowledge.loading import candidate_folders
+    from acuinfo.knowledge.folders import candidate_folders
     from acuinfo.views import common
 
     candidates = candidate_folders(_settings(ctx).data_dirs)
@@ -682,7 +682,8 @@ def validate(
       acuinfo validate ./my-clinic
     """
     from acuinfo.knowledge.checks import check_folders
-    from acuinfo.knowledge.loading import Folder, Knowledge, knowledge_in_use
+    from acuinfo.knowledge.folders import Folder
+    from acuinfo.knowledge.loading import Knowledge, knowledge_in_use
 
     chosen = [Folder(path, str(path), "argument") for path in folders or []]
     in_use = knowledge_in_use(_settings(ctx).data_dirs)

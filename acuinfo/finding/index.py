@@ -43,7 +43,8 @@ from acuinfo.base.safewrite import new_file, sweep, write_file
 from acuinfo.base.words import all_words, normal_form, phrase_key
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.knowledge import records
-from acuinfo.knowledge.loading import ADDITION_FOLDERS, ENTRY_FOLDERS, Knowledge
+from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS
+from acuinfo.knowledge.loading import Knowledge
 
 TOKENIZER = "porter unicode61"  # how search splits and stems words
 FORMAT = 10  # raise when the tables below change, so old caches are rebuilt

@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 
 from acuinfo.base.errors import KnowledgeError, Problem
 from acuinfo.knowledge import records, schema
-from acuinfo.knowledge.loading import (
+from acuinfo.knowledge.folders import (
     ADDITION_FOLDERS,
     ENTRY_FOLDERS,
     SHARED_FILES,
     Entry,
     Folder,
-    Knowledge,
     list_folder,
-    parse_file,
 )
+from acuinfo.knowledge.loading import Knowledge, parse_file
 from acuinfo.knowledge.located import YamlData
 from acuinfo.knowledge.records import fields_of, is_record
 
@@ -179,7 +178,7 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
     if not checked:
         return []
     from acuinfo.base.words import phrase_key
-    from acuinfo.knowledge.loading import name_keys
+    from acuinfo.knowledge.names import name_keys
 
     declared = {key for entry in knowledge.name_book().ambiguous for key in name_keys(entry)}
     titles: dict[str, set[str]] = {}

@@ -1,127 +1,43 @@
-"""Find knowledge files and load them into records.
+"""Load knowledge files into records, the first folder to hold an entry winning.
 
-Showing one condition reads one file: the condition's slug names its file.
-Lists read every file of their kind, and a broken file there is set aside as
-a problem so that the entries that are fine can still be shown.
+Showing one condition reads one file: the condition's slug names its file (any
+other name a person gives is looked up by ``acuinfo.finding.lookup``). Lists read
+every file of their kind, and a broken file there is set aside as a problem so that
+the entries that are fine can still be shown. Drafts are left out unless asked for.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from acuinfo.base.errors import (
-    AmbiguousNameError,
-    KnowledgeError,
-    NotCoveredError,
-    NotFoundError,
-    Problem,
-)
-from acuinfo.base.namedrecord import Record
-from acuinfo.base.places import user_folder
-from acuinfo.base.safetext import shown_name
-from acuinfo.base.words import as_slug, phrase_key
+from acuinfo.base.errors import KnowledgeError, Problem
 from acuinfo.knowledge import records
+from acuinfo.knowledge.folders import (
+    ADDITION_FOLDERS,
+    SHARED_FILES,
+    Entry,
+    Folder,
+    candidate_folders,
+    is_present,
+    list_folder,
+    probe,
+    unreadable,
+)
+from acuinfo.knowledge.merging import (
+    latest_review,
+    marked_draft,
+    merged_by_id,
+    merged_by_name,
+    overlay_session,
+)
 
 if TYPE_CHECKING:
     from acuinfo.knowledge.located import YamlData
 
 T = TypeVar("T")
-
-# What a knowledge folder may hold. Every other module (validate, the index, the
-# templates) takes the layout from here.
-ENTRY_FOLDERS = {"conditions": records.Condition, "pages": records.Page}  # a file per entry
-SHARED_FILES = {  # entries merge across folders by id (the clinic profile: first one wins)
-    "tips.yaml": records.TipBook,
-    "sources.yaml": records.SourceList,
-    "glossary.yaml": records.Glossary,
-    "session.yaml": records.Session,
-    "clinic.yaml": records.Clinic,
-    "names.yaml": records.NameBook,
-}
-ADDITION_FOLDERS = {  # more of a shared file, one or more entries per file
-    "tips": records.TipBook,
-    "sources": records.SourceList,
-    "glossary": records.Glossary,
-}
-
-class Entry(Protocol):
-    """What a folder's files look like: a pathlib.Path or an importlib Traversable."""
-
-    name: str
-
-    def __truediv__(self, child: str) -> Entry: ...
-    def is_file(self) -> bool: ...
-    def is_dir(self) -> bool: ...
-    def iterdir(self) -> Iterator[Entry]: ...
-    def read_bytes(self) -> bytes: ...
-
-
-class Folder(Record):
-    """One knowledge folder, how to name it to a person, and why it is read."""
-
-    root: Entry
-    label: str
-    kind: str = "built-in"  # built-in, user, ACUINFO_DATA_PATH, --data-dir or argument
-
-    def state(self) -> str:
-        """"folder" or "missing" (the built-in folder is always there), or why it cannot
-        be used: "cannot be read: ..." or "is not a folder"."""
-        if self.kind == "built-in":
-            return "folder"
-        try:
-            found = probe(self.root)
-        except OSError as err:
-            return f"cannot be read: {err.strerror or err}"
-        return found if found in ("folder", "missing") else "is not a folder"
-
-    def exists(self) -> bool:
-        """Whether it is a folder now."""
-        return self.state() == "folder"
-
-
-def probe(entry: Entry) -> str:
-    """What stands at ``entry``: "file", "folder", "missing" or "other" (a pipe, a device,
-    a link to nothing). OSError when that cannot be told, as when a folder on the way
-    cannot be entered: a problem to report, never a crash."""
-    if not isinstance(entry, Path):  # inside an installed package: files and folders only
-        return "file" if entry.is_file() else "folder" if entry.is_dir() else "missing"
-    try:
-        mode = os.stat(entry).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        try:
-            os.lstat(entry)
-        except (FileNotFoundError, NotADirectoryError):
-            return "missing"
-        return "other"  # a link to nothing
-    return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
-
-
-def builtin_folder() -> Folder:
-    """The knowledge shipped inside the package. An ordinary install has it as a folder
-    beside this module; any other (a zip, say) is reached through importlib.resources,
-    which costs a few milliseconds more to import."""
-    here = Path(__file__).resolve().parent.parent / "data"
-    if here.is_dir():
-        return Folder(here, "built-in")
-    from importlib.resources import files
-
-    return Folder(files("acuinfo") / "data", "built-in")
-
-
-def candidate_folders(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
-    """Every folder acuinfo looks in, highest precedence first, whether it exists or not:
-    --data-dir folders as given, ACUINFO_DATA_PATH entries in order, the user folder,
-    then the built-in folder."""
-    folders = [Folder(Path(d), str(d), "--data-dir") for d in data_dirs]
-    folders += [Folder(Path(p), p, "ACUINFO_DATA_PATH")
-                for p in os.environ.get("ACUINFO_DATA_PATH", "").split(os.pathsep) if p]
-    user = user_folder()
-    folders.append(Folder(user, str(user), "user"))
-    return [*folders, builtin_folder()]
 
 
 def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
@@ -144,17 +60,6 @@ def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = Fals
     knowledge = Knowledge(folders, drafts=drafts)
     knowledge.problems.extend(problems)
     return knowledge
-
-
-def list_folder(directory: Entry) -> tuple[list[Entry], list[Problem]]:
-    """Everything in a folder by name, hidden files left out; a folder that cannot be
-    listed is a problem, not a crash."""
-    try:
-        entries = sorted(directory.iterdir(), key=lambda e: e.name)
-    except OSError as err:
-        return [], [Problem(str(directory), f"cannot be listed: {err.strerror or err}",
-                            hint="let your user read it, e.g. chmod a+rx")]
-    return [e for e in entries if not e.name.startswith(".")], []
 
 
 def parse_file(entry: Entry) -> YamlData:
@@ -233,7 +138,7 @@ class Knowledge:
         self.hidden_drafts.append(record)
         return False
 
-    def _first_visible(self, relative: str, record_type: type[T]) -> T | None:
+    def first_visible(self, relative: str, record_type: type[T]) -> T | None:
         """The record in the first folder whose file ``relative`` is not a hidden draft; a
         broken file on the way is raised."""
         for entry in self._present_in_order(relative):
@@ -243,55 +148,6 @@ class Knowledge:
         return None
 
     # -- conditions ---------------------------------------------------------
-
-    def condition(self, name: str) -> records.Condition:
-        """The condition a slug, title or alias names. A slug reads one file; any other
-        name is looked up in the cached index rather than by reading every file.
-
-        A name that more than one condition goes by (two conditions give it, or
-        ``names.yaml`` lists it as ambiguous) raises AmbiguousNameError with the choices;
-        the name of an illness that ``names.yaml`` says acuinfo does not cover, or one
-        spelled much like it, raises NotCoveredError rather than suggest another illness."""
-        slug = as_slug(name)
-        found = slug is not None and self._first_visible(f"conditions/{slug}.yaml",
-                                                         records.Condition)
-        if found:
-            return found
-        from acuinfo.finding import index, ranking
-
-        book = self.name_book()
-        key = phrase_key(name)
-        declared = next((a for a in book.ambiguous if key in name_keys(a)), None)
-
-        def look_up(connection: object) -> tuple[list[tuple[str, str]], list[str]]:
-            claims = ranking.claims(connection, "condition", name)
-            if declared is None and len(claims) <= 1:
-                return claims, [] if claims else ranking.suggest(connection, "condition", name)
-            wanted = list(dict.fromkeys([*(declared.conditions if declared else ()),
-                                         *(slug for slug, _ in claims)]))
-            known = ranking.described(connection, "condition", wanted)
-            return [(slug, known[slug][0]) for slug in wanted if slug in known], []
-
-        choices, suggestions = index.using(self, look_up)
-        if declared is not None and choices:
-            raise AmbiguousNameError("condition", name, choices, declared.note,
-                                     "acuinfo conditions")
-        if len(choices) > 1:
-            raise AmbiguousNameError("condition", name, choices, None, "acuinfo conditions")
-        found = choices and self._first_visible(f"conditions/{choices[0][0]}.yaml",
-                                                records.Condition)
-        if found:
-            return found
-        illness = not_covered(book, name)
-        if illness is not None:
-            raise NotCoveredError("condition", name, illness.name, illness.note,
-                                  "acuinfo conditions")
-        note = None
-        if self.hidden_drafts:
-            file = self.hidden_drafts[-1].origin.file
-            note = (f"{shown_name(file)} is a draft: see it with --drafts. A draft is never "
-                    "put in a handout; set 'status: published' once it has been checked")
-        raise NotFoundError("condition", name, suggestions, "acuinfo conditions", note)
 
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
@@ -334,7 +190,7 @@ class Knowledge:
             if probe(directory) != "folder":
                 return []
         except OSError as err:
-            self.problems.append(_unreadable(directory, err))
+            self.problems.append(unreadable(directory, err))
             return []
         entries, problems = list_folder(directory)
         self.problems.extend(problems)
@@ -366,7 +222,7 @@ class Knowledge:
         if relative in self._cache:
             return self._cache[relative]
         before = len(self.problems)
-        layers = [_marked(layer) for layer in
+        layers = [marked_draft(layer) for layer in
                   self._collect(self._layer_files(relative), record_type)
                   if self._visible(layer)]
         if not layers:
@@ -385,7 +241,7 @@ class Knowledge:
         found = []
         for folder in reversed(self.folders):
             entry = self._entry(folder, relative)
-            if _present(entry):
+            if is_present(entry):
                 found.append(entry)
             if stem in ADDITION_FOLDERS:
                 found.extend(self._yaml_files(folder.root / stem))
@@ -394,7 +250,7 @@ class Knowledge:
     def clinic(self) -> records.Clinic | None:
         """The clinic's profile from the first folder that has one; None when there is none."""
         try:
-            clinic = self._first_visible("clinic.yaml", records.Clinic)
+            clinic = self.first_visible("clinic.yaml", records.Clinic)
             if clinic is not None and records.is_draft(clinic):
                 clinic = clinic._replace(name=f"DRAFT: {clinic.name}")
             return clinic
@@ -406,9 +262,9 @@ class Knowledge:
         """The self-care tips and their categories from every folder, merged by id."""
         layers = self._layers("tips.yaml", records.TipBook)
         return records.TipBook(
-            reviewed=_latest(layers),
-            categories=_by_id(layer.categories for layer in layers),
-            tips=_by_id(layer.tips for layer in layers),
+            reviewed=latest_review(layers),
+            categories=merged_by_id(layer.categories for layer in layers),
+            tips=merged_by_id(layer.tips for layer in layers),
             origin=layers[-1].origin,
         )
 
@@ -419,7 +275,7 @@ class Knowledge:
         layers = self._layers("session.yaml", records.Session)
         merged = layers[0]
         for layer in layers[1:]:
-            merged = _overlay_session(merged, layer)
+            merged = overlay_session(merged, layer)
         missing = [name for name in ("title", "summary", "what_to_expect")
                    if getattr(merged, name) is None] + ([] if merged.stages else ["stages"])
         if missing:
@@ -432,8 +288,8 @@ class Knowledge:
     def source_list(self) -> records.SourceList:
         """Every source from every folder, merged by id."""
         layers = self._layers("sources.yaml", records.SourceList)
-        return records.SourceList(reviewed=_latest(layers),
-                                  sources=_by_id(layer.sources for layer in layers),
+        return records.SourceList(reviewed=latest_review(layers),
+                                  sources=merged_by_id(layer.sources for layer in layers),
                                   origin=layers[-1].origin)
 
     def sources(self) -> dict[str, records.Source]:
@@ -443,8 +299,8 @@ class Knowledge:
     def glossary(self) -> records.Glossary:
         """The glossary from every folder, merged by term id."""
         layers = self._layers("glossary.yaml", records.Glossary)
-        return records.Glossary(reviewed=_latest(layers),
-                                terms=_by_id(layer.terms for layer in layers),
+        return records.Glossary(reviewed=latest_review(layers),
+                                terms=merged_by_id(layer.terms for layer in layers),
                                 origin=layers[-1].origin)
 
     def name_book(self) -> records.NameBook:
@@ -463,8 +319,8 @@ class Knowledge:
             return records.NameBook(reviewed=datetime.date.min)
         return records.NameBook(
             reviewed=max(layer.reviewed for layer in layers),
-            ambiguous=_by_name(layer.ambiguous for layer in layers),
-            not_covered=_by_name(layer.not_covered for layer in layers),
+            ambiguous=merged_by_name(layer.ambiguous for layer in layers),
+            not_covered=merged_by_name(layer.not_covered for layer in layers),
             origin=layers[-1].origin)
 
     # -- whole files: the first folder to hold one wins --------------------------
@@ -479,7 +335,7 @@ class Knowledge:
     def _present_in_order(self, relative: str) -> Iterator[Entry]:
         for folder in self.folders:
             entry = self._entry(folder, relative)
-            if _present(entry):
+            if is_present(entry):
                 yield entry
 
     def layers(self, relative: str) -> list:
@@ -489,7 +345,7 @@ class Knowledge:
 
     def page(self, page_id: str) -> records.Page:
         """A general page such as safety or red-flags; ``page_id`` is a known id."""
-        page = self._first_visible(f"pages/{page_id}.yaml", records.Page)
+        page = self.first_visible(f"pages/{page_id}.yaml", records.Page)
         if page is None:
             raise KnowledgeError([Problem(f"pages/{page_id}.yaml",
                                           "no knowledge folder holds this file",
@@ -499,106 +355,3 @@ class Knowledge:
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
         return self._collect_visible("pages", records.Page)
-
-
-# The field of each shared file's entries that names them to a reader, for marking drafts.
-_NAMED_BY = {records.TipBook: ("tips", "title"), records.SourceList: ("sources", "title"),
-             records.Glossary: ("terms", "term")}
-
-
-def _marked(layer: T) -> T:
-    """A layer of a shared file with each entry of a draft named "DRAFT: ..." (drafts are
-    only read when asked for), so that nobody takes one for checked content."""
-    if not records.is_draft(layer) or type(layer) not in _NAMED_BY:
-        return layer
-    field, label = _NAMED_BY[type(layer)]
-    return layer._replace(**{field: [
-        item._replace(**{label: f"DRAFT: {getattr(item, label)}"})
-        for item in getattr(layer, field)]})
-
-
-def _latest(layers: list) -> object:
-    """The latest review date of some layers (a draft's may be empty)."""
-    return max((layer.reviewed for layer in layers if layer.reviewed), default=None)
-
-
-def _present(entry: Entry) -> bool:
-    """Something stands at this name, even a folder, a broken link or a name that
-    cannot be looked at, which then gets reported rather than silently skipped."""
-    try:
-        return probe(entry) != "missing"
-    except OSError:
-        return True
-
-
-def _unreadable(entry: Entry, err: OSError) -> Problem:
-    return Problem(str(entry), f"cannot be read: {err.strerror or err}",
-                   hint="let your user read it, e.g. chmod a+rx")
-
-
-def _overlay_session(base: records.Session, top: records.Session) -> records.Session:
-    stages = {stage.id: stage for stage in base.stages}
-    for stage in top.stages:
-        below = stages.get(stage.id)
-        stages[stage.id] = stage if below is None else below._replace(
-            title=stage.title or below.title,
-            steps=_by_key(below.steps, stage.steps),
-            keywords=[*below.keywords, *stage.keywords])
-    visit = base.what_to_expect
-    if top.what_to_expect is not None:
-        above = top.what_to_expect
-        visit = above if visit is None else visit._replace(
-            title=above.title or visit.title,
-            total_time=above.total_time or visit.total_time,
-            steps=_by_key(visit.steps, above.steps), keywords=[*visit.keywords, *above.keywords])
-    return base._replace(
-        reviewed=max(base.reviewed, top.reviewed), title=top.title or base.title,
-        summary=top.summary or base.summary, stages=list(stages.values()),
-        what_to_expect=visit, sources=[*base.sources, *top.sources], origin=top.origin)
-
-
-def _by_key(below: list[records.SessionStep],
-            above: list[records.SessionStep]) -> list[records.SessionStep]:
-    """Steps merged by id: a higher step replaces a lower one with the same id in place."""
-    merged = {step.key: step for step in below}
-    for step in above:
-        merged[step.key] = step
-    return list(merged.values())
-
-
-def _by_id(layers: Iterable[list[T]]) -> list[T]:
-    """Items of every layer by ``id``: a later layer's item replaces an earlier one in place,
-    a new id is added at the end."""
-    merged: dict[str, T] = {}
-    for items in layers:
-        for item in items:
-            merged[item.id] = item
-    return list(merged.values())
-
-
-
-
-def _by_name(layers: Iterable[list[T]]) -> list[T]:
-    """Items of every layer by ``name`` as names are compared: a later layer's item
-    replaces an earlier one in place, a new name is added at the end."""
-    merged: dict[str, T] = {}
-    for items in layers:
-        for item in items:
-            merged[phrase_key(item.name)] = item
-    return list(merged.values())
-
-
-def name_keys(item: records.AmbiguousName | records.NotCovered) -> set[str]:
-    """Every name an entry of ``names.yaml`` answers to, as names are compared."""
-    return {phrase_key(name) for name in (item.name, *item.aliases)} - {""}
-
-
-def not_covered(book: records.NameBook, name: str) -> records.NotCovered | None:
-    """The illness acuinfo has no page on that ``name`` names, or is spelled much like."""
-    from acuinfo.finding.ranking import phrases_in
-
-    keys = {key: illness for illness in book.not_covered for key in name_keys(illness)}
-    whole = phrase_key(name)
-    found = [key for key, start, end in phrases_in(name, keys)
-             if start == 0 and end == whole.count("-") + 1]
-    return keys[found[0]] if found else None

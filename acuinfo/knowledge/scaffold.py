@@ -25,7 +25,7 @@ from acuinfo.base.errors import AcuinfoError
 from acuinfo.base.safetext import clean_text, shown_name
 from acuinfo.base.safewrite import write_file
 from acuinfo.base.words import as_slug
-from acuinfo.knowledge.loading import probe
+from acuinfo.knowledge.folders import probe
 
 if TYPE_CHECKING:
     from acuinfo.knowledge.loading import Knowledge

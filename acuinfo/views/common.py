@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, TypeVar
 from acuinfo.base.errors import KnowledgeError, NotFoundError, UnknownNameError
 from acuinfo.base.safetext import clean_text, shown_name
 from acuinfo.base.words import all_words, normalize
+from acuinfo.finding import lookup
 from acuinfo.knowledge import records
-from acuinfo.knowledge.loading import Folder, Knowledge
+from acuinfo.knowledge.folders import Folder
+from acuinfo.knowledge.loading import Knowledge
 from acuinfo.views.document import (
     Alert,
     Block,
@@ -254,7 +256,7 @@ def _text_blocks(*texts: str | None) -> list[Block]:
 
 def condition_page(knowledge: Knowledge, name: str) -> Document:
     """Everything about one condition: its key points first, red flags near the top."""
-    condition = knowledge.condition(name)
+    condition = lookup.condition(knowledge, name)
     cites = _Citations(knowledge)
     meta = {"evidence_rating": condition.evidence.rating} if condition.evidence.rating else {}
     return _marked_if_draft(_renumbered(Document(
@@ -327,7 +329,7 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
     tips = book.tips
     title = "Self-care tips"
     if condition is not None:
-        chosen = knowledge.condition(condition)
+        chosen = lookup.condition(knowledge, condition)
         tips = [t for t in tips if not t.conditions or chosen.slug in t.conditions]
         title = f"Self-care tips for {chosen.title.lower()}"
     categories = book.categories
@@ -960,7 +962,8 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     if short and (session or tips):
         raise ValueError("the short form has no session journey or tips")
     today = today or datetime.date.today()
-    chosen = list({c.slug: c for c in (knowledge.condition(name) for name in names)}.values())
+    found = (lookup.condition(knowledge, name) for name in names)
+    chosen = list({c.slug: c for c in found}.values())
     cites = _Citations(knowledge)
     build = _Handout(knowledge, chosen, cites)
     safety_page = knowledge.page("safety")
@@ -1183,7 +1186,7 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
     another illness. A query with words that find nothing gets the closest topics and
     what to do next, never an empty page."""
     from acuinfo.finding import index, ranking
-    from acuinfo.knowledge.loading import name_keys
+    from acuinfo.knowledge.names import name_keys
 
     book = knowledge.name_book()
     wanted = ranking.meaningful_key(query)
