@@ -11,6 +11,11 @@ from __future__ import annotations
 import os
 import stat
 
+# A file or folder modified less than this long ago may change again without its times
+# showing it: some file systems keep whole seconds (FAT, every other second). A cache
+# trusts nothing about a file until it has been left alone this long.
+SETTLED_NS = 2_000_000_000
+
 _OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))

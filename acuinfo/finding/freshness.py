@@ -30,8 +30,7 @@ import time
 from collections.abc import Iterable, Mapping
 
 from acuinfo.base.namedrecord import Record
-
-SETTLED_NS = 2_000_000_000  # a folder unchanged this long before it was listed keeps its list
+from acuinfo.base.saferead import SETTLED_NS
 
 
 class Signature(Record):

@@ -28,9 +28,8 @@ import time
 from acuinfo import __version__
 from acuinfo.base.errors import AcuinfoError
 from acuinfo.base.places import cache_dir
-from acuinfo.base.saferead import read_limited
+from acuinfo.base.saferead import SETTLED_NS, read_limited
 from acuinfo.base.safewrite import write_file
-from acuinfo.finding.freshness import SETTLED_NS
 
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # far more than a 2 MB knowledge file's parse needs
 
