@@ -437,10 +437,10 @@ def test_markdown_lists_side_by_side_stay_apart():
 def test_a_document_in_parts_keeps_its_levels(fmt):
     """A handout's parts (level 1) hold sections (level 2) in every format, not only HTML."""
     from acuinfo.knowledge.loading import Knowledge, folders_in_use
-    from acuinfo.views import common
+    from acuinfo.views import handout
     from acuinfo.views.document import to_json
 
-    document = common.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
+    document = handout.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
                              session=True, tips=True, today=datetime.date(2026, 11, 25))
     out = io.StringIO()
     render(document, fmt, out)

@@ -20,7 +20,7 @@ import yaml
 
 from acuinfo.knowledge.loading import Knowledge, folders_in_use
 from acuinfo.render import render
-from acuinfo.views import common
+from acuinfo.views import handout, handout_rules
 
 from conftest import CONDITION_SLUGS, DATA, TRACEBACK
 
@@ -43,7 +43,7 @@ CASE_IDS = [f"{'+'.join(names)}-{form}" for names, form in CASES]
 
 @cache
 def built(names: tuple[str, ...], form: str) -> object:
-    return common.handout(Knowledge(folders_in_use([])), list(names), today=TODAY,
+    return handout.handout(Knowledge(folders_in_use([])), list(names), today=TODAY,
                          **FORMS[form])
 
 
@@ -277,7 +277,7 @@ def test_the_short_form_holds_the_essentials_only():
 def test_the_handouts_own_words_are_plain():
     textstat = pytest.importorskip("textstat")
     document = built(("neck-pain",), "short")
-    words = [common.HANDOUT_NOTICE, *(b.text for s in document.sections for b in s.blocks
+    words = [handout_rules.HANDOUT_NOTICE, *(b.text for s in document.sections for b in s.blocks
                                      if s.id == "diary" and b.type == "paragraph")]
     for text in words:
         assert textstat.flesch_kincaid_grade(text) <= 8, text
@@ -411,7 +411,7 @@ def test_a_handout_as_json_matches_the_schema():
     from conftest import REPO
 
     schema = json.loads((REPO / "docs" / "document.schema.json").read_text(encoding="utf-8"))
-    document = common.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
+    document = handout.handout(Knowledge(folders_in_use([])), ["neck-pain", "low-back-pain"],
                              True, True, TODAY, safety=True, red_flags=True, paper="a4")
     assert list(Draft202012Validator(schema).iter_errors(to_json(document))) == []
 
@@ -434,7 +434,7 @@ def test_the_pages_asked_for_keep_their_own_parts():
     assert "Rare serious problems" not in everything["When to get help"]
     assert everything["When to get help"] == ["Why these back pain signs matter",
                                              "If you are not sure"]
-    back = common.handout(Knowledge(folders_in_use([])), ["low-back-pain"], today=TODAY,
+    back = handout.handout(Knowledge(folders_in_use([])), ["low-back-pain"], today=TODAY,
                          red_flags=True)
     assert parts(back)["When to get help"] == ["If you are not sure"], (
         "low back pain's own signs stand for the page's back pain boxes and their note")

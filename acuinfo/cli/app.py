@@ -272,9 +272,9 @@ def condition(
       acuinfo condition "slipped disc"
       acuinfo condition sciatica --format markdown > sciatica.md
     """
-    from acuinfo.views import common
+    from acuinfo.views import condition
 
-    _show(ctx, lambda knowledge: common.condition_page(knowledge, name), fmt)
+    _show(ctx, lambda knowledge: condition.condition_page(knowledge, name), fmt)
 
 
 @_command()
@@ -286,9 +286,9 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo conditions
       acuinfo conditions --format json
     """
-    from acuinfo.views import common
+    from acuinfo.views import condition
 
-    _show(ctx, common.conditions_list, fmt)
+    _show(ctx, condition.conditions_list, fmt)
 
 
 @_command()
@@ -309,13 +309,13 @@ def search(
       acuinfo search needles hurt --limit 3
     """
     from acuinfo.finding.ranking import words_of
-    from acuinfo.views import common
+    from acuinfo.views import search
 
     query = " ".join(words)
     if not words_of(query):
         raise typer.BadParameter("give some words to search for, e.g. acuinfo search pain "
                                  "down my leg", param_hint="WORDS...")
-    _show(ctx, lambda knowledge: common.search_view(knowledge, query, limit), fmt)
+    _show(ctx, lambda knowledge: search.search_view(knowledge, query, limit), fmt)
 
 
 @_command()
@@ -337,9 +337,9 @@ def tips(
       acuinfo tips --condition low-back-pain
       acuinfo tips --category movement
     """
-    from acuinfo.views import common
+    from acuinfo.views import tips
 
-    _show(ctx, lambda knowledge: common.tips_page(knowledge, condition, category), fmt)
+    _show(ctx, lambda knowledge: tips.tips_page(knowledge, condition, category), fmt)
 
 
 @_command()
@@ -361,7 +361,7 @@ def session(
       acuinfo session --what-to-expect
       acuinfo session --after
     """
-    from acuinfo.views import common
+    from acuinfo.views import session
 
     chosen = [name for name, flag in (("what-to-expect", what_to_expect), ("before", before),
                                       ("during", during), ("after", after), ("course", course))
@@ -369,16 +369,16 @@ def session(
     if len(chosen) > 1:
         raise typer.BadParameter("choose only one of --" + ", --".join(chosen) + ".")
     part = chosen[0] if chosen else None
-    _show(ctx, lambda knowledge: common.session_page(knowledge, part), fmt)
+    _show(ctx, lambda knowledge: session.session_page(knowledge, part), fmt)
 
 
 def _page_command(page_id: str, purpose: str) -> None:
     """Register a command that shows one general page."""
 
     def show_page(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
-        from acuinfo.views import common
+        from acuinfo.views import pages
 
-        _show(ctx, lambda knowledge: common.page_view(knowledge, page_id), fmt)
+        _show(ctx, lambda knowledge: pages.page_view(knowledge, page_id), fmt)
 
     show_page.__doc__ = _with_examples(purpose, page_id, f"{page_id} --format markdown")
     _command(name=page_id)(show_page)
@@ -403,9 +403,9 @@ def about(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo about
       acuinfo about --format markdown
     """
-    from acuinfo.views import common
+    from acuinfo.views import pages
 
-    _show(ctx, common.about_view, fmt)
+    _show(ctx, pages.about_view, fmt)
 
 
 @_command()
@@ -423,9 +423,9 @@ def sources(
       acuinfo sources
       acuinfo sources vickers-2018
     """
-    from acuinfo.views import common
+    from acuinfo.views import sources
 
-    _show(ctx, lambda knowledge: common.sources_view(knowledge, source_id), fmt)
+    _show(ctx, lambda knowledge: sources.sources_view(knowledge, source_id), fmt)
 
 
 @_command()
@@ -444,9 +444,9 @@ def glossary(
       acuinfo glossary "de qi"
       acuinfo glossary sham
     """
-    from acuinfo.views import common
+    from acuinfo.views import glossary
 
-    _show(ctx, lambda knowledge: common.glossary_view(knowledge, term), fmt)
+    _show(ctx, lambda knowledge: glossary.glossary_view(knowledge, term), fmt)
 
 
 class Paper(str, enum.Enum):
@@ -507,7 +507,7 @@ def handout(
 
     from acuinfo.base import safewrite
     from acuinfo.render import render
-    from acuinfo.views import common
+    from acuinfo.views import handout
 
     fmt = HANDOUT_FORMATS.get(output.suffix.lower()) if output.stem else None
     if fmt is None:  # before anything else: "-o ''" is a mistake, not a file that exists
@@ -530,7 +530,7 @@ def handout(
                            "or add --force to replace it"))
     except AcuinfoError as err:
         _fail(err)
-    knowledge, document = _build(ctx, lambda knowledge: common.handout(
+    knowledge, document = _build(ctx, lambda knowledge: handout.handout(
         knowledge, names, session, tips, datetime.date.today(), short=short, safety=safety,
         red_flags=red_flags, paper=paper.value if paper else None), drafts=False)
     if knowledge.problems:  # a handout is made from sound knowledge or not at all
@@ -639,11 +639,11 @@ def paths(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
     """
     from acuinfo.base.places import cache_dir
     from acuinfo.knowledge.folders import candidate_folders
-    from acuinfo.views import common
+    from acuinfo.views import folders
 
     candidates = candidate_folders(_settings(ctx).data_dirs)
     # Every folder's state is the page itself, so what cannot be read is shown, not failed.
-    _show(ctx, lambda knowledge: common.paths_view(candidates, str(cache_dir())), fmt,
+    _show(ctx, lambda knowledge: folders.paths_view(candidates, str(cache_dir())), fmt,
           check=False)
 
 
@@ -662,9 +662,9 @@ def which(
       acuinfo which "stiff neck"
       acuinfo which vickers-2018
     """
-    from acuinfo.views import common
+    from acuinfo.views import folders
 
-    _show(ctx, lambda knowledge: common.which_view(knowledge, name), fmt)
+    _show(ctx, lambda knowledge: folders.which_view(knowledge, name), fmt)
 
 
 @_command()

@@ -1,0 +1,438 @@
+"""The printed handout: what a patient takes home on paper.
+
+A handout is read on paper, so it holds no command to run, and it says each
+instruction once: every topic has one home, and what another part holds gives way
+(see ``acuinfo.views.handout_rules``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from acuinfo.finding import lookup
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Knowledge
+from acuinfo.views.common import (
+    DEFAULT_REVIEWER,
+    RATING_MEANINGS,
+    URGENCY,
+    Citations,
+    citation_of,
+    layers_of,
+    renumbered,
+    review_meta,
+    text_blocks,
+    urgency_text,
+)
+from acuinfo.views.document import (
+    Alert,
+    Block,
+    Bullets,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Step,
+    Steps,
+)
+from acuinfo.views.handout_forms import diary_blocks, phone_numbers
+from acuinfo.views.handout_rules import (
+    CATEGORIES_HELD_ELSEWHERE,
+    HANDOUT_NOTICE,
+    HANDOUT_REVIEWER,
+    HANDOUT_UNRATED,
+    STEPS_HELD_ELSEWHERE,
+    TIP_DRAWINGS,
+    TIPS_HELD_BY_COURSE,
+    TIPS_IN_SESSION,
+)
+from acuinfo.views.handout_text import (
+    SCORING,
+    area_of,
+    holds_words_of,
+    is_about_acupuncture,
+    said_form,
+    sentence_groups,
+    short_authors,
+    split_sentences,
+    without_pointers,
+)
+
+T = TypeVar("T")
+
+
+class _Handout:
+    """Builds one handout, saying every sentence once and citing only what it shows."""
+
+    def __init__(self, knowledge: Knowledge, chosen: list[records.Condition],
+                 cites: Citations) -> None:
+        self.knowledge = knowledge
+        self.chosen = chosen
+        self.cites = cites
+        self.clinic = knowledge.clinic()
+        self.said: set[str] = set()
+        self.signs: list[str] = []  # every warning sign shown
+        self.session_steps: set[str] = set()  # the keys of the session steps shown
+        self.tips_shown: list[records.Tip] = []
+
+    # -- saying things once --
+
+    def fresh(self, text: str | None) -> str:
+        """``text`` without what this handout has said already (a sentence with the ones
+        that lean on it); what is left counts as said."""
+        lines = []
+        for line in (text or "").split("\n"):
+            groups = [group for group in sentence_groups(line)
+                      if not all(said_form(sentence) in self.said for sentence in group)]
+            for group in groups:
+                self.said.update(said_form(sentence) for sentence in group)
+            if groups:
+                lines.append(" ".join(sentence for group in groups for sentence in group))
+        return "\n".join(lines)
+
+    def fresh_items(self, items: list[str]) -> list[str]:
+        return [kept for kept in (self.fresh(item) for item in items) if kept]
+
+    def fresh_signs(self, signs: list[str]) -> list[str]:
+        """Warning signs not yet shown: a sign all of whose words an earlier sign holds is
+        left out, so nothing it says is lost."""
+        kept = []
+        for sign in signs:
+            if any(holds_words_of(earlier, sign, 1.0) for earlier in self.signs):
+                continue
+            self.signs.append(sign)  # whole: never a sentence taken out of a sign
+            self.said.update(said_form(sentence) for sentence in split_sentences(sign))
+            kept.append(sign)
+        return kept
+
+    def cite(self, sources: list[str], origin: object) -> list[int]:
+        return self.cites.cite(sources, origin, ("sources",))
+
+    # -- the parts --
+
+    def key_points(self) -> list[Section]:
+        if len(self.chosen) == 1:
+            points = self.fresh_items(self.chosen[0].key_points)
+            return [Section("Key points", [Bullets(points)], "key-points")]
+        inner = [Section(c.title, [Bullets(self.fresh_items(c.key_points))],
+                         f"key-points-{c.slug}", level=2) for c in self.chosen]
+        return [Section("Key points", [], "key-points"), *inner]
+
+    def phone_numbers(self) -> Section:
+        return phone_numbers(self.clinic)
+
+    def clinic_details(self) -> Section | None:
+        """The clinic's details, but its numbers (in Phone numbers) and where to send a
+        correction (at the foot)."""
+        clinic = self.clinic
+        if clinic is None:
+            return None
+        details = [f"{label}: {value}" for label, value in (
+            ("Practitioner", clinic.practitioner), ("Address", clinic.address),
+            ("Web site", clinic.website), ("Opening hours", clinic.hours),
+            ("Prices", clinic.prices), ("Insurance and payment", clinic.payment),
+        ) if value]
+        blocks: list[Block] = [Paragraph(clinic.name)]
+        if details:
+            blocks.append(Bullets(details))
+        blocks.extend(text_blocks(clinic.note))
+        return Section("Your clinic", blocks, "clinic")
+
+    def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
+                 ) -> list[Section]:
+        """When to get help: each level of urgency once, most urgent first, with what to do
+        at its top; the conditions' own signs, then the boxes of ``pages`` that ``wanted``
+        picks, each sign once, and the notes it picks (what signs mean, what to do if
+        unsure)."""
+        boxes: dict[str, list[tuple[str, list[str], str]]] = {level: [] for level, _ in URGENCY}
+        # What the boxes about acupuncture itself say: a condition's sign about acupuncture
+        # that says nothing more is left to them.
+        about_acupuncture = [
+            f"{part.heading} acupuncture {' '.join(part.points)}" for page, wanted in pages
+            for part in page.sections if part.style in records.URGENCY_STYLES
+            and is_about_acupuncture(part.heading) and wanted(part)]
+        for level, heading in URGENCY:
+            field = records.URGENCY_STYLES[level]
+            signs = [sign for condition in self.chosen for sign in getattr(condition.red_flags,
+                                                                           field)
+                     if not (re.search(r"\bacupuncture\b", sign, re.IGNORECASE) and any(
+                         holds_words_of(box, sign, 1.0) for box in about_acupuncture))]
+            signs = self.fresh_signs(signs)
+            if signs:
+                boxes[level].append((heading, signs, ""))
+        numbers: list[int] = []
+        notes: list[Section] = []
+        for page, wanted in pages:
+            for index, part in enumerate(page.sections):
+                if not wanted(part):
+                    continue
+                text, _ = without_pointers(part.text)
+                if part.style in records.URGENCY_STYLES:
+                    signs = self.fresh_signs(list(part.points))
+                    if signs:
+                        boxes[part.style].append((part.heading, signs, self.fresh(text)))
+                        numbers += self.cite(part.sources, part.origin)
+                elif part.style == "normal":  # what the signs mean, or what to do if unsure
+                    blocks = text_blocks(self.fresh(text))
+                    if part.points:
+                        blocks.append(Bullets(self.fresh_items(list(part.points))))
+                    if any(getattr(b, "items", True) for b in blocks):
+                        notes.append(Section(part.heading, blocks,
+                                             f"red-flags-{page.id}-{index + 1}", level=2,
+                                             cites=self.cite(part.sources, part.origin)))
+        alerts: list[Block] = []
+        for level, _ in URGENCY:
+            for index, (title, signs, text) in enumerate(boxes[level]):
+                if index == 0:  # what to do, said once for the level
+                    text = "\n".join(t for t in (urgency_text(level, self.clinic), text) if t)
+                alerts.append(Alert(title, signs, text or None))
+        return [Section("When to get help", alerts, "red-flags",
+                        cites=sorted(set(numbers))), *notes]
+
+    def covers_area(self, heading: str) -> bool:
+        """Whether a chosen condition's own signs stand for a box about this area: its
+        words ("back pain") are all in the condition's title or another name for it."""
+        wanted = set(re.findall(r"[a-z]+", area_of(heading).lower()))
+        return any(wanted <= set(re.findall(r"[a-z]+", name.lower()))
+                   for condition in self.chosen for name in (condition.title, *condition.aliases))
+
+    def diary(self) -> Section:
+        blocks = diary_blocks()
+        for block in blocks:  # its words count as said
+            for text in (getattr(block, "text", None), *getattr(block, "items", ())):
+                if isinstance(text, str):
+                    self.fresh(text)
+        numbers = self.cite(["krebs-2009", "dworkin-2008"],
+                            self.knowledge.source_list().origin)
+        return Section("Your pain diary", blocks, "diary", cites=numbers)
+
+    def safety_part(self, page: records.Page) -> list[Section]:
+        """The safety page but its boxes of warning signs (in When to get help) and its
+        pointers to commands."""
+        inner = []
+        for index, part in enumerate(page.sections):
+            if part.style in records.URGENCY_STYLES:
+                continue
+            text, _ = without_pointers(part.text)
+            text, points = self.fresh(text), self.fresh_items(list(part.points))
+            if not text and not points:
+                continue
+            numbers = self.cite(part.sources, part.origin)
+            if part.style == "warning":
+                inner.append(Section("", [Alert(part.heading, points, text or None)],
+                                     f"{page.id}-{index + 1}", numbers, level=2))
+                continue
+            blocks = text_blocks(text)
+            if points:
+                blocks.append(Bullets(points))
+            inner.append(Section(part.heading, blocks, f"{page.id}-{index + 1}", numbers,
+                                 level=2))
+        return [Section(page.title, text_blocks(self.fresh(page.summary)), page.id), *inner]
+
+    def safety_boxes(self, page: records.Page) -> tuple[list[Block], list[int]]:
+        """The safety page's warning boxes (who should take care), for the place a session
+        step points to them."""
+        blocks: list[Block] = []
+        numbers: list[int] = []
+        for part in page.sections:
+            if part.style == "warning":
+                text, _ = without_pointers(part.text)
+                blocks.append(Alert(part.heading, self.fresh_items(list(part.points)),
+                                    self.fresh(text) or None))
+                numbers += self.cite(part.sources, part.origin)
+        return blocks, numbers
+
+    def session_part(self, journey: records.Session, safety: records.Page,
+                     safety_shown: bool) -> list[Section]:
+        """The session journey for paper: what to do before, during and after a session.
+        One session step by step, which a reader looks up rather than keeps, is left to the
+        screen; the course stage gives way to the conditions' own, and steps another part
+        holds are left out. A step that points to the safety list gives way to that list."""
+        inner: list[Section] = []
+        shown_steps: set[str] = set()
+
+        def steps_of(items: list[records.SessionStep]) -> tuple[list[Step], list[str]]:
+            steps, pointed = [], []
+            for step in items:
+                if step.key in STEPS_HELD_ELSEWHERE:
+                    continue
+                text, named = without_pointers(step.text)
+                if named:  # what it points to is shown in its place, or elsewhere in full
+                    pointed += named
+                    continue
+                text = self.fresh(text)
+                if text:
+                    shown_steps.add(step.key)
+                    steps.append(Step(step.title, text, step.duration,
+                                      self.cite(step.sources, step.origin)))
+            return steps, pointed
+
+        for stage in journey.stages:
+            if stage.id == "course":
+                continue
+            steps, pointed = steps_of(stage.steps)
+            blocks = [Steps(steps)] if steps else []
+            numbers: list[int] = []
+            if "safety" in pointed and not safety_shown:
+                boxes, numbers = self.safety_boxes(safety)
+                blocks += boxes
+            if blocks:
+                inner.append(Section(stage.title or stage.id.title(), blocks,
+                                     f"session-{stage.id}", numbers, level=2))
+        self.session_steps = shown_steps
+        overall = self.cite(journey.sources, journey.origin)
+        return [Section(journey.title or "Your sessions",
+                        [Paragraph("What to do before, during and after a session.")],
+                        "session", overall), *inner]
+
+    def tips_part(self, book: records.TipBook, session_steps: set[str]) -> list[Section]:
+        """The tips written for the chosen conditions, in one list in the order of their
+        categories, some with a drawing. Tips for everyone are left to the screen: the
+        conditions' self-care lists stand for them."""
+        slugs = {condition.slug for condition in self.chosen}
+        order = {group.id: index for index, group in enumerate(book.categories)}
+        steps: list[Step] = []
+        figures: list[Block] = []
+        for tip in sorted(book.tips, key=lambda tip: order.get(tip.category, len(order))):
+            if (tip.category in CATEGORIES_HELD_ELSEWHERE or not slugs & set(tip.conditions)
+                    or tip.id in TIPS_HELD_BY_COURSE
+                    or TIPS_IN_SESSION.get(tip.id) in session_steps):
+                continue
+            text = self.fresh(without_pointers(tip.text)[0])
+            if not text:
+                continue
+            self.tips_shown.append(tip)
+            steps.append(Step(tip.title, text, cites=self.cite(tip.sources, tip.origin)))
+            if tip.id in TIP_DRAWINGS:
+                drawing, alt = TIP_DRAWINGS[tip.id]
+                figures.append(Figure(drawing, alt, tip.title))
+        if not steps:
+            return []
+        return [Section("Self-care tips", [*figures, Steps(steps)], "tips")]
+
+    def condition_part(self, condition: records.Condition) -> list[Section]:
+        """A condition's own part: what acupuncture may do, how strong the evidence is, its
+        course, what else helps and self-care. Its key points (what it is, what acupuncture
+        can and cannot do, what trials found) and its warning signs are at the top of the
+        handout. What a reader looks up rather than keeps is left to the screen: the longer
+        account of what it is and how common it is, its symptoms and causes, how
+        acupuncture might work, the trials behind the rating, and related conditions."""
+        origin = condition.origin
+        evidence = condition.evidence
+        meaning = RATING_MEANINGS[evidence.rating] if evidence.rating else HANDOUT_UNRATED
+        rating = self.fresh(f"Strength of evidence for {condition.title.lower()}: "
+                            f"{evidence.rating or 'not rated'}. {meaning}")
+        course = "\n".join(" ".join(s for s in split_sentences(line) if not SCORING.search(s))
+                           for line in condition.course.split("\n"))
+        tips = [f"{tip.title} {tip.text}" for tip in self.tips_shown]
+
+        def not_in_a_tip(items: list[str]) -> list[str]:
+            return [item for item in items if not SCORING.search(item)
+                    and not any(holds_words_of(tip, item, 0.6) for tip in tips)]
+
+        self_care, other_options = not_in_a_tip(condition.self_care), not_in_a_tip(
+            condition.other_options)
+        slug = condition.slug
+        inner = [
+            Section("How acupuncture may help",
+                    text_blocks(self.fresh(condition.acupuncture.how_it_may_help)),
+                    f"{slug}-acupuncture", level=2),
+            Section("What the research shows", text_blocks(rating), f"{slug}-evidence",
+                    self.cites.cite(evidence.sources, origin, ("evidence", "sources")),
+                    level=2),
+            Section("What a course looks like", text_blocks(self.fresh(course)),
+                    f"{slug}-course", level=2),
+            Section("What else helps", [Bullets(self.fresh_items(other_options))],
+                    f"{slug}-other-options", level=2),
+            Section("Looking after yourself", [Bullets(self.fresh_items(self_care))],
+                    f"{slug}-self-care", level=2),
+        ]
+        inner = [s for s in inner if any(getattr(b, "items", True) for b in s.blocks)]
+        return [Section(condition.title, text_blocks(self.fresh(condition.summary)), slug),
+                *inner]
+
+
+def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips: bool = False,
+            today: datetime.date | None = None, *, short: bool = False, safety: bool = False,
+            red_flags: bool = False, paper: str | None = None) -> Document:
+    """A handout to print and take home, about one or more conditions.
+
+    The full form: key points, phone numbers, when to get help, then a part for each
+    condition, and, when asked for, the safety page, the session journey and self-care
+    tips, then a pain diary to fill in. The short form (``short``): key points, phone
+    numbers, when to get help and the diary. ``red_flags`` adds the red-flags page's
+    warning signs, ``safety`` the safety page; ``paper`` ("A4" or "letter") sets the
+    page size for printing. One numbered source list serves the whole."""
+    if short and (session or tips):
+        raise ValueError("the short form has no session journey or tips")
+    today = today or datetime.date.today()
+    found = (lookup.condition(knowledge, name) for name in names)
+    chosen = list({c.slug: c for c in found}.values())
+    cites = Citations(knowledge)
+    build = _Handout(knowledge, chosen, cites)
+    safety_page = knowledge.page("safety")
+    reviewed: list[object] = [*chosen, safety_page]
+
+    # Built in order of importance, so that what is said first is kept where it matters
+    # most; laid out below in reading order.
+    # The boxes about acupuncture itself always; the red-flags page's, fuller, before the
+    # safety page's other ones; of the red-flags page, its notes too.
+    def boxes(page: records.Page, about_acupuncture: bool) -> Callable[[records.PageSection],
+                                                                      bool]:
+        return lambda part: (part.style in records.URGENCY_STYLES
+                             and is_about_acupuncture(part.heading) == about_acupuncture
+                             and not build.covers_area(part.heading))
+
+    pages = [(safety_page, boxes(safety_page, True))]
+    if red_flags:
+        flags_page = knowledge.page("red-flags")
+        reviewed.append(flags_page)
+        flag_boxes = boxes(flags_page, False)
+        areas = [area_of(part.heading) for part in flags_page.sections if flag_boxes(part)]
+        pages.append((flags_page, lambda part: flag_boxes(part) or (
+            part.style == "normal" and not any(  # a note about an area covered goes too
+                area.lower() in part.heading.lower() and build.covers_area(area)
+                for area in {area_of(p.heading) for p in flags_page.sections
+                             if p.style in records.URGENCY_STYLES} - set(areas)))))
+    if safety:
+        pages.append((safety_page, boxes(safety_page, False)))
+    warnings = build.warnings(pages)
+    diary = build.diary()
+    key_points = build.key_points()
+    safety_part = build.safety_part(safety_page) if safety else []
+    session_part: list[Section] = []
+    session_steps: set[str] = set()
+    if session:
+        journey = knowledge.session()
+        reviewed += layers_of(knowledge, "session.yaml", journey)
+        session_part = build.session_part(journey, safety_page, safety)
+        session_steps = build.session_steps
+    tips_part: list[Section] = []
+    if tips:
+        book = knowledge.tips()
+        reviewed += layers_of(knowledge, "tips.yaml", book)
+        tips_part = build.tips_part(book, session_steps)
+    condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
+    clinic = [] if short else [s for s in (build.clinic_details(),) if s]
+
+    sections = [*key_points, *clinic, build.phone_numbers(), *warnings, *condition_parts,
+                *safety_part, *session_part, *tips_part, diary]
+    titles = [c.title for c in chosen]
+    about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    sources = knowledge.sources()
+    meta = review_meta(knowledge, *reviewed)
+    meta["reviewed_by"] = meta["reviewed_by"].replace(DEFAULT_REVIEWER, HANDOUT_REVIEWER)
+    if paper:
+        meta["paper"] = paper
+    summary = ("Information to take home. Ask your clinician about anything that is not "
+               "clear.")
+    return renumbered(Document(
+        kind="handout", name=",".join(c.slug for c in chosen),
+        title=f"Acupuncture and {about.lower()}", summary=summary, sections=sections,
+        citations=[citation_of(c.number, sources[c.id]._replace(
+            authors=short_authors(sources[c.id].authors))) for c in cites.listing()],
+        notice=HANDOUT_NOTICE,
+        meta={"date": today.isoformat(), **meta}))

@@ -1,0 +1,93 @@
+"""Where each topic of a handout lives, and what gives way to it.
+
+A handout is read on paper, so it holds no command to run: where a screen page
+points to another command, the handout shows what that command would (the full
+warning signs, the safety list) or leaves the pointer out. It keeps what a reader
+acts on and leaves to the screen what they would look up. And it says each
+instruction once: every topic has one home, and what another part holds gives way.
+
+- the condition in brief: the key points, in a box at the top. The longer account of
+  what it is, how common it is, its symptoms and causes, how acupuncture might work,
+  the trials behind the rating and related conditions are left to the screen;
+- warning signs: "When to get help", next, one box per level of urgency with what to
+  do said once; the conditions' signs (a sign all of whose words an earlier one holds
+  is not repeated), then the safety page's boxes about acupuncture itself, which also
+  stand for a condition's sign about acupuncture that says no more (and, when asked
+  for, the rest of the safety and red-flags pages, but for areas a chosen condition
+  covers). Tips that repeat warning signs, and the session step on when to call
+  someone, give way to it;
+- scoring pain: the pain diary. Tracking tips, the session's diary steps and the
+  courses' and self-care lists' sentences about 0 to 10 scores give way to it;
+- the course of sessions: each condition's "What a course looks like". The session
+  journey's course stage and the tip about keeping to the plan give way to it;
+- getting ready for a session: the session journey, when it is there. A step that
+  points to the safety list gives way to that list; tips that say the same as a step
+  give way to the step;
+- self-care: the tips written for the chosen conditions, when asked for (tips for
+  everyone are left to the screen); a condition's self-care point, or other option,
+  that a shown tip covers gives way to the tip.
+
+Then, as a last rule over the whole handout, a sentence already said is not said
+again (compared in a normal form: lower case, words only), though never a sentence
+from inside a warning sign: a sign is shown whole or not at all.
+"""
+
+HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
+                  "your doctor or another clinician. For signs that need urgent care, see "
+                  "\"When to get help\".")
+
+
+# DEFAULT_REVIEWER, in words that name no command.
+HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
+
+
+HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the results behind "
+                   "it, and it cannot do that here yet.")
+
+
+# A row before the first session, then one before each of a course of up to 12.
+DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 13)))
+
+
+DIARY_COLUMNS = ("Date", "Session", "Pain", "Enjoyment", "Activity", "Notes")
+
+
+# Session steps (by key: id, else lower-case title) whose advice another part holds, or
+# that come before the first visit and are left to the screen.
+STEPS_HELD_ELSEWHERE = frozenset({
+    "start a pain diary", "write down how you feel",  # the pain diary
+    "know when to call someone",  # When to get help: the boxes about acupuncture
+    "choose a qualified practitioner",  # before booking; the safety page's "lower your risk"
+})
+
+
+# Tip categories whose advice another part holds: the pain diary, When to get help.
+CATEGORIES_HELD_ELSEWHERE = frozenset({"tracking-progress", "when-to-get-help"})
+
+
+# Tips that a condition's course section says.
+TIPS_HELD_BY_COURSE = frozenset({"keep-to-the-plan"})
+
+
+# Tips that say what a session step says: with the session journey, the step wins.
+TIPS_IN_SESSION = {
+    "plan-the-drive-home": "plan how you get home",
+    "eat-lightly-and-dress-loosely": "eat a light meal and wear loose clothes",
+    "tell-every-provider": "tell your other health providers",
+    "say-if-it-hurts": "the needles stay in",
+    "check-your-practitioner": "choose a qualified practitioner",
+}
+
+
+# Tips shown with a drawing, and what the drawing shows in words.
+TIP_DRAWINGS = {
+    "screen-at-eye-level": ("screen", "Drawing: a person sits at a desk. The top of the "
+                                      "screen is level with their eyes."),
+    "mind-your-posture": ("sit", "Drawing: a person sits upright, with a cushion behind the "
+                                 "lower back and both feet flat on the floor."),
+    "lift-with-care": ("lift", "Drawing: a person lifts a box with bent knees and a straight "
+                               "back, holding the box close to the body."),
+    "move-your-neck": ("neck", "Drawing: a head and shoulders from the front, with arrows "
+                               "showing the head turning slowly to each side."),
+    "exercise-for-back-pain": ("walk", "Drawing: a person out for a walk."),
+}

@@ -1,0 +1,125 @@
+"""Telling when two pieces of a handout say the same thing: sentences in the form that
+is compared, the words that carry meaning, and pointers to commands that have no place
+on paper."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+# A command a screen page points to, in quotes: "acuinfo safety".
+_POINTER = re.compile(r"[\"\u201c]acuinfo ([a-z-]+)[^\"\u201d]*[\"\u201d]")
+
+
+# A sentence about scoring pain from 0 to 10, which the pain diary says.
+SCORING = re.compile(r"\b0 to 10\b|\b2 points\b")
+
+
+# The end of a sentence: a full stop, question or exclamation mark before a new one.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d)]))\s+(?=[A-Z0-9\"\u201c(])")
+
+
+# A sentence that leans on the one before it, and stays with it.
+_LEANS_BACK = re.compile(r"(?:This|These|That|Those|They|Then|So|Also|But|The same|"
+                         r"Do the same)\b")
+
+
+# Words that carry little meaning of their own ("not", "more", "before" and "after" do).
+_FILLER_WORDS = (
+    "a about an and any are as at be by can do feel feeling for from get had has have how "
+    "if in into is it its keep make may of on or so such than that the their them then "
+    "these they this to try up use way ways what when which with you your")
+
+
+_FILLER = frozenset(_FILLER_WORDS.split())
+
+
+# Words that say the same thing, in one form.
+_SAME_WORD = {"breathless": "breath", "breathlessness": "breath", "shortness": "short"}
+
+
+def said_form(sentence: str) -> str:
+    """A sentence in the form compared for repeats: lower case, words only."""
+    return " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+
+
+def sentence_groups(line: str) -> list[list[str]]:
+    """A line's sentences, each with the ones after it that lean on it ("This can be ...")."""
+    groups: list[list[str]] = []
+    for sentence in split_sentences(line):
+        if groups and _LEANS_BACK.match(sentence):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def meaning_words(text: str) -> set[str]:
+    """The words that carry meaning, roughly stemmed, to tell whether one piece of advice
+    already holds another."""
+    found = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = _SAME_WORD.get(word, word)
+        if word in _FILLER:
+            continue
+        for ending in ("ing", "ed", "es", "ly", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[:-len(ending)]
+                break
+        found.add(word)
+    return found
+
+
+def holds_words_of(fuller: str, other: str, share: float) -> bool:
+    """Whether ``fuller`` says what ``other`` says: at least ``share`` of the meaningful
+    words of ``other`` (and two or more of them) are in it."""
+    wanted = meaning_words(other)
+    common = wanted & meaning_words(fuller)
+    return len(common) >= min(2, len(wanted)) and len(common) >= share * len(wanted)
+
+
+def without_pointers(text: str | None) -> tuple[str, list[str]]:
+    """``text`` without its sentences that point to a command, and the commands they named."""
+    if not text:
+        return "", []
+    named: list[str] = []
+    lines = []
+    for line in text.split("\n"):
+        kept = []
+        for sentence in split_sentences(line):
+            found = _POINTER.findall(sentence)
+            named += found
+            if not found:
+                kept.append(sentence)
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines), named
+
+
+_PERSON = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)* [A-Z]{1,3}")
+
+
+def short_authors(authors: str) -> str:
+    """A long list of people's names as the first three and "et al.", as journals cite
+    them; a group's name, or a short list, as it is."""
+    names = authors.split(";")[0].split(", ")
+    if len(names) > 3 and all(_PERSON.fullmatch(name.strip()) for name in names):
+        return ", ".join(names[:3]) + ", et al."
+    return authors
+
+
+def area_of(heading: str) -> str:
+    """What a box of warning signs is about: "Back pain" in "Back pain: get help now"."""
+    return heading.split(":", 1)[0] if ":" in heading else heading
+
+
+def is_about_acupuncture(heading: str) -> bool:
+    """Whether a box of warning signs is about acupuncture itself (during or after it)."""
+    return re.search(r"\b(acupuncture|session)\b", area_of(heading), re.IGNORECASE) is not None

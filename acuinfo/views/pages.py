@@ -1,0 +1,90 @@
+"""General pages (safety, evidence, red flags and the others), and the about page with
+when each file was reviewed."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Knowledge
+from acuinfo.views.common import (
+    DEFAULT_REVIEWER,
+    DRAFT_REVIEWER,
+    NOTICE,
+    Citations,
+    layers_of,
+    marked_if_draft,
+    renumbered,
+    review_due,
+    review_meta,
+    text_blocks,
+    urgency_text,
+)
+from acuinfo.views.document import (
+    Alert,
+    Block,
+    Bullets,
+    Document,
+    Section,
+    Table,
+)
+
+T = TypeVar("T")
+
+
+def page_sections(page: records.Page, cites: Citations,
+                   clinic: records.Clinic | None) -> list[Section]:
+    sections = []
+    for index, part in enumerate(page.sections):
+        numbers = cites.cite(part.sources, part.origin, ("sources",))
+        if part.style != "normal":
+            text = part.text
+            if part.style in records.URGENCY_STYLES:  # what to do comes first, in our words
+                text = "\n".join(t for t in (urgency_text(part.style, clinic), text) if t)
+            blocks: list[Block] = [Alert(part.heading, part.points, text)]
+            sections.append(Section("", blocks, f"section-{index + 1}", numbers))
+            continue
+        blocks = text_blocks(part.text)
+        if part.points:
+            blocks.append(Bullets(part.points))
+        sections.append(Section(part.heading, blocks, f"section-{index + 1}", numbers))
+    return sections
+
+
+def page_view(knowledge: Knowledge, page_id: str) -> Document:
+    """A general page (safety, evidence, how-it-works, red-flags) as written."""
+    page = knowledge.page(page_id)
+    cites = Citations(knowledge)
+    sections = page_sections(page, cites, knowledge.clinic())
+    return marked_if_draft(renumbered(Document(
+        kind="page", name=page.id, title=page.title, summary=page.summary, sections=sections,
+        citations=cites.listing(), notice=NOTICE, meta=review_meta(knowledge, page))), page)
+
+
+def about_view(knowledge: Knowledge) -> Document:
+    """The about page, then when each knowledge file was last reviewed."""
+    document = page_view(knowledge, "about")
+    rows = [[label, record.reviewed.isoformat(), review_due(record).isoformat(),
+             record.reviewed_by or DEFAULT_REVIEWER] if record.reviewed else
+            [f"{label} (DRAFT)", "not yet", "", DRAFT_REVIEWER]
+            for label, record in _reviewed_files(knowledge)]
+    dates = Section("When each file was last reviewed", [
+        Table(["File", "Reviewed", "Review due", "Checked by"], rows)], "reviewed")
+    # The about text says itself that acuinfo does not replace a clinician.
+    return document._replace(sections=[*document.sections, dates], notice=None)
+
+
+def _reviewed_files(knowledge: Knowledge) -> list[tuple[str, object]]:
+    """Every knowledge file with its review details, a shared file once per folder."""
+    dated: list[tuple[str, object]] = [(f"condition {c.slug}", c) for c in knowledge.conditions()]
+    dated += [(f"page {p.id}", p) for p in knowledge.pages()]
+    for label, relative, merged in (("tips", "tips.yaml", knowledge.tips),
+                                    ("session", "session.yaml", knowledge.session),
+                                    ("glossary", "glossary.yaml", knowledge.glossary),
+                                    ("sources", "sources.yaml", knowledge.source_list),
+                                    ("names", "names.yaml", knowledge.name_book)):
+        dated += [(label, layer) for layer in layers_of(knowledge, relative, merged())]
+    clinic = knowledge.clinic()
+    if clinic is not None:
+        dated.append(("clinic profile", clinic))
+    return dated
