@@ -44,7 +44,7 @@ def main() -> None:
     try:
         sys.unraisablehook = _quiet_when_interrupted
         _ctrl_c.release()
-        from acuinfo.cli.app import main as run
+        from acuinfo.cli.main import main as run
 
         run()
     except (Interrupted, KeyboardInterrupt):

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import typer.main
 
-    from acuinfo.cli.app import ROOT_FLAGS, ROOT_VALUE_OPTIONS, app
+    from acuinfo.cli.main import ROOT_FLAGS, ROOT_VALUE_OPTIONS, app
     from acuinfo.cli.onecommand import narrowed
 
     one = narrowed(app, ["condition", "neck-pain"], ROOT_VALUE_OPTIONS, ROOT_FLAGS)

@@ -60,7 +60,7 @@ TARGETS = (
     Target("D/F", "D", "F", 1.5, "listing 10,000 conditions stays quick"),
     Target("memB/memA", "memB", "memA", 1.2, "a big folder is not read into memory to show one"),
 )
-# acuinfo skips the garbage collector's last pass as Python exits (see acuinfo.cli.app.main),
+# acuinfo skips the garbage collector's last pass as Python exits (see acuinfo.cli.main.main),
 # which the floor pays; these ratios, against a floor that skips it too, are printed
 # beside the targets so that the part of the gain made at exit is plain to see.
 # In a pipe acuinfo never loads Rich's console, which the floor imports; on a terminal

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from acuinfo.cli.app import app
+from acuinfo.cli.main import app
 
 ANSI = re.compile(r"\x1b[\[\]()#;?]*[0-9;]*[A-Za-z@-~]?")
 TRACEBACK = "Traceback (most recent call last)"

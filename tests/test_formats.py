@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import pytest
 
-from acuinfo.cli.app import app
+from acuinfo.cli.main import app
 from acuinfo.render import RENDERERS, long_date, render
 from acuinfo.views.document import Bullets, Citation, Document, Paragraph, Section, Step, Steps
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuinfo import __version__
-from acuinfo.cli.app import app
+from acuinfo.cli.main import app
 
 
 def command_names() -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from acuinfo.cli import app
+from acuinfo.cli import main as app  # the app, with every command registered
 from acuinfo.cli.onecommand import command_named, narrowed
 
 VALUES, FLAGS = app.ROOT_VALUE_OPTIONS, app.ROOT_FLAGS

@@ -16,7 +16,7 @@ GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 
 SHOW_AND_REPORT_YAML = """
 import sys
-from acuinfo.cli.app import main
+from acuinfo.cli.main import main
 sys.argv = ["acuinfo", "condition", "neck-pain"]
 try:
     main()
