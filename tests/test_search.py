@@ -231,7 +231,7 @@ def test_no_indexed_text_only_points_to_another_command(built_in):
 
 def test_every_page_section_holds_more_than_a_pointer():
     """A section that only says where the answer is would be a heading with no answer."""
-    from acuinfo.finding.index import _content
+    from acuinfo.finding.entries import content as _content
     from acuinfo.knowledge.folders import builtin_folder
     from acuinfo.knowledge.loading import Knowledge
 
