@@ -5,12 +5,17 @@ document to the text stream ``out``. Adding a format is adding a module here.
 
 The few words that the plain, Markdown and HTML renderers all put around the
 content live here too, so the three formats say the same thing the same way.
+
+Renderers import ``acuinfo.base`` and the document model, ``acuinfo.views.document``,
+and nothing else of acuinfo's: they know documents, not knowledge files.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, TextIO
+
+from acuinfo.base.dates import long_date
 
 if TYPE_CHECKING:
     from acuinfo.views.document import Citation, Document
@@ -23,24 +28,9 @@ RENDERERS = {
     "html": "acuinfo.render.html",
 }
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
 def render(document: Document, fmt: str, out: TextIO) -> None:
     """Write ``document`` to ``out`` in format ``fmt`` (a key of RENDERERS)."""
     importlib.import_module(RENDERERS[fmt]).render(document, out)
-
-
-def long_date(iso: str) -> str:
-    """``2026-11-25`` as ``25 November 2026``: read the same way in every country, and
-    spoken as words by a screen reader. Anything else is returned as it is."""
-    parts = iso.split("-")
-    if len(parts) == 3 and all(part.isdigit() for part in parts):
-        year, month, day = (int(part) for part in parts)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{day} {MONTHS[month - 1]} {year}"
-    return iso
 
 
 def dates(document: Document) -> list[tuple[str, str, str, str]]:

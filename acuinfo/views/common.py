@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from acuinfo.base.dates import long_date
 from acuinfo.base.errors import KnowledgeError, NotFoundError
 from acuinfo.base.words import all_words, normalize
 from acuinfo.knowledge import records
@@ -235,8 +236,6 @@ def as_sentence(text: str) -> str:
 
 def checked_note(source: records.Source) -> str:
     """When a web page's content was last checked, as words for a citation."""
-    from acuinfo.render import long_date
-
     return f" Checked {long_date(source.checked.isoformat())}." if source.checked else ""
 
 
