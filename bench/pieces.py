@@ -141,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("page long output: import", "pager", ours, "pydoc (Rich's pager) on top",
                  theirs))
 
+    ours = import_ms("binascii", runs, before="import typer")
+    theirs = import_ms("hashlib", runs, before="import typer, binascii")
+    rows.append(("checksum a cache entry: import", "binascii.crc32", ours, "hashlib on top",
+                 theirs))
+
     print(f"{'piece':42} {'acuinfo':28} {'ms':>7}   {'library':28} {'ms':>7}")
     for what, mine, my_ms, library, library_ms in rows:
         print(f"{what:42} {mine:28} {my_ms:7.2f}   {library:28} {library_ms:7.2f}")

@@ -79,3 +79,23 @@ def test_every_line_fits_and_no_word_is_lost(parts, width):
 def test_the_layouts_own_marks_count_as_rich_counts_them():
     for text in ("\u2022 a point", "cut\u2026", "\u2022 caf\u00e9 \u2026", "\u2022 \u9488"):
         assert cells(text) == cell_len(text)
+
+
+ascii_words = st.lists(st.text(st.characters(min_codepoint=33, max_codepoint=126,
+                                             exclude_characters="/\\"), min_size=1,
+                               max_size=12), max_size=30)
+
+
+@given(ascii_words, st.integers(min_value=12, max_value=80))
+def test_breaks_where_rich_would(parts, width):
+    """The wrapper stands in for Rich's Text.wrap to save its cost on every command; for
+    words that fit a line, it must break exactly where Rich breaks."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    text = " ".join(parts)
+    console = Console(width=200, file=io.StringIO())
+    theirs = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
+    assert lines_of(text, width) == (theirs or [""])
