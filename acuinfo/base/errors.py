@@ -13,6 +13,7 @@ class Problem(Record):
     line: int | None = None
     column: int | None = None
     hint: str | None = None
+    warning: bool = False  # worth a look, but the file can be used as it is
 
     def __str__(self) -> str:
         """``file:line:column: message (hint)``, safe to show: the file's name with its
@@ -26,6 +27,8 @@ class Problem(Record):
             if self.column is not None:
                 where += f":{self.column}"
         text = f"{self.message} ({self.hint})" if self.hint else self.message
+        if self.warning:
+            text = f"warning: {text}"
         return f"{where}: {' '.join(clean_text(text).splitlines())}"
 
 

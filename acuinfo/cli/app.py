@@ -91,6 +91,7 @@ class Settings(Record):
     data_dirs: tuple[Path, ...] = ()
     pager: bool = True
     drafts: bool = False
+    language: str | None = None  # --lang, as given
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -109,10 +110,14 @@ NoPagerOption = Annotated[bool, typer.Option(
 DraftsOption = Annotated[bool, typer.Option(
     "--drafts", help="Also show entries marked 'status: draft', marked DRAFT (never in "
                      "handouts).")]
+LangOption = Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads this form
+    "--lang", metavar="LANGUAGE",
+    help="The language to show: en, es (Spanish) or zh-Hans (Simplified Chinese). Without "
+         "it, ACUINFO_LANG, then your locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).")]
 
 # The root's options, so that the command after them can be found without building
 # every command (see acuinfo.cli.onecommand); a test keeps them in step.
-ROOT_VALUE_OPTIONS = ("--data-dir", "-d")
+ROOT_VALUE_OPTIONS = ("--data-dir", "-d", "--lang")
 ROOT_FLAGS = ("--no-pager", "--drafts")
 
 
@@ -122,16 +127,18 @@ def _options(
     data_dir: DataDirOption = None,
     no_pager: NoPagerOption = False,
     drafts: DraftsOption = False,
+    lang: LangOption = None,
     version: Annotated[bool, typer.Option(
         "--version", "-V", callback=_show_version, is_eager=True,
         help="Show the version and exit.",
     )] = False,
 ) -> None:
     """Plain-language answers about acupuncture for long-lasting pain."""
-    ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager, drafts=drafts)
+    ctx.obj = Settings(tuple(data_dir or ()), pager=not no_pager, drafts=drafts, language=lang)
 
 
-_SHARED = {"data_dir": DataDirOption, "no_pager": NoPagerOption, "drafts": DraftsOption}
+_SHARED = {"data_dir": DataDirOption, "no_pager": NoPagerOption, "drafts": DraftsOption,
+           "lang": LangOption}
 
 
 def command(group: typer.Typer = app, name: str | None = None) -> Callable:
@@ -143,18 +150,19 @@ def command(group: typer.Typer = app, name: str | None = None) -> Callable:
     def register(function: Callable) -> Callable:
         signature = inspect.signature(function)
         shared = [inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
-                                    default=False if option != "data_dir" else None,
+                                    default=None if option in ("data_dir", "lang") else False,
                                     annotation=annotation)
                   for option, annotation in _SHARED.items()]
 
         @functools.wraps(function)
         def run(*args: object, data_dir: list[Path] | None = None, no_pager: bool = False,
-                drafts: bool = False, **kwargs: object) -> object:
+                drafts: bool = False, lang: str | None = None, **kwargs: object) -> object:
             context = kwargs["ctx"]  # every command takes its context first
             before = settings_of(context)
             merged = before._replace(data_dirs=(*before.data_dirs, *(data_dir or ())),
                                      pager=before.pager and not no_pager,
-                                     drafts=before.drafts or drafts)
+                                     drafts=before.drafts or drafts,
+                                     language=lang or before.language)
             context.obj = context.find_root().obj = merged
             try:
                 return function(*args, **kwargs)
@@ -180,12 +188,57 @@ def build_document(ctx: typer.Context, build: Callable, drafts: bool | None = No
     require_folders(settings.data_dirs)
     knowledge = knowledge_in_use(settings.data_dirs,
                                  drafts=settings.drafts if drafts is None else drafts)
+    knowledge.language = choose_language(settings.language, knowledge)
     try:
         return knowledge, build(knowledge)
     except AcuinfoError as err:
         if knowledge.problems and not isinstance(err, KnowledgeError):
             report_problems(knowledge.problems)  # a broken file may be why a name was not found
         fail_with(err)
+
+
+def choose_language(asked: str | None, knowledge: object) -> str:
+    """The language to show: ``--lang`` (one the knowledge has, else a usage error),
+    ACUINFO_LANG, the locale, or English. A language from the environment that the
+    knowledge lacks means English, with a note the first time."""
+    import os
+
+    from acuinfo.base import languages
+
+    from_env = os.environ.get("ACUINFO_LANG") or None
+    wanted = languages.from_environment(os.environ)
+    if not asked and not from_env and (not wanted or wanted[0] == languages.ENGLISH):
+        return languages.ENGLISH  # the usual case: no folder need be looked at
+    available = knowledge.languages()
+    if asked:
+        tag = languages.language_tag(asked)
+        if tag not in available:
+            raise typer.BadParameter(
+                f"acuinfo has no knowledge in {clean_text(asked)!r}; it has "
+                + ", ".join(available), param_hint="'--lang'")
+        return tag
+    language, note = languages.chosen(from_env, os.environ, available)
+    if note:
+        _note_once(f"language-{language}-{from_env or wanted[0]}", note)
+    return language
+
+
+def _note_once(name: str, note: str) -> None:
+    """Say ``note`` on standard error, unless it was said before (a mark in the cache
+    folder remembers; without one it is said every time)."""
+    from acuinfo.base.places import cache_dir
+    from acuinfo.base.safewrite import write_file
+    from acuinfo.base.words import as_slug
+
+    mark = cache_dir() / "notes" / (as_slug(name) or "note")
+    if mark.exists():
+        return
+    sys.stderr.write(f"acuinfo: {clean_text(note)}\n")
+    try:
+        mark.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_file(mark, b"said\n", replace=True, durable=False, private=True)
+    except (OSError, AcuinfoError):
+        pass
 
 
 def require_folders(folders: tuple[Path, ...]) -> None:

@@ -136,10 +136,13 @@ def validate(
         report.problems.extend(in_use.problems)
     for problem in sorted(report.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)):
         typer.echo(str(problem))
-    count = len(report.problems)
+    count = sum(not problem.warning for problem in report.problems)
+    warnings = len(report.problems) - count
     folder_count = len(chosen or knowledge.folders)
     summary = (f"checked {report.files} file{'s' * (report.files != 1)} in {folder_count} "
                f"folder{'s' * (folder_count != 1)}: ")
     summary += "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
+    if warnings:
+        summary += f", {warnings} warning{'s' * (warnings != 1)}"
     typer.echo(summary)
     raise typer.Exit(1 if count else 0)

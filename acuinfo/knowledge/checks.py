@@ -25,7 +25,7 @@ from acuinfo.knowledge.located import YamlData
 from acuinfo.knowledge.records import fields_of, is_record
 
 FOLDERS = {**ENTRY_FOLDERS, **ADDITION_FOLDERS}
-IGNORED = {"README.md", "LICENSE"}
+IGNORED = {"README.md", "LICENSE", "translations"}  # translations are checked apart
 
 _REFERENCE_NAMES = {"sources": "source", "conditions": "condition", "categories": "tip category"}
 _REFERENCE_HINTS = {
@@ -61,12 +61,37 @@ def check_folders(to_check: Iterable[Folder], knowledge: Knowledge) -> Report:
             if record is not None:
                 report.problems.extend(_name_problems(entry, record))
                 loaded.append(record)
+        report.files += _check_translations(folder, knowledge, report)
     known = _known_names(knowledge)
     for record in loaded:
         report.problems.extend(_reference_problems(record, known))
         report.problems.extend(_duplicate_ids(record))
     report.problems.extend(_shared_names(loaded, knowledge))
     return report
+
+
+def _check_translations(folder: Folder, knowledge: Knowledge, report: Report) -> int:
+    """Check every translated file in ``folder`` against the English file it translates;
+    return how many there were."""
+    from acuinfo.knowledge.translation_checks import check_translation, translation_files
+
+    count = 0
+    for language, relative, entry in translation_files(folder.root):
+        count += 1
+        english = next(iter(knowledge.present(relative)), None)
+        report.problems.extend(check_translation(language, relative, entry, english,
+                                                 _record_type(relative)))
+    return count
+
+
+def _record_type(relative: str) -> type | None:
+    """What kind of record a file at ``relative`` in a knowledge folder holds."""
+    folder, _, name = relative.rpartition("/")
+    if not folder:
+        return SHARED_FILES.get(name)
+    if "/" not in folder and name.endswith(".yaml"):
+        return FOLDERS.get(folder)
+    return None
 
 
 def _files_of(folder: Folder, report: Report) -> list[tuple[Entry, type]]:

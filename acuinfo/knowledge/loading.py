@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.base.languages import ENGLISH
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import (
     ADDITION_FOLDERS,
@@ -45,7 +46,8 @@ def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
     return knowledge_in_use(data_dirs).folders
 
 
-def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = False) -> Knowledge:
+def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = False,
+                     language: str = ENGLISH) -> Knowledge:
     """The knowledge of every candidate folder that exists; one that cannot be read is
     left out and named as a problem. ``drafts`` shows entries marked as drafts too."""
     folders, problems = [], []
@@ -57,7 +59,7 @@ def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = Fals
             problems.append(Problem(folder.label, f"{folder.kind} folder {state}",
                                     hint="let your user enter it, e.g. chmod a+rx, or stop "
                                          "using it"))
-    knowledge = Knowledge(folders, drafts=drafts)
+    knowledge = Knowledge(folders, drafts=drafts, language=language)
     knowledge.problems.extend(problems)
     return knowledge
 
@@ -110,26 +112,75 @@ def _parse_now(entry: Entry) -> YamlData:
     return yamlfile.parse(yamlfile.decode(raw, file), file)
 
 
-def read(entry: Entry, record_type: type[T]) -> T:
-    """Read, parse and check one file into a record, or raise KnowledgeError."""
+def read(entry: Entry, record_type: type[T], translation: Entry | None = None,
+         language: str = ENGLISH) -> T:
+    """Read, parse and check one file into a record, or raise KnowledgeError. With
+    ``translation``, the record is in ``language``: the translated file laid over this
+    one (see ``acuinfo.knowledge.translating``); a translation that cannot be read
+    leaves the record in English, and is reported by ``validate``."""
     from acuinfo.knowledge import schema
 
     data = parse_file(entry)
+    if language != ENGLISH:
+        data = in_language(data, translation, language)
     record = schema.build(record_type, data)
     data.forget()  # lists hold thousands of records: keep each file's parse no longer
     return record
 
 
+def in_language(english: YamlData, translation: Entry | None, language: str) -> YamlData:
+    """``english`` with its translation into ``language`` laid over it, knowing which
+    parts stayed in English (all of it, without a translation)."""
+    from acuinfo.knowledge import translating
+    from acuinfo.knowledge.located import YamlData
+
+    translated = None
+    if translation is not None:
+        try:
+            translated = parse_file(translation)
+        except KnowledgeError:
+            translated = None
+    if translated is None:
+        value, untranslated, info = english.value, {()}, {}
+    else:
+        value, untranslated = translating.overlay(
+            english.value, translating.without_header(translated.value))
+        info = translating.header(translated.value)
+    data = YamlData(english.file, value, None, reparse=english.reparse)
+    data.language = language
+    data.untranslated = frozenset(untranslated)
+    data.translation = (str(translation), info) if translated is not None else None
+    return data
+
+
 class Knowledge:
     """Every knowledge folder, highest precedence first, and what they hold."""
 
-    def __init__(self, folders: Iterable[Folder], drafts: bool = False) -> None:
+    def __init__(self, folders: Iterable[Folder], drafts: bool = False,
+                 language: str = ENGLISH) -> None:
         self.folders = list(folders)
         self.drafts = drafts  # show entries marked "status: draft" too
+        self.language = language  # the records' language: English, or a translation
         self.problems: list[Problem] = []
         self.hidden_drafts: list[object] = []  # drafts met and left out, for the lists
         self._conditions: list[records.Condition] | None = None
         self._cache: dict[str, list] = {}
+
+    def _read(self, entry: Entry, record_type: type[T]) -> T:
+        """One file's record, in this knowledge's language."""
+        if self.language == ENGLISH:
+            return read(entry, record_type)
+        from acuinfo.knowledge.translating import translation_of
+
+        translation = translation_of(entry, [folder.root for folder in self.folders],
+                                     self.language)
+        return read(entry, record_type, translation, self.language)
+
+    def languages(self) -> list[str]:
+        """The languages these folders hold knowledge in, English first."""
+        from acuinfo.knowledge.translating import languages_in
+
+        return languages_in(folder.root for folder in self.folders)
 
     def _visible(self, record: T) -> bool:
         """Whether to show ``record``: a draft only when drafts are asked for."""
@@ -142,7 +193,7 @@ class Knowledge:
         """The record in the first folder whose file ``relative`` is not a hidden draft; a
         broken file on the way is raised."""
         for entry in self._present_in_order(relative):
-            record = read(entry, record_type)
+            record = self._read(entry, record_type)
             if self._visible(record):
                 return record
         return None
@@ -168,7 +219,7 @@ class Knowledge:
         for entries in by_name.values():
             for entry in entries:
                 try:
-                    record = read(entry, record_type)
+                    record = self._read(entry, record_type)
                 except KnowledgeError as err:
                     self.problems.extend(err.problems)
                     break
@@ -200,7 +251,7 @@ class Knowledge:
         loaded = []
         for entry in entries:
             try:
-                loaded.append(read(entry, record_type))
+                loaded.append(self._read(entry, record_type))
             except KnowledgeError as err:
                 self.problems.extend(err.problems)
         return loaded

@@ -18,7 +18,8 @@ class YamlData:
     A value that came from the parse cache has no positions (None) until a problem
     needs one; ``reparse`` then parses the file again to find them."""
 
-    __slots__ = ("file", "positions", "reparse", "value")
+    __slots__ = ("file", "language", "positions", "reparse", "translation", "untranslated",
+                 "value")
 
     def __init__(self, file: str, value: object,
                  positions: dict[Path, tuple[int, int]] | None,
@@ -27,6 +28,9 @@ class YamlData:
         self.value = value
         self.positions = positions
         self.reparse = reparse
+        self.language = "en"  # the language of the value (see acuinfo.knowledge.translating)
+        self.untranslated: frozenset[Path] = frozenset()  # parts of it still in English
+        self.translation: tuple[str, dict] | None = None  # the translated file, its header
 
     def forget(self) -> None:
         """Let go of the value and the positions once records are built from them: the
@@ -65,6 +69,11 @@ class Origin(Record):
     def file(self) -> str:
         return self.data.file
 
+    def in_english(self, *subpath: object) -> bool:
+        """Whether the part ``subpath`` of this record (all of it, given none) is still in
+        English, in a record read in another language for want of a translation."""
+        wanted = (*self.path, *subpath)
+        return any(wanted[:len(part)] == part for part in self.data.untranslated)
     def problem(self, subpath: Path, message: str, hint: str | None = None) -> Problem:
         """A problem located at ``subpath`` inside this record."""
         return self.data.problem((*self.path, *subpath), message, hint)
