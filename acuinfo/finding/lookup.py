@@ -4,7 +4,8 @@ A slug names a file, and reads only that; any other name (a title, an alias) is
 looked up in the index. A name that more than one condition goes by lists the
 choices, and the name of an illness acuinfo has no page on says so, rather than
 suggest another illness. This sits above both the knowledge it reads and the index
-it asks, so that neither needs the other's help.
+it asks, so that neither needs the other's help. The index (and SQLite) is imported
+only when a name is not a slug: showing a condition by its slug needs neither.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 from acuinfo.base.errors import AmbiguousNameError, NotCoveredError, NotFoundError
 from acuinfo.base.safetext import shown_name
 from acuinfo.base.words import as_slug, phrase_key
-from acuinfo.finding import index, ranking
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.names import name_keys
@@ -31,6 +31,8 @@ def condition(knowledge: Knowledge, name: str) -> records.Condition:
                                                          records.Condition)
     if found:
         return found
+    from acuinfo.finding import index, ranking  # SQLite and the index: only for other names
+
     book = knowledge.name_book()
     key = phrase_key(name)
     declared = next((a for a in book.ambiguous if key in name_keys(a)), None)
@@ -68,6 +70,8 @@ def condition(knowledge: Knowledge, name: str) -> records.Condition:
 
 def not_covered(book: records.NameBook, name: str) -> records.NotCovered | None:
     """The illness acuinfo has no page on that ``name`` names, or is spelled much like."""
+    from acuinfo.finding import ranking
+
     keys = {key: illness for illness in book.not_covered for key in name_keys(illness)}
     whole = phrase_key(name)
     found = [key for key, start, end in ranking.phrases_in(name, keys)
