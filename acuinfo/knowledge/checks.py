@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.base.safetext import shown_name
 from acuinfo.knowledge import records, schema
 from acuinfo.knowledge.folders import (
     ADDITION_FOLDERS,
@@ -208,7 +209,9 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
     declared = {key for entry in knowledge.name_book().ambiguous for key in name_keys(entry)}
     titles: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
+    files: dict[str, str] = {}
     for condition in knowledge.conditions():
+        files[condition.slug] = condition.origin.file
         titles.setdefault(phrase_key(condition.title), set()).add(condition.slug)
         for alias in condition.aliases:
             aliases.setdefault(phrase_key(alias), set()).add(condition.slug)
@@ -220,10 +223,12 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
         for where, name, claims in names:
             others = sorted(claims.get(phrase_key(name), set()) - {record.slug})
             if others and phrase_key(name) not in declared:
-                problems.append(record.origin.problem(
-                    where, f"{name!r} is also a name of {', '.join(others)}",
+                named = ", ".join(f"{slug} ({shown_name(files[slug])})" for slug in others)
+                problem = record.origin.problem(
+                    where, f"{name!r} is also a name of {named}",
                     "list it under 'ambiguous' in names.yaml, so that acuinfo asks which "
-                    "is meant, or keep it for one condition"))
+                    "is meant, or keep it for one condition")
+                problems.append(problem._replace(warning=True))
     return problems
 
 
