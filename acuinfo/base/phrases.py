@@ -1,0 +1,34 @@
+"""The words acuinfo puts around the content, in the reader's language.
+
+Headings, labels, notices and messages are written in English in the code, and
+looked up by that English text in a catalog per language: ``phrases_es.py``,
+``phrases_zh_hans.py``. A phrase a catalog lacks is said in English, so a missing
+phrase shows, never breaks. A catalog is a plain dictionary, imported only when
+its language is used: no compile step (gettext's .mo files need one) and nothing
+for English to load.
+
+Phrases with a value in them use ``str.format`` fields: ``say("es", "Part {number}",
+number=2)``; a catalog keeps the fields and may move them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from acuinfo.base.languages import ENGLISH
+
+CATALOGS = {"es": "acuinfo.base.phrases_es", "zh-Hans": "acuinfo.base.phrases_zh_hans"}
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    """The phrases of ``language``, by their English text (none for English)."""
+    module = CATALOGS.get(language)
+    return importlib.import_module(module).PHRASES if module else {}
+
+
+def say(language: str, english: str, **values: object) -> str:
+    """``english`` in ``language``, with ``values`` put in its fields."""
+    text = english if language == ENGLISH else catalog(language).get(english, english)
+    return text.format(**values) if values else text
