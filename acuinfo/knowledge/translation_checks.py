@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 
 from acuinfo.base.errors import KnowledgeError, Problem
-from acuinfo.base.words import normal_form
 from acuinfo.knowledge import schema
 from acuinfo.knowledge.folders import Entry, list_folder, probe
 from acuinfo.knowledge.loading import in_language, parse_file
@@ -149,9 +148,13 @@ def _shape_problems(english: object, translated: object, path: tuple,
         yield data.problem(path, f"{_name(path)} is not the kind of value the English file has")
 
 
+_FULL_WIDTH_DIGITS = {0xFF10 + digit: ord("0") + digit for digit in range(10)}
+
+
 def _numbers(text: str) -> list[str]:
-    # Full-width digits (in Chinese text) and a decimal comma (Spanish) count the same.
-    found = _NUMBER.findall(normal_form(text))
+    # Full-width digits (in Chinese text) and a decimal comma (Spanish) count the same;
+    # a full-width comma between two numbers stays a separator.
+    found = _NUMBER.findall(text.translate(_FULL_WIDTH_DIGITS))
     return found + [number.replace(",", ".") for number in found]
 
 

@@ -1,0 +1,210 @@
+"""acuinfo in Spanish and Simplified Chinese: the language chosen as the tldr client
+specification says, translations that keep every fact of the English, and English
+where a translation is missing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from acuinfo.base import languages
+from acuinfo.knowledge.translation_checks import check_translation, translation_files
+
+from conftest import DATA, TRACEBACK
+
+LANGUAGES = ["es", "zh-Hans"]
+TRANSLATED = {language: sorted(path.relative_to(DATA / "translations" / language).as_posix()
+                               for path in (DATA / "translations" / language).rglob("*.yaml"))
+              for language in LANGUAGES}
+CONDITIONS = sorted(p.stem for p in (DATA / "conditions").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("value, tag", [
+    ("es_ES.UTF-8", "es"), ("es_MX", "es"), ("es", "es"), ("zh_CN.UTF-8", "zh-Hans"),
+    ("zh_SG", "zh-Hans"), ("zh-Hans", "zh-Hans"), ("zh_Hans_CN", "zh-Hans"),
+    ("zh_TW", "zh-Hant"), ("en_GB.UTF-8", "en"), ("C", None), ("POSIX", None), ("", None),
+    ("C.UTF-8", None),
+])
+def test_locale_names_become_language_tags(value, tag):
+    assert languages.language_tag(value) == tag
+
+
+def test_the_locale_variables_are_read_in_order():
+    environment = {"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "es_ES", "LC_ALL": "C",
+                   "LANGUAGE": "fr:es"}
+    assert languages.from_environment(environment) == ["fr", "es", "zh-Hans"]
+    assert languages.chosen(None, environment, ["en", "es", "zh-Hans"]) == ("es", None)
+    assert languages.chosen(None, {"LANG": "C"}, ["en", "es"]) == ("en", None)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_file_is_translated(language):
+    english = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml")
+                     if "translations" not in p.parts and p.name != "sources.yaml")
+    assert TRANSLATED[language] == english
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_translation_keeps_the_facts_of_its_english_file(language):
+    """The shape, every id and source, the signs at each level of urgency, every number,
+    and the header that says what it translates (the checks validate runs)."""
+    from acuinfo.knowledge.checks import _record_type
+    from acuinfo.knowledge.folders import builtin_folder
+
+    root = builtin_folder().root
+    found = list(translation_files(root))
+    assert len(found) == len(TRANSLATED[language]) * len(LANGUAGES)
+    for lang, relative, entry in found:
+        if lang == language:
+            problems = check_translation(lang, relative, entry, root / relative,
+                                         _record_type(relative))
+            assert [p for p in problems if not p.warning] == [], (relative, problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", CONDITIONS)
+def test_the_same_warning_signs_sources_and_numbers(language, slug):
+    english = yaml.safe_load((DATA / "conditions" / f"{slug}.yaml").read_text())
+    translated = yaml.safe_load(
+        (DATA / "translations" / language / "conditions" / f"{slug}.yaml").read_text())
+    for level, signs in english["red_flags"].items():
+        assert len(translated["red_flags"][level]) == len(signs), (level, slug)
+    assert set(translated["red_flags"]) == set(english["red_flags"])
+    for part in ("acupuncture", "evidence"):
+        assert translated[part].get("sources", english[part].get("sources")) == \
+            english[part].get("sources"), part
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", yaml.safe_dump(
+        {k: v for k, v in english.items() if k not in ("reviewed", "review_due")})))
+    shown = set(re.findall(r"\d+(?:\.\d+)?", yaml.safe_dump(translated, allow_unicode=True)
+                           .translate({0xFF10 + d: ord("0") + d for d in range(10)})))
+    assert numbers - shown == set(), slug
+
+
+def page_text(language: str, slug: str) -> str:
+    data = yaml.safe_load(
+        (DATA / "translations" / language / "conditions" / f"{slug}.yaml").read_text())
+    data.pop("translation")
+    texts = []
+
+    def walk(value, key=""):
+        if isinstance(value, str) and key not in ("slug", "rating"):
+            texts.append(value.strip())
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k not in ("aliases", "keywords", "sources", "related"):
+                    walk(v, k)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+
+    walk(data)
+    end = "。" if language.startswith("zh") else "."
+    return " ".join(t if t.endswith((".", "?", "!", ":", "。", "\uff1f", "\uff01", "\uff1a")) else t + end
+                    for t in texts)
+
+
+@pytest.mark.parametrize("slug", CONDITIONS)
+def test_spanish_pages_are_fairly_easy_to_read(slug):
+    """Fernández-Huerta 70 or more and Szigriszt-Pazos (INFLESZ) 65 or more: the "fairly
+    easy" band or easier."""
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        text = page_text("es", slug)
+        assert textstat.fernandez_huerta(text) >= 70, slug
+        assert textstat.szigriszt_pazos(text) >= 65, slug
+    finally:
+        textstat.set_lang("en_US")
+
+
+@pytest.mark.parametrize("slug", CONDITIONS)
+def test_chinese_pages_keep_their_sentences_short(slug):
+    text = page_text("zh-Hans", slug)
+    sentences = [s for s in re.split("[。\uff01\uff1f]", text) if s.strip()]
+    average = sum(len(re.sub(r"\s", "", s)) for s in sentences) / len(sentences)
+    assert average < 25, (slug, average)
+
+
+def test_an_explicit_language_the_knowledge_lacks_is_a_usage_error(run_script):
+    result = run_script("--lang", "fr", "condition", "neck-pain")
+    assert result.returncode == 2
+    assert "acuinfo has no knowledge in 'fr'; it has en, es, zh-Hans" in result.stderr
+    assert TRACEBACK not in result.stderr
+
+
+def test_a_language_from_the_locale_falls_back_to_english_with_one_note(run_script):
+    env = {"LANG": "fr_FR.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    first = run_script("condition", "neck-pain", env=env)
+    assert first.returncode == 0 and first.stdout.startswith("Neck pain")
+    assert "there is no knowledge in 'fr'" in first.stderr
+    again = run_script("condition", "neck-pain", env=env)
+    assert again.stdout.startswith("Neck pain") and again.stderr == "", "said only once"
+
+
+@pytest.mark.parametrize("env, title", [
+    ({"LANG": "es_MX.UTF-8"}, "Dolor de cuello"),
+    ({"LC_ALL": "zh_CN.UTF-8"}, "颈痛"),
+    ({"LANGUAGE": "zh_SG:es", "LANG": "en_US.UTF-8"}, "颈痛"),
+    ({"ACUINFO_LANG": "es", "LANG": "zh_CN.UTF-8"}, "Dolor de cuello"),
+    ({"LANG": "C", "LANGUAGE": "es"}, "Dolor de cuello"),
+])
+def test_the_language_comes_from_the_environment(run_script, env, title):
+    full = {"LANG": "", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", **env}
+    result = run_script("condition", "neck-pain", env=full)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(title)
+
+
+@pytest.mark.parametrize("language, title", [("es", "Dolor de cuello"), ("zh-Hans", "颈痛")])
+def test_lang_before_or_after_the_command(run_script, language, title):
+    for args in (["--lang", language, "condition", "neck-pain"],
+                 ["condition", "neck-pain", "--lang", language]):
+        result = run_script(*args)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(title)
+
+
+def test_an_entry_with_no_translation_is_shown_in_english(run_script, clinic):
+    good = (DATA / "conditions" / "neck-pain.yaml").read_text()
+    folder = clinic("conditions/hip-ache.yaml", re.sub(
+        r"(?m)^aliases:\n(?:  - .*\n)+", "aliases: []\n",
+        good.replace("slug: neck-pain", "slug: hip-ache").replace("title: Neck pain",
+                                                                  "title: Hip ache")))
+    result = run_script("-d", str(folder), "--lang", "es", "condition", "hip-ache")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Hip ache")
+
+
+def test_validate_warns_when_the_english_changed_after_translation(run_script, clinic,
+                                                                   tmp_path):
+    english = (DATA / "conditions" / "neck-pain.yaml").read_text()
+    translated = (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text()
+    folder = clinic("conditions/neck-pain.yaml", english.replace("It often makes your neck",
+                                                                 "It can make your neck"))
+    clinic("translations/es/conditions/neck-pain.yaml", translated)
+    result = run_script("validate", str(folder))
+    assert "warning: the English file conditions/neck-pain.yaml has changed since this was " \
+           "translated" in result.stdout
+    assert result.returncode == 0
+
+
+def test_a_translation_may_not_change_a_fact(run_script, clinic):
+    english = (DATA / "conditions" / "neck-pain.yaml").read_text()
+    translated = yaml.safe_load(
+        (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
+    translated["evidence"]["rating"] = "good"
+    translated["red_flags"]["emergency"] = translated["red_flags"]["emergency"][:-1]
+    translated["evidence"]["summary"] = translated["evidence"]["summary"].replace("3.9", "5")
+    folder = clinic("conditions/neck-pain.yaml", english)
+    clinic("translations/es/conditions/neck-pain.yaml",
+           yaml.safe_dump(translated, allow_unicode=True, sort_keys=False))
+    result = run_script("validate", str(folder))
+    assert result.returncode == 1
+    for expected in ("evidence.rating must be as in the English file", "red_flags.emergency has",
+                     "lacks the number 3.9"):
+        assert expected in result.stdout, expected
+    assert Path(folder / "translations").is_dir()
