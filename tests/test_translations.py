@@ -102,8 +102,8 @@ def page_text(language: str, slug: str) -> str:
 
     walk(data)
     end = "。" if language.startswith("zh") else "."
-    return " ".join(t if t.endswith((".", "?", "!", ":", "。", "\uff1f", "\uff01", "\uff1a")) else t + end
-                    for t in texts)
+    stops = (".", "?", "!", ":", "。", "\uff1f", "\uff01", "\uff1a")
+    return " ".join(t if t.endswith(stops) else t + end for t in texts)
 
 
 @pytest.mark.parametrize("slug", CONDITIONS)
