@@ -208,3 +208,32 @@ def test_a_translation_may_not_change_a_fact(run_script, clinic):
                      "lacks the number 3.9"):
         assert expected in result.stdout, expected
     assert Path(folder / "translations").is_dir()
+
+
+def test_new_translation_starts_from_the_english_and_validates(run_script, tmp_path):
+    folder = tmp_path / "clinic"
+    made = run_script("new", "translation", "fr", "neck-pain", "-d", str(folder))
+    assert made.returncode == 0, made.stderr
+    path = Path(made.stdout.strip())
+    assert path == folder / "translations" / "fr" / "conditions" / "neck-pain.yaml"
+    text = path.read_text()
+    assert "language: fr" in text and "source: conditions/neck-pain.yaml" in text
+    assert "translator_review: pending" in text and "\nreviewed:" not in text
+    assert run_script("validate", str(folder)).returncode == 0
+    shown = run_script("-d", str(folder), "--lang", "fr", "condition", "neck-pain")
+    assert shown.returncode == 0 and shown.stdout.startswith("Neck pain")
+    again = run_script("new", "translation", "fr", "neck-pain", "-d", str(folder))
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_new_translation_of_a_built_in_translation_needs_override(run_script, tmp_path):
+    folder = tmp_path / "clinic"
+    refused = run_script("new", "translation", "es", "neck-pain", "-d", str(folder))
+    assert refused.returncode == 1 and "--override" in refused.stderr
+    made = run_script("new", "translation", "es", "neck-pain", "-d", str(folder), "--override")
+    assert made.returncode == 0, made.stderr
+    assert "Dolor de cuello" in Path(made.stdout.strip()).read_text()
+    for wrong in (["en", "neck-pain"], ["es", "no-such-thing"], ["es", "../../etc/passwd"]):
+        result = run_script("new", "translation", *wrong, "-d", str(folder))
+        assert result.returncode == 1, wrong
+        assert TRACEBACK not in result.stderr

@@ -65,6 +65,45 @@ def _new_command(kind: str, example: str, name_help: str) -> None:
     command(new_app, kind)(new)
 
 
+@command(new_app, "translation")
+def new_translation(
+    ctx: typer.Context,
+    language: Annotated[str, typer.Argument(help="The language to translate into, e.g. es.")],
+    name: Annotated[str, typer.Argument(
+        help="What to translate: a condition or a page (e.g. neck-pain, safety), tips, "
+             "session, glossary or names.")],
+    override: Annotated[bool, typer.Option(
+        "--override", help="Start your own version of a translation that already exists "
+                           "in another folder (a built-in one, say), from a copy of it.")
+    ] = False,
+) -> None:
+    """Start a translation of a knowledge file into your knowledge folder (or the first
+    --data-dir), and print its path.
+
+    \b
+    Examples:
+      acuinfo new translation es neck-pain
+      acuinfo new translation zh-Hans pages/safety -d ./my-clinic
+      acuinfo new translation es neck-pain --override
+    """
+    import datetime
+
+    from acuinfo.base.places import user_folder
+    from acuinfo.knowledge.loading import knowledge_in_use
+    from acuinfo.knowledge.scaffold import write_translation
+
+    settings = settings_of(ctx)
+    folder = Path(settings.data_dirs[0]) if settings.data_dirs else user_folder()
+    knowledge = knowledge_in_use([d for d in settings.data_dirs if Path(d).is_dir()],
+                                 drafts=True)
+    try:
+        path = write_translation(language, name, folder, datetime.date.today(), knowledge,
+                                 override)
+    except AcuinfoError as err:
+        fail_with(err)
+    typer.echo(shown_name(path))
+
+
 _new_command("condition", "frozen-shoulder", "The condition's name, e.g. \"frozen shoulder\".")
 _new_command("tip", "walk-after-lunch", "A short name for the tip, e.g. walk-after-lunch.")
 _new_command("source", "smith-2024", "An id for the source, e.g. smith-2024.")

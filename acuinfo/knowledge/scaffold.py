@@ -92,6 +92,72 @@ def write_template(kind: str, name: str, folder: Path, today: datetime.date,
     return target
 
 
+def write_translation(language: str, name: str, folder: Path, today: datetime.date,
+                      knowledge: Knowledge, override: bool = False) -> Path:
+    """Start a translation into ``language`` of the knowledge file ``name`` (a condition or
+    page slug, ``tips``, ``session``, or a path such as ``pages/safety``) in ``folder``:
+    the English text to translate, under the header that says what it translates. An
+    existing translation is never replaced, and one in another folder (a built-in one,
+    say) is started from only with ``override``."""
+    from acuinfo.base.languages import ENGLISH, language_tag
+    from acuinfo.knowledge.translating import TRANSLATIONS, translation_of
+    from acuinfo.knowledge.translation_checks import fingerprint
+
+    tag = language_tag(language)
+    if tag is None or tag == ENGLISH:
+        raise AcuinfoError(f"{clean_text(language)!r} is not a language to translate into; "
+                           "give a language tag, e.g. es or zh-Hans")
+    relative = _knowledge_file(name, knowledge)
+    (english, *_) = knowledge.present(relative)
+    target = folder / TRANSLATIONS / tag / relative
+    existing = translation_of(english, [f.root for f in knowledge.folders], tag)
+    if existing is not None and str(existing) != str(target) and not override:
+        raise AcuinfoError(
+            f"there is already a translation of {relative} into {tag} "
+            f"({shown_name(str(existing))}). To make your own version of it, add "
+            "--override: the new file then starts as a copy of it")
+    start = existing if existing is not None and override else english
+    body = start.read_bytes().decode("utf-8-sig")
+    body = re.sub(r"(?ms)^translation:\n(?:[ \t]+.*\n)+", "", body)
+    body = re.sub(r"(?m)^(?:reviewed|review_due|reviewed_by|status):.*\n", "", body)
+    content = (
+        "# A translation. Translate every text a patient reads; keep every id, slug,\n"
+        "# source, rating, style and number as it is (see 'Translations' in data/README.md).\n"
+        "# Run `acuinfo validate` after editing.\n"
+        "translation:\n"
+        f"  language: {tag}\n"
+        f"  source: {relative}\n"
+        f"  source_sha256: \"{fingerprint(english.read_bytes())}\"\n"
+        f"  translated: {today.isoformat()}\n"
+        "  translator_review: pending     # or the name of the medical translator who "
+        "reviewed it\n" + body)
+    _make_folders(target.parent)
+    try:
+        write_file(target, content.encode("utf-8"), replace=False, sweep_stale=True)
+    except FileExistsError:
+        raise AcuinfoError(f"{shown_name(target)} already exists; acuinfo never replaces it. "
+                           "Edit it") from None
+    except OSError as err:
+        raise AcuinfoError(f"cannot write {shown_name(target)}: {err.strerror or err}; "
+                           "nothing was written") from None
+    return target
+
+
+def _knowledge_file(name: str, knowledge: Knowledge) -> str:
+    """The knowledge file a name given to ``new translation`` stands for."""
+    wanted = name.strip().removesuffix(".yaml")
+    if "/" in wanted:
+        candidates = [f"{wanted}.yaml"]
+    else:
+        slug = as_slug(wanted) or wanted
+        candidates = [f"conditions/{slug}.yaml", f"pages/{slug}.yaml", f"{slug}.yaml"]
+    for relative in candidates:
+        if ".." not in relative.split("/") and knowledge.present(relative):
+            return relative
+    raise AcuinfoError(f"no knowledge file is called {clean_text(name)!r}; give a condition "
+                       "or page, tips, session, glossary or names, e.g. conditions/neck-pain")
+
+
 def _replaced(kind: str, slug: str | None, target: Path, knowledge: Knowledge
               ) -> tuple[str, str] | None:
     """The entry a new ``kind`` file would replace, as (where it is, the text of a draft
