@@ -118,7 +118,7 @@ def write_translation(language: str, name: str, folder: Path, today: datetime.da
             "--override: the new file then starts as a copy of it")
     start = existing if existing is not None and override else english
     body = start.read_bytes().decode("utf-8-sig")
-    body = re.sub(r"(?ms)^translation:\n(?:[ \t]+.*\n)+", "", body)
+    body = re.sub(r"(?m)^translation:\n(?:[ \t]+.*\n)+", "", body)
     body = re.sub(r"(?m)^(?:reviewed|review_due|reviewed_by|status):.*\n", "", body)
     content = (
         "# A translation. Translate every text a patient reads; keep every id, slug,\n"
