@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 import unicodedata
 
@@ -174,3 +175,26 @@ except sqlite3.OperationalError:
     assert result.stdout.startswith("stopped after"), (result.stdout, result.stderr)
     assert float(result.stdout.split()[-1]) < 5
     assert TRACEBACK not in result.stderr
+
+
+def test_a_fault_inside_acuinfo_is_reported_without_a_traceback(tmp_path):
+    """A bug is not the user's doing: one plain message, a distinct status, and the
+    details when asked for."""
+    # Nothing in acuinfo fails on purpose, so one function is made to fail here.
+    program = ("import sys; import acuinfo.views.tips as tips\n"
+               "def broken(*args, **kwargs): raise ValueError('a fault for the test')\n"
+               "tips.tips_page = broken\n"
+               "sys.argv = ['acuinfo', 'tips']\n"
+               "from acuinfo.launch import main; main()\n")
+    env = {k: v for k, v in os.environ.items() if k != "ACUINFO_DEBUG"}
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 70
+    assert TRACEBACK not in result.stderr
+    assert "something went wrong inside acuinfo (ValueError: a fault for the test)" in \
+        result.stderr
+    assert "ACUINFO_DEBUG=1" in result.stderr
+    env["ACUINFO_DEBUG"] = "1"
+    debug = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=60)
+    assert TRACEBACK in debug.stderr

@@ -237,3 +237,37 @@ def test_new_translation_of_a_built_in_translation_needs_override(run_script, tm
         result = run_script("new", "translation", *wrong, "-d", str(folder))
         assert result.returncode == 1, wrong
         assert TRACEBACK not in result.stderr
+
+
+def test_about_tells_each_language_s_files_versions_and_review(run_script, clinic):
+    result = run_script("about", "--format", "plain")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("Translation into Spanish", "Translation into Simplified Chinese"):
+        assert heading in out
+    total = len(TRANSLATED["es"])
+    assert out.count(f"{total} of {total} files translated. No translation has been checked "
+                     "by a qualified medical translator yet.") == 2
+    english = (DATA / "conditions" / "neck-pain.yaml").read_bytes()
+    version = yaml.safe_load((DATA / "translations" / "es" / "conditions" / "neck-pain.yaml")
+                             .read_text())["translation"]["source_sha256"]
+    assert f"conditions/neck-pain.yaml - 2026-12-02 - {version} (current) - not yet" in out
+    # The English changed after translation: the about page says so.
+    folder = clinic("conditions/neck-pain.yaml", english.decode().replace(
+        "It often makes your neck", "It can make your neck"))
+    clinic("translations/es/conditions/neck-pain.yaml",
+           (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
+    changed = run_script("-d", str(folder), "--lang", "es", "about", "--format", "plain").stdout
+    assert "Traducción al español" in changed
+    assert f"conditions/neck-pain.yaml - 2026-12-02 - {version} (el inglés cambió después)" \
+        in changed
+
+
+def test_about_names_the_files_shown_in_english(run_script, clinic):
+    good = (DATA / "conditions" / "neck-pain.yaml").read_text()
+    folder = clinic("conditions/hip-ache.yaml", good.replace("slug: neck-pain", "slug: hip-ache")
+                    .replace("title: Neck pain", "title: Hip ache"))
+    out = run_script("-d", str(folder), "--lang", "zh-Hans", "about", "--format", "plain").stdout
+    total = len(TRANSLATED["zh-Hans"]) + 1
+    assert f"共 {total} 个文件，已翻译 {total - 1} 个。" in out
+    assert "以下内容仍显示英文：conditions/hip-ache.yaml。" in out

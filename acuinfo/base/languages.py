@@ -12,12 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 ENGLISH = "en"
+# The name of each language acuinfo has words for, in English (``say`` gives it in the
+# reader's language); another tag is named by itself.
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "zh-Hans": "Simplified Chinese"}
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # Chinese is told apart by script, as its knowledge files are: mainland China and
 # Singapore write Simplified characters; Taiwan, Hong Kong and Macau, Traditional.
 _SIMPLIFIED = {"cn", "sg", "my", "hans"}
 _TRADITIONAL = {"tw", "hk", "mo", "hant"}
+
+
+def language_name(tag: str) -> str:
+    """The English name of the language ``tag`` ("es" is "Spanish")."""
+    return LANGUAGE_NAMES.get(tag, tag)
 
 
 def language_tag(name: str) -> str | None:

@@ -14,7 +14,8 @@ number=2)``; a catalog keeps the fields and may move them.
 from __future__ import annotations
 
 import importlib
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from acuinfo.base.languages import ENGLISH
 
@@ -28,7 +29,12 @@ def catalog(language: str) -> dict[str, str]:
     return importlib.import_module(module).PHRASES if module else {}
 
 
-def say(language: str, english: str, **values: object) -> str:
+def say(language: str, english: str, /, **values: object) -> str:
     """``english`` in ``language``, with ``values`` put in its fields."""
     text = english if language == ENGLISH else catalog(language).get(english, english)
     return text.format(**values) if values else text
+
+
+def phrases_for(language: str) -> Callable[..., str]:
+    """``say`` for one language: ``say = phrases_for("es"); say("Sources")``."""
+    return partial(say, language)

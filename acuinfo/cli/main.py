@@ -3,6 +3,7 @@ the order ``--help`` lists them, and the entry point that ``acuinfo.launch`` cal
 
 from __future__ import annotations
 
+import os
 import sys
 
 from acuinfo.base.safetext import shown_name
@@ -17,6 +18,7 @@ from acuinfo.cli import help  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]
+EXIT_FAULT = 70  # sysexits.h's EX_SOFTWARE: an internal software error
 
 
 def main() -> None:
@@ -58,5 +60,14 @@ def main() -> None:
             "cannot write to standard output")
         sys.stderr.write(f"acuinfo: {where}: {err.strerror or err}\n")
         raise SystemExit(1) from None
+    except Exception as err:  # a fault in acuinfo itself: say so, not in a traceback
+        if os.environ.get("ACUINFO_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"acuinfo: something went wrong inside acuinfo ({type(err).__name__}: "
+            f"{shown_name(str(err)[:300])}).\nThis is a fault in acuinfo, not in what you "
+            "typed. Please report it with the command you ran; run it again with "
+            "ACUINFO_DEBUG=1 set to see the details.\n")
+        raise SystemExit(EXIT_FAULT) from None
     finally:
         gc.freeze()

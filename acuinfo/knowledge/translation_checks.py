@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator
 
 from acuinfo.base.errors import KnowledgeError, Problem
+from acuinfo.base.namedrecord import Record
 from acuinfo.knowledge import schema
 from acuinfo.knowledge.folders import Entry, list_folder, probe
-from acuinfo.knowledge.loading import in_language, parse_file
+from acuinfo.knowledge.loading import Knowledge, in_language, parse_file
 from acuinfo.knowledge.located import YamlData
 from acuinfo.knowledge.translating import HEADER, KEPT, NAMES, TRANSLATIONS, header
 
@@ -161,3 +162,36 @@ def _numbers(text: str) -> list[str]:
 def _name(path: tuple) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(
         ".[", "[") or "the file"
+
+
+class TranslationState(Record):
+    """Where one translated file stands: what it translates, from which version of the
+    English file, whether the English has changed since, and who reviewed it."""
+
+    relative: str
+    translated: str  # the date it was made, as its header says
+    version: str  # the English version it was made from
+    current: bool  # whether the English file is still that version
+    review: str  # "pending", or the name of the medical translator who reviewed it
+
+
+def translation_states(knowledge: Knowledge, language: str) -> list[TranslationState]:
+    """Every file translated into ``language`` in these folders (the first folder's, where
+    two hold one), by path; a file that cannot be read is left out (``validate`` says
+    why)."""
+    states: dict[str, TranslationState] = {}
+    for folder in knowledge.folders:
+        for tongue, relative, entry in translation_files(folder.root):
+            english = next(iter(knowledge.present(relative)), None)
+            if tongue != language or relative in states or english is None:
+                continue
+            try:
+                block = header(parse_file(entry).value)
+                current = fingerprint(english.read_bytes())
+            except (KnowledgeError, OSError):
+                continue
+            version = str(block.get("source_sha256") or "")
+            states[relative] = TranslationState(
+                relative, str(block.get("translated") or ""), version, version == current,
+                str(block.get("translator_review") or "pending"))
+    return sorted(states.values(), key=lambda state: state.relative)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from acuinfo.base.languages import language_name
+from acuinfo.base.phrases import phrases_for
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.views.common import (
@@ -25,6 +27,7 @@ from acuinfo.views.document import (
     Block,
     Bullets,
     Document,
+    Paragraph,
     Section,
     Table,
 )
@@ -71,7 +74,50 @@ def about_view(knowledge: Knowledge) -> Document:
     dates = Section("When each file was last reviewed", [
         Table(["File", "Reviewed", "Review due", "Checked by"], rows)], "reviewed")
     # The about text says itself that acuinfo does not replace a clinician.
-    return document._replace(sections=[*document.sections, dates], notice=None)
+    return document._replace(sections=[*document.sections, dates,
+                                       *translation_sections(knowledge)], notice=None)
+
+
+def translation_sections(knowledge: Knowledge) -> list[Section]:
+    """For each language besides English: which files are translated, from which version
+    of the English file, and whether a qualified medical translator has checked them."""
+    from acuinfo.knowledge.translation_checks import translation_states
+
+    say = phrases_for(knowledge.language)
+    english = _english_files(knowledge)
+    sections = []
+    for language in knowledge.languages()[1:]:
+        states = translation_states(knowledge, language)
+        rows = [[state.relative, state.translated,
+                 say("{version} (current)" if state.current else
+                     "{version} (the English has changed since)", version=state.version),
+                 say("not yet") if state.review == "pending" else state.review]
+                for state in states]
+        done = {state.relative for state in states}
+        blocks: list[Block] = [Paragraph(say(
+            "{count} of {total} files translated. No translation has been checked by a "
+            "qualified medical translator yet." if all(s.review == "pending" for s in states)
+            else "{count} of {total} files translated.",
+            count=len(done & set(english)), total=len(english)))]
+        if rows:
+            blocks.append(Table([say("File"), say("Translated"), say("From the English version"),
+                                 say("Checked by a medical translator")], rows))
+        missing = [relative for relative in english if relative not in done]
+        if missing:
+            blocks.append(Paragraph(say("Shown in English: {files}.", files=", ".join(missing))))
+        sections.append(Section(say("Translation into {language}",
+                                    language=say(language_name(language))),
+                                blocks, f"translation-{language}"))
+    return sections
+
+
+def _english_files(knowledge: Knowledge) -> list[str]:
+    """The knowledge files a reader sees, as paths within a knowledge folder."""
+    files = [f"conditions/{condition.slug}.yaml" for condition in knowledge.conditions()]
+    files += [f"pages/{page.id}.yaml" for page in knowledge.pages()]
+    files += [name for name in ("glossary.yaml", "names.yaml", "session.yaml", "tips.yaml")
+              if knowledge.present(name)]
+    return sorted(files)
 
 
 def _reviewed_files(knowledge: Knowledge) -> list[tuple[str, object]]:
