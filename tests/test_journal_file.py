@@ -355,7 +355,9 @@ def test_ctrl_c_in_an_import_leaves_it_whole_or_not_at_all(tmp_path):
     for point in range(10):
         process = killed(args, journal, duration * (point + 1) / 11, signal.SIGINT)
         err = process.stderr.read().decode()
-        # -SIGINT: Ctrl-C before Python had started acuinfo at all
+        if "KeyboardInterrupt" in err and "/acuinfo/" not in err:
+            continue  # Ctrl-C while Python was still starting, before acuinfo could take it
+        # -SIGINT: the same, before Python had even set up its own handler
         assert process.returncode in (0, 130, -signal.SIGINT), (point, err)
         assert TRACEBACK not in err
         assert len(rows(journal)) in (1, 2001)

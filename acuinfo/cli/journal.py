@@ -112,11 +112,12 @@ def journal(
                   fmt)
 
 
-def _ask(question: object) -> int:
+def _ask(question: object, first: bool) -> int:
     """Ask one question on the terminal until the answer is a score."""
     from acuinfo.journal.entries import InputError, score
 
-    typer.echo(f"{question.text}\n  0 = {question.low}, 10 = {question.high}")
+    typer.echo(("" if first else "\n") + f"{question.text}\n"
+               f"  0 = {question.low}, 10 = {question.high}")
     while True:
         try:
             answer = typer.prompt("  Your answer (0 to 10)", prompt_suffix=": ")
@@ -178,8 +179,8 @@ def add(
     if missing and not sys.stdin.isatty():
         _fail_input(["give --pain, --enjoyment and --activity, each a whole number from 0 to "
                      "10, or run 'acuinfo journal add' on a terminal to be asked"])
-    for question in missing:
-        given[question.key] = str(_ask(question))
+    for number, question in enumerate(missing):
+        given[question.key] = str(_ask(question, number == 0))
     entry = entries.new_entry(given, today)
     _, journal = _open(ctx, file, create=True)
     with journal:

@@ -14,7 +14,6 @@ docs/design.md.
 from __future__ import annotations
 
 import textwrap
-from html import escape
 
 from acuinfo.views.document import Chart
 
@@ -99,6 +98,8 @@ GREY = "#8c8c8c"  # grid lines: still visible printed in black and white
 def svg(chart: Chart, label: str) -> str:
     """The chart as an inline SVG named by ``label`` (escaped for an attribute) for
     screen readers; its text and lines are drawing, not content."""
+    from html import escape  # here: the terminal's chart has no need of it
+
     left, top, right, bottom = PLOT
     count = max(len(chart.labels), 1)
     span = chart.high - chart.low or 1
