@@ -69,6 +69,7 @@ def format_of(name: str, text: str) -> str:
 def parse(text: str, name: str, today: datetime.date) -> list[tuple[int, Entry]]:
     """The entries of an exported file, each with its line; ImportProblems if any line,
     or the file itself, has a problem."""
+    text = text.removeprefix("\ufeff")  # a byte order mark, as some editors write
     if format_of(name, text) == "json":
         rows, problems = _json_rows(text, name)
     else:
@@ -128,7 +129,7 @@ def _columns_problems(columns: list[str], name: str, line: int | None,
 
 
 def _csv_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
     except csv.Error as err:

@@ -112,7 +112,7 @@ def svg(chart: Chart, label: str) -> str:
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
              f'role="img" aria-label="{label}" font-family="Arial, Liberation Sans, '
-             'sans-serif" font-size="12">']
+             'sans-serif" font-size="14">']
     for value in range(int(chart.low), int(chart.high) + 1, 2):
         parts.append(f'<line x1="{left}" y1="{y(value)}" x2="{right}" y2="{y(value)}" '
                      f'stroke="{GREY}" stroke-width="0.5"/>'
@@ -132,20 +132,20 @@ def svg(chart: Chart, label: str) -> str:
     every = max(1, -(-count // 12))  # at most about 12 labels under the axis
     for index, (date, mark) in enumerate(zip(chart.labels, chart.marks, strict=True)):
         if mark and (count <= 24 or index % every == 0):
-            parts.append(f'<text x="{x(index)}" y="{bottom + 16}" text-anchor="middle" '
-                         f'font-size="10">S{escape(mark)}</text>')
+            parts.append(f'<text x="{x(index)}" y="{bottom + 18}" text-anchor="middle" '
+                         f'font-size="12">S{escape(mark)}</text>')
         if index % every == 0 or (index == count - 1 and count <= 12):
-            parts.append(f'<text x="{x(index)}" y="{bottom + 32}" text-anchor="middle" '
-                         f'font-size="10">{escape(date)}</text>')
+            parts.append(f'<text x="{x(index)}" y="{bottom + 36}" text-anchor="middle" '
+                         f'font-size="12">{escape(date)}</text>')
     legend_x = left
     for number, series in enumerate(chart.series[:len(styles)]):
         line, marker = styles[number]
         parts.append(f'<path d="M{legend_x} 14 L{legend_x + 28} 14" stroke="#000" {line}/>'
                      + marker(legend_x + 14, 14)
                      + f'<text x="{legend_x + 36}" y="18">{escape(series.name)}</text>')
-        legend_x += 44 + 7 * len(series.name)
+        legend_x += 48 + 8 * len(series.name)
     if any(chart.marks):
-        parts.append(f'<text x="{right}" y="{HEIGHT - 6}" text-anchor="end" font-size="10">'
+        parts.append(f'<text x="{right}" y="{HEIGHT - 6}" text-anchor="end" font-size="12">'
                      "S3: after session 3</text>")
     parts.append("</svg>")
     return "".join(parts)
@@ -162,11 +162,11 @@ def _square(x: float, y: float) -> str:
 
 CSS = """
 figure.chart { display: block; float: none; width: auto; margin: 0 0 0.75em; }
-figure.chart svg { max-width: 36em; }
+figure.chart svg { max-width: 40em; }
 .chart-pair { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
 .chart-pair > figure.chart { flex: 3 1 22em; margin: 0; }
 .chart-pair > .chart-table { flex: 0 1 auto; }
-.chart-table th, .chart-table td { overflow-wrap: normal; white-space: nowrap; }
+.chart-table th, .chart-table td { overflow-wrap: normal; }
 @media print {
   figure.chart { float: none; width: auto; margin: 0 0 0.4em; }
   .chart-pair { flex-wrap: nowrap; break-inside: avoid; page-break-inside: avoid; }
