@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from acuinfo.cli.main import app
+from acuinfo.cli.main import LATER, app
+
+for _module in LATER.values():  # every command, as the whole app has them
+    __import__(_module)
 
 ANSI = re.compile(r"\x1b[\[\]()#;?]*[0-9;]*[A-Za-z@-~]?")
 TRACEBACK = "Traceback (most recent call last)"
@@ -37,6 +40,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("ACUINFO_DATA_PATH", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("ACUINFO_JOURNAL", raising=False)  # the journal goes beside "user"
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))

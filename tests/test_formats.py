@@ -47,6 +47,7 @@ COMMANDS = {
     "search": ["search", "neck", "pain"],
     "paths": ["paths"],
     "which": ["which", "neck-pain"],
+    "journal": ["journal"],  # empty here; tests/test_journal_view.py fills one
 }
 FORMATS = list(RENDERERS)
 BOX_DRAWING = re.compile("[\u2500-\u257f]")

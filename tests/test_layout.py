@@ -13,8 +13,9 @@ from conftest import REPO
 
 PACKAGE = REPO / "acuinfo"
 # The stages of the one-way flow, in order: files -> records -> finding -> documents ->
-# output -> the command line, and the entry point above them all.
-STAGES = {"base": 0, "knowledge": 1, "finding": 2, "views": 3, "render": 4, "cli": 5}
+# output -> the command line, and the entry point above them all. The progress journal
+# reads its own file into records, beside the knowledge files.
+STAGES = {"base": 0, "knowledge": 1, "journal": 1, "finding": 2, "views": 3, "render": 4, "cli": 5}
 TOP = {"acuinfo": 0, "acuinfo.launch": 6, "acuinfo.__main__": 6}
 MAX_LINES = 450  # about 400: a module should be read in one sitting
 

@@ -1,4 +1,4 @@
-"""Where acuinfo keeps the person's own knowledge and its caches.
+"""Where acuinfo keeps the person's own knowledge, their progress journal and its caches.
 
 platformdirs knows every platform's conventions but costs a few milliseconds to
 import, on every command. On Linux its answer is the XDG rule, spelled out here
@@ -37,3 +37,17 @@ def cache_dir() -> Path:
     """Where caches go: ACUINFO_CACHE_DIR, else the platform's user cache folder
     (~/.cache/acuinfo on Linux)."""
     return _folder("ACUINFO_CACHE_DIR", "XDG_CACHE_HOME", "~/.cache", "cache")
+
+
+JOURNAL_FILE = "journal.sqlite"
+
+
+def journal_file() -> Path:
+    """The progress journal: ACUINFO_JOURNAL, else ``journal.sqlite`` in a folder of its
+    own beside the user's knowledge folder (~/.local/share/acuinfo-journal on Linux), so
+    that it follows the same rule and ``validate`` never meets it."""
+    chosen = os.environ.get("ACUINFO_JOURNAL")
+    if chosen:
+        return Path(chosen)
+    folder = user_folder()
+    return folder.parent / f"{folder.name or APP}-journal" / JOURNAL_FILE

@@ -61,6 +61,9 @@ def handout(
         help="The paper to print on (HTML only); without it, the printer's own.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace the file if it already exists.")] = False,
+    journal: Annotated[bool, typer.Option(
+        "--journal", help="Add your progress journal's chart and the change since the "
+                          "start (the journal 'acuinfo journal path' shows).")] = False,
 ) -> None:
     """Write a handout to print and take home, for one or more conditions.
 
@@ -101,9 +104,15 @@ def handout(
                            "or add --force to replace it"))
     except AcuinfoError as err:
         fail_with(err)
+    part = None
+    if journal:  # the progress journal's part
+        from acuinfo.cli.journal import handout_part
+
+        part = handout_part(ctx)
     knowledge, document = build_document(ctx, lambda knowledge: handout.handout(
         knowledge, names, session, tips, datetime.date.today(), short=short, safety=safety,
-        red_flags=red_flags, paper=paper.value if paper else None), drafts=False)
+        red_flags=red_flags, paper=paper.value if paper else None, journal=part),
+        drafts=False)
     if knowledge.problems:  # a handout is made from sound knowledge or not at all
         report_problems(knowledge.problems)
         sys.stderr.write(f"acuinfo: {shown} was not written\n")

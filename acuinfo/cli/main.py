@@ -20,6 +20,27 @@ from acuinfo.cli import help  # noqa: F401
 __all__ = ["app", "main"]
 EXIT_FAULT = 70  # sysexits.h's EX_SOFTWARE: an internal software error
 
+# Groups registered only when they may run: their own commands, help, completion or
+# anything unclear, so that showing a condition pays nothing for them.
+LATER = {"journal": "acuinfo.cli.journal"}
+
+
+def register_later(args: list[str]) -> None:
+    """Register the groups of ``LATER`` unless ``args`` plainly run another command."""
+    import importlib
+    import os
+
+    from acuinfo.cli.onecommand import command_named
+
+    name = command_named(args, ROOT_VALUE_OPTIONS, ROOT_FLAGS)
+    others = ({info.name or info.callback.__name__.replace("_", "-")
+               for info in app.registered_commands}
+              | {info.name for info in app.registered_groups}) - {"help", *LATER}
+    completing = any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ)
+    if name not in others or completing:
+        for module in LATER.values():
+            importlib.import_module(module)
+
 
 def main() -> None:
     """Entry point of the ``acuinfo`` script and ``python -m acuinfo``."""
@@ -42,6 +63,7 @@ def main() -> None:
             stream.reconfigure(errors="replace")
     from acuinfo.cli.onecommand import narrowed
 
+    register_later(sys.argv[1:])
     try:
         try:
             narrowed(app, sys.argv[1:], ROOT_VALUE_OPTIONS, ROOT_FLAGS, whole=("help",))(

@@ -25,6 +25,7 @@ from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
+    Chart,
     Citation,
     Definitions,
     Document,
@@ -155,7 +156,13 @@ def style(document: Document) -> str:
     """The page's CSS: the same for every page, with the paper's size when the document
     names one."""
     paper = PAPER_SIZES.get(str(document.meta.get("paper", "")).lower())
-    return STYLE + (f"\n@page {{ size: {paper}; }}" if paper else "")
+    css = STYLE + (f"\n@page {{ size: {paper}; }}" if paper else "")
+    if any(isinstance(block, Chart) for section in document.sections
+           for block in section.blocks):
+        from acuinfo.render.chart import CSS
+
+        css += "\n" + CSS
+    return css
 
 
 def render(document: Document, out: TextIO) -> None:
@@ -282,10 +289,18 @@ class _Page:
                 + "\n</ul>")
             add("</div>")
         elif isinstance(block, Table):
-            head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
-            body = "\n".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row)
-                             + "</tr>" for row in block.rows)
-            add(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+            add(_table(block))
+        elif isinstance(block, Chart):  # the drawing, with its table beside it
+            from acuinfo.render.chart import svg as drawn
+
+            label = escape(f"{one_line(block.title)}. {one_line(block.alt)}", quote=True)
+            figure = (f'<figure class="chart">{drawn(block, label)}<figcaption>'
+                      f"{escape(one_line(block.title))}</figcaption></figure>")
+            if block.table is None:
+                add(figure)
+            else:
+                add(f'<div class="chart-pair">{figure}\n<div class="chart-table">'
+                    f"{_table(block.table)}</div></div>")
         elif isinstance(block, Figure):
             drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
             add(f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
@@ -308,6 +323,13 @@ class _Page:
             self.lines.append(f'<li id="source-{citation.number}" value="{citation.number}">'
                               f"{_citation(citation)}</li>")
         self.lines += ["</ol>", "</section>"]
+
+
+def _table(block: Table) -> str:
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
+    body = "\n".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row)
+                     + "</tr>" for row in block.rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def _text(text: str) -> str:

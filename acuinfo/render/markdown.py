@@ -19,6 +19,7 @@ from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
+    Chart,
     Citation,
     Definitions,
     Document,
@@ -138,6 +139,15 @@ def _block(block: Block) -> str:
         return "\n".join("| " + " | ".join(cell if i == 1 else _one_line(cell) or " "
                                            for cell in row) + " |"
                          for i, row in enumerate(rows))
+    if isinstance(block, Chart):  # its words, the chart in characters, then its table
+        from acuinfo.render.chart import text_lines
+
+        drawing = "\n".join(text_lines(block, 72))
+        fence = "`" * max(3, max((len(run) for run in re.findall("`+", drawing)), default=0) + 1)
+        parts = [escape(block.alt), f"{fence}text\n{drawing}\n{fence}"]
+        if block.table is not None:
+            parts.append(_block(block.table))
+        return "\n\n".join(parts)
     if isinstance(block, Definitions):
         items = []
         for definition in block.items:

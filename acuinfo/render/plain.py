@@ -16,6 +16,7 @@ from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
+    Chart,
     Definitions,
     Document,
     Figure,
@@ -113,6 +114,9 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Table):
         return [COLUMN_GAP.join(one_line(cell) or BLANK_CELL for cell in row)
                 for row in [block.columns, *block.rows]]
+    if isinstance(block, Chart):  # a screen reader gets the chart in words, and its table
+        lines = [f"Chart: {one_line(block.title)}. {block.alt}"]
+        return lines + (["", *_block(block.table)] if block.table is not None else [])
     if isinstance(block, Definitions):
         lines = []
         for definition in block.items:

@@ -28,6 +28,7 @@ from acuinfo.views.document import (
     Alert,
     Block,
     Bullets,
+    Chart,
     Definitions,
     Document,
     Figure,
@@ -176,6 +177,8 @@ class _Layout:
             self.alert(block, indent)
         elif isinstance(block, Table):
             self.table(block, indent)
+        elif isinstance(block, Chart):
+            self.chart(block, indent)
         elif isinstance(block, Definitions):
             for number, item in enumerate(block.items):
                 if number:
@@ -221,6 +224,17 @@ class _Layout:
             self.lines.append(((pad, ""), (side + " ", "red"), *runs, (filler, ""),
                                (" " + side, "red")))
         self.lines.append(((pad + bottom[0] + bottom[1] * (inner + 2) + bottom[2], "red"),))
+
+    def chart(self, block: Chart, indent: int) -> None:
+        """The chart in characters, then its table, if it has one."""
+        from acuinfo.render.chart import text_lines
+
+        pad = " " * indent
+        self.lines.extend(pad + line for line in text_lines(block, self.width - indent,
+                                                            self.ascii))
+        if block.table is not None:
+            self.lines.append(BLANK)
+            self.table(block.table, indent)
 
     def table(self, block: Table, indent: int) -> None:
         """One line per row with the columns lined up, when every cell fits whole;

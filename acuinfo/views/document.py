@@ -83,7 +83,34 @@ class Figure(Record):
     type: str = "figure"
 
 
-Block = Paragraph | Bullets | Steps | Table | Alert | Definitions | Figure
+class Series(Record):
+    """One line of a chart: a value for each of its points."""
+
+    name: str
+    values: list[float]
+
+
+class Chart(Record):
+    """Scores over time, such as a progress journal's. ``labels`` name the points in
+    order (their dates), ``marks`` say which come after a session ("3", or "" for none),
+    and each series has a value per point, from ``low`` to ``high``. ``alt`` says in
+    words what it shows; ``table``, if any, is the same data as text, shown beside the
+    chart where there is room. Every format draws it from this data: the terminal and
+    Markdown in characters, HTML as a drawing; plain text, for screen readers, gives
+    ``alt`` and the table."""
+
+    title: str
+    labels: list[str]
+    marks: list[str]
+    series: list[Series]
+    alt: str
+    low: float = 0
+    high: float = 10
+    table: Table | None = None
+    type: str = "chart"
+
+
+Block = Paragraph | Bullets | Steps | Table | Alert | Definitions | Figure | Chart
 
 
 class Section(Record):

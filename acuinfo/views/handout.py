@@ -357,7 +357,8 @@ class _Handout:
 
 def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips: bool = False,
             today: datetime.date | None = None, *, short: bool = False, safety: bool = False,
-            red_flags: bool = False, paper: str | None = None) -> Document:
+            red_flags: bool = False, paper: str | None = None,
+            journal: Callable | None = None) -> Document:
     """A handout to print and take home, about one or more conditions.
 
     The full form: key points, phone numbers, when to get help, then a part for each
@@ -365,7 +366,8 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     tips, then a pain diary to fill in. The short form (``short``): key points, phone
     numbers, when to get help and the diary. ``red_flags`` adds the red-flags page's
     warning signs, ``safety`` the safety page; ``paper`` ("A4" or "letter") sets the
-    page size for printing. One numbered source list serves the whole."""
+    page size for printing; ``journal`` gives the progress journal's part, after the
+    diary, from a way to cite sources. One numbered source list serves the whole."""
     if short and (session or tips):
         raise ValueError("the short form has no session journey or tips")
     today = today or datetime.date.today()
@@ -420,6 +422,8 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
 
     sections = [*key_points, *clinic, build.phone_numbers(), *warnings, *condition_parts,
                 *safety_part, *session_part, *tips_part, diary]
+    if journal is not None:  # see acuinfo.views.journal.handout_sections
+        sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin))
     titles = [c.title for c in chosen]
     about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
     sources = knowledge.sources()
