@@ -69,3 +69,32 @@ def test_each_new_kind_has_examples(invoke):
     for kind in ("condition", "tip", "source", "clinic"):
         result = invoke("new", kind, "--help")
         assert result.stdout.count(f"acuinfo new {kind}") >= 2, kind
+
+
+def readme_table_commands() -> list[tuple[str, list[str], list[str]]]:
+    """Each command the README's table names, with the options its row shows."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    table = readme.split("## Commands", 1)[1].split("\n\n", 2)[1]
+    rows = []
+    for line in table.splitlines()[2:]:
+        cell = line.split(" | ")[0]
+        for code in cell.split("`")[1::2]:
+            words = code.replace("\\|", "|").split()
+            options = [w.strip("[]").split("|")[0] for w in words if w.strip("[").startswith("-")]
+            rows.append((words[1].split("|")[0], words[2:3], options))
+    return rows
+
+
+def test_the_readme_table_names_real_commands_and_options(invoke):
+    rows = readme_table_commands()
+    assert len(rows) >= 20
+    for command, after, options in rows:
+        assert command in command_names(), command
+        sub = [word for word in after if word in ("add", "export", "import", "delete")]
+        args = [command, *sub]
+        shown = invoke(*args, "--help")
+        assert shown.exit_code == 0, args
+        for option in options:
+            assert option.split("=")[0] in shown.stdout, f"{args}: {option}"
