@@ -254,3 +254,40 @@ def test_every_condition_with_session_and_tips_fits_on_four_a4_pages(run_script,
     finally:
         context.close()
     assert {slug: n for slug, n in counts.items() if not 2 <= n <= 4} == {}
+
+
+# -- other languages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_a_handout_in_another_language(write_handout, open_page, axe_script, language):
+    """The page says its language (for screen readers' voices and for fonts), and axe
+    reports nothing."""
+    page = open_page(write_handout(["--lang", language, *FULL]))
+    assert page.evaluate("document.documentElement.lang") == language
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [f"{v['id']} ({v['impact']})" for v in results["violations"]] == []
+
+
+@pytest.mark.parametrize("language", ["zh-Hans"])
+def test_a_handout_in_another_language_prints_on_two_to_four_pages(write_handout, open_page,
+                                                                   language):
+    pypdf = require("pypdf")
+    page = open_page(write_handout(["--lang", language, *FULL]))
+    last_source = page.locator("#sources li").last.inner_text()
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "".join("".join(p.extract_text().split()) for p in pdf.pages)
+    assert "".join(last_source.split()) in text, "the last source is printed whole"
+    assert 2 <= len(pdf.pages) <= 4, f"{len(pdf.pages)} pages"
+
+
+def test_a_handout_in_chinese_is_printed_in_a_chinese_font(write_handout, open_page):
+    """The printed Chinese is drawn from a font that has Chinese characters (CI installs
+    WenQuanYi Micro Hei), not left to a fallback that prints empty boxes."""
+    pypdf = require("pypdf")
+    page = open_page(write_handout(["--lang", "zh-Hans", *SHORT]))
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    fonts = {str(font.get_object().get("/BaseFont", "")) for printed in pdf.pages
+             for font in (printed["/Resources"].get("/Font") or {}).values()}
+    assert any(re.search("WenQuanYi|NotoSansCJK|SourceHanSans", name) for name in fonts), fonts

@@ -177,6 +177,38 @@ def test_an_entry_with_no_translation_is_shown_in_english(run_script, clinic):
     result = run_script("-d", str(folder), "--lang", "es", "condition", "hip-ache")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Hip ache")
+    assert "aún no está traducido al español, así que se muestra en inglés: Hip ache." \
+        in " ".join(result.stdout.split())
+    english = run_script("-d", str(folder), "condition", "hip-ache")
+    assert "translat" not in english.stdout
+
+
+@pytest.mark.parametrize("language, words", [
+    ("es", "Ningún traductor médico calificado ha revisado todavía esta traducción"),
+    ("zh-Hans", "这份译文还没有经过合格的医学翻译审核"),
+])
+@pytest.mark.parametrize("command", [["condition", "neck-pain"], ["safety"], ["tips"],
+                                     ["session"], ["glossary"]])
+def test_every_unchecked_translation_says_so_in_its_language(run_script, language, words,
+                                                             command):
+    result = run_script("--lang", language, *command, "--format", "plain")
+    assert result.returncode == 0, result.stderr
+    assert words in result.stdout
+    assert words not in run_script(*command, "--format", "plain").stdout
+
+
+def test_a_field_left_untranslated_is_said_to_be_in_english(run_script, clinic):
+    translated = yaml.safe_load(
+        (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
+    del translated["how_common"]
+    folder = clinic("translations/es/conditions/neck-pain.yaml",
+                    yaml.safe_dump(translated, allow_unicode=True))
+    result = run_script("-d", str(folder), "--lang", "es", "condition", "neck-pain",
+                        "--format", "plain")
+    assert result.returncode == 0, result.stderr
+    assert "Neck pain is very common" in result.stdout  # the English field
+    assert ("Algunas partes de Dolor de cuello aún no están traducidas al español"
+            in result.stdout)
 
 
 def test_validate_warns_when_the_english_changed_after_translation(run_script, clinic,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from acuinfo.base.namedrecord import Record
+from acuinfo.base.phrases import phrase, phrases_for
 
 
 class Problem(Record):
@@ -61,12 +64,32 @@ class NotFoundError(AcuinfoError):
         super().__init__(f"no {kind} called {name!r}")
 
 
+# "no condition called ...": one phrase for each kind of name, so that each language
+# can say it its own way.
+NO_SUCH = {
+    "condition": phrase("no condition called {name}."),
+    "entry": phrase("no entry called {name}."),
+    "source": phrase("no source called {name}."),
+    "glossary term": phrase("no glossary term called {name}."),
+    "tip category": phrase("no tip category called {name}."),
+}
+
+
 class NameChoiceError(AcuinfoError):
     """A name from the command line that acuinfo will not take as one entry: it may mean
-    several, or it names something acuinfo has no page on. The message (``str``) says
-    what to give instead, one line after another."""
+    several, or it names something acuinfo has no page on. ``message`` says what to
+    give instead, one line after another, in the reader's language."""
 
     exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__(self.message("en"))
+
+    def message(self, language: str) -> str:
+        return "\n".join(self.lines(phrases_for(language)))
+
+    def lines(self, say: Callable[..., str]) -> list[str]:
+        raise NotImplementedError
 
 
 class AmbiguousNameError(NameChoiceError):
@@ -79,15 +102,18 @@ class AmbiguousNameError(NameChoiceError):
         self.choices = choices  # (name to give, title), in the order to show them
         self.note = note
         self.list_command = list_command
-        lines = [f"{_quoted(name)} can mean more than one {kind}." if len(choices) > 1 else
-                 f"{_quoted(name)} can mean more than one thing."]
-        if note:
-            lines.append(_wrapped(note))
-        lines.append("Give one of these names instead:" if len(choices) > 1 else
-                     "acuinfo has a page on:")
-        lines += [f"  {choice}: {title}" for choice, title in choices]
-        lines.append(f"See every {kind} with: {list_command}")
-        super().__init__("\n".join(lines))
+        super().__init__()
+
+    def lines(self, say: Callable[..., str]) -> list[str]:
+        lines = [say("{name} can mean more than one condition." if len(self.choices) > 1 else
+                     "{name} can mean more than one thing.", name=_quoted(self.name))]
+        if self.note:
+            lines.append(_wrapped(self.note))
+        lines.append(say("Give one of these names instead:") if len(self.choices) > 1 else
+                     say("acuinfo has a page on:"))
+        lines += [f"  {choice}: {title}" for choice, title in self.choices]
+        lines.append(say("See every condition with: {command}", command=self.list_command))
+        return lines
 
 
 class NotCoveredError(NameChoiceError):
@@ -99,9 +125,13 @@ class NotCoveredError(NameChoiceError):
         self.covered = covered  # the illness it names, as the knowledge files call it
         self.note = note
         self.list_command = list_command
-        super().__init__("\n".join([
-            f"there is no page on {covered}.", _wrapped(note),
-            f"See the {kind}s acuinfo covers with: {list_command}"]))
+        super().__init__()
+
+    def lines(self, say: Callable[..., str]) -> list[str]:
+        return [say("there is no page on {illness}.", illness=self.covered),
+                _wrapped(self.note),
+                say("See the conditions acuinfo covers with: {command}",
+                    command=self.list_command)]
 
 
 def _wrapped(text: str) -> str:
@@ -126,9 +156,13 @@ class UnknownNameError(NameChoiceError):
         self.suggestions = suggestions
         self.accepted = accepted
         self.list_command = list_command
-        lines = [f"no {kind} called {_quoted(name)}."]
-        if suggestions:
-            lines.append("Did you mean: " + ", ".join(suggestions) + "?")
-        lines.append(_wrapped(f"A {kind} is one of: " + ", ".join(accepted) + "."))
-        lines.append(f"See them all with: {list_command}")
-        super().__init__("\n".join(lines))
+        super().__init__()
+
+    def lines(self, say: Callable[..., str]) -> list[str]:
+        lines = [say(NO_SUCH[self.kind], name=_quoted(self.name))]
+        if self.suggestions:
+            lines.append(say("Did you mean: {names}?", names=", ".join(self.suggestions)))
+        lines.append(_wrapped(say("A tip category is one of: {names}.",
+                                  names=", ".join(self.accepted))))
+        lines.append(say("See them all with: {command}", command=self.list_command))
+        return lines

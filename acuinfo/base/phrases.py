@@ -8,7 +8,10 @@ its language is used: no compile step (gettext's .mo files need one) and nothing
 for English to load.
 
 Phrases with a value in them use ``str.format`` fields: ``say("es", "Part {number}",
-number=2)``; a catalog keeps the fields and may move them.
+number=2)``; a catalog keeps the fields and may move them. A phrase kept in a constant
+is marked with ``phrase`` where it is written (gettext's ``N_``), and said where it is
+used; tests/test_phrases.py finds every marked and said phrase, and checks that each
+catalog has them all.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ def catalog(language: str) -> dict[str, str]:
     """The phrases of ``language``, by their English text (none for English)."""
     module = CATALOGS.get(language)
     return importlib.import_module(module).PHRASES if module else {}
+
+
+def phrase(english: str, /) -> str:
+    """Mark ``english`` as a phrase to be said later, in the reader's language."""
+    return english
 
 
 def say(language: str, english: str, /, **values: object) -> str:

@@ -13,7 +13,14 @@ from typing import Annotated, Optional
 import typer
 
 from acuinfo import __version__
-from acuinfo.base.errors import AcuinfoError, KnowledgeError, NotFoundError, Problem
+from acuinfo.base.errors import (
+    NO_SUCH,
+    AcuinfoError,
+    KnowledgeError,
+    NameChoiceError,
+    NotFoundError,
+    Problem,
+)
 from acuinfo.base.namedrecord import Record
 from acuinfo.base.safetext import clean_text, shown_name
 from acuinfo.render import RENDERERS
@@ -190,11 +197,14 @@ def build_document(ctx: typer.Context, build: Callable, drafts: bool | None = No
                                  drafts=settings.drafts if drafts is None else drafts)
     knowledge.language = choose_language(settings.language, knowledge)
     try:
-        return knowledge, build(knowledge)
+        document = build(knowledge)
     except AcuinfoError as err:
         if knowledge.problems and not isinstance(err, KnowledgeError):
             report_problems(knowledge.problems)  # a broken file may be why a name was not found
-        fail_with(err)
+        fail_with(err, knowledge.language)
+    from acuinfo.views.translation import noted  # what is in English, and unchecked
+
+    return knowledge, noted(document, knowledge)._replace(language=knowledge.language)
 
 
 def choose_language(asked: str | None, knowledge: object) -> str:
@@ -288,22 +298,30 @@ def report_problems(problems: list[Problem]) -> None:
     sys.stderr.write(f"acuinfo: {count} in the knowledge files; fix them and try again\n")
 
 
-def fail_with(err: AcuinfoError) -> None:
+def fail_with(err: AcuinfoError, language: str = "en") -> None:
+    """Say what went wrong, in ``language`` where acuinfo has the words, and exit."""
+    from acuinfo.base.phrases import phrases_for
+
+    say = phrases_for(language)
     if isinstance(err, NotFoundError):
         shown = err.name if len(err.name) <= 60 else err.name[:57] + "..."
-        lines = [f"acuinfo: no {err.kind} called {shown!r}."]
+        lines = ["acuinfo: " + say(NO_SUCH.get(err.kind, f"no {err.kind} called {{name}}."),
+                                 name=repr(shown))]
         if err.note:
             lines.append(clean_text(err.note) + ".")
         if err.suggestions:
-            lines.append("Did you mean: " + ", ".join(err.suggestions) + "?")
-        lines.append(f"See the full list with: {err.list_command}")
+            lines.append(say("Did you mean: {names}?", names=", ".join(err.suggestions)))
+        lines.append(say("See the full list with: {command}", command=err.list_command))
         if shown.strip() and shown.isprintable():
             import shlex
 
-            lines.append(f"Or search for it: acuinfo search {shlex.quote(shown)}")
+            lines.append(say("Or search for it: {command}",
+                             command=f"acuinfo search {shlex.quote(shown)}"))
         sys.stderr.write("\n".join(lines) + "\n")
     elif isinstance(err, KnowledgeError):
         report_problems(err.problems)
+    elif isinstance(err, NameChoiceError):
+        sys.stderr.write(f"acuinfo: {clean_text(err.message(language))}\n")
     else:
         sys.stderr.write(f"acuinfo: {clean_text(str(err))}\n")
     raise typer.Exit(err.exit_code)

@@ -165,6 +165,9 @@ class Knowledge:
         self.hidden_drafts: list[object] = []  # drafts met and left out, for the lists
         self._conditions: list[records.Condition] | None = None
         self._cache: dict[str, list] = {}
+        # Records read in another language, to say which stayed in English and whether
+        # their translations were checked (acuinfo.views.translation).
+        self.read_in_language: list[object] = []
 
     def _read(self, entry: Entry, record_type: type[T]) -> T:
         """One file's record, in this knowledge's language."""
@@ -174,7 +177,9 @@ class Knowledge:
 
         translation = translation_of(entry, [folder.root for folder in self.folders],
                                      self.language)
-        return read(entry, record_type, translation, self.language)
+        record = read(entry, record_type, translation, self.language)
+        self.read_in_language.append(record)
+        return record
 
     def languages(self) -> list[str]:
         """The languages these folders hold knowledge in, English first."""

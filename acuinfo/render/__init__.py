@@ -13,12 +13,16 @@ and nothing else of acuinfo's: they know documents, not knowledge files.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from acuinfo.base.dates import long_date
+from acuinfo.base.phrases import phrase, say
 
 if TYPE_CHECKING:
     from acuinfo.views.document import Citation, Document
+
+Say = Callable[..., str]  # acuinfo.base.phrases.say, for the document's language
 
 RENDERERS = {
     "text": "acuinfo.render.terminal",
@@ -36,13 +40,15 @@ def render(document: Document, fmt: str, out: TextIO) -> None:
 def dates(document: Document) -> list[tuple[str, str, str, str]]:
     """The dates shown under the title (a handout's date): (meta key, label, ISO date, the
     date in words)."""
-    labels = (("date", "Date"),)
-    return [(key, label, document.meta[key], long_date(document.meta[key]))
+    language = document.language
+    labels = (("date", phrase("Date")),)
+    return [(key, say(language, label), document.meta[key],
+             long_date(document.meta[key], language))
             for key, label in labels if document.meta.get(key)]
 
 
-REVIEW_LABELS = (("reviewed", "Last reviewed"), ("review_due", "Review due"),
-                 ("reviewed_by", "Checked by"), ("corrections", "Corrections"))
+REVIEW_LABELS = (("reviewed", phrase("Last reviewed")), ("review_due", phrase("Review due")),
+                 ("reviewed_by", phrase("Checked by")), ("corrections", phrase("Corrections")))
 REVIEW_DATES = ("reviewed", "review_due")
 
 
@@ -55,7 +61,8 @@ def review_lines(document: Document) -> list[tuple[str, str, str, str | None]]:
         value = document.meta.get(key)
         if value:
             iso = value if key in REVIEW_DATES else None
-            found.append((key, label, long_date(value) if iso else value, iso))
+            found.append((key, say(document.language, label),
+                          long_date(value, document.language) if iso else value, iso))
     return found
 
 

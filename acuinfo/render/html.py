@@ -19,6 +19,7 @@ import re
 from html import escape
 from typing import TextIO
 
+from acuinfo.base.phrases import phrases_for
 from acuinfo.render import dates, one_line, review_lines, web_address
 from acuinfo.render.drawings import svg
 from acuinfo.views.document import (
@@ -46,6 +47,10 @@ body {
   font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
   font-size: 1rem; line-height: 1.5; color: #1a1a1a; background: #fff;
   overflow-wrap: break-word;
+}
+:lang(zh) body, body:lang(zh) {
+  font-family: Arial, "Liberation Sans", "Noto Sans CJK SC", "Source Han Sans SC",
+    "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif;
 }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.5em 0 0.5em; color: #1a1a1a; }
 h1 { font-size: 1.75em; margin-top: 0.5em; }
@@ -179,11 +184,17 @@ class _Page:
         self.level = 1  # the level of the last heading written
         reserved = ["sources", *(f"source-{c.number}" for c in document.citations)]
         self.ids: set[str] = set(reserved)
+        self.say = phrases_for(document.language)
+
+    def cites(self, numbers: list[int]) -> str:
+        return (escape(self.say("Sources:")) + " "
+                + ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers))
 
     def html(self) -> str:
         doc = self.document
         self.lines += [
-            "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+            "<!doctype html>", f'<html lang="{escape(doc.language)}">', "<head>",
+            '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(one_line(doc.title))}</title>", f"<style>\n{style(doc)}\n</style>",
             "</head>", "<body>", "<main>", f"<h1>{escape(one_line(doc.title))}</h1>",
@@ -257,7 +268,7 @@ class _Page:
         for block in section.blocks:
             self._block(block, inner)
         if section.cites:
-            self.lines.append(f'<p class="cites">{_cites(section.cites)}</p>')
+            self.lines.append(f'<p class="cites">{self.cites(section.cites)}</p>')
 
     def _block(self, block: Block, level: int) -> None:
         add = self.lines.append
@@ -274,9 +285,10 @@ class _Page:
                     title += f' <span class="note">({escape(one_line(step.note))})</span>'
                 more = ""
                 if step.command:
-                    more += f"<br>Open with: <code>{escape(one_line(step.command))}</code>"
+                    more += (f"<br>{escape(self.say('Open with:'))} "
+                             f"<code>{escape(one_line(step.command))}</code>")
                 if step.cites:
-                    more += f'<br><span class="cites">{_cites(step.cites)}</span>'
+                    more += f'<br><span class="cites">{self.cites(step.cites)}</span>'
                 add(f"<li><p>{title}</p><p>{_text(step.text)}{more}</p></li>")
             add("</ol>")
         elif isinstance(block, Alert):
@@ -308,7 +320,8 @@ class _Page:
         elif isinstance(block, Definitions):
             add("<dl>")
             for item in block.items:
-                cites = f' <span class="cites">{_cites(item.cites)}</span>' if item.cites else ""
+                cites = (f' <span class="cites">{self.cites(item.cites)}</span>' if item.cites
+                         else "")
                 add(f"<dt>{escape(one_line(item.term))}</dt><dd>{_text(item.text)}{cites}</dd>")
             add("</dl>")
         else:
@@ -317,7 +330,7 @@ class _Page:
     def _citations(self, citations: list[Citation]) -> None:
         self.lines.append('<section aria-labelledby="sources-heading">')
         self.level = 1
-        self._heading(2, "Sources", self._id("sources-heading"))
+        self._heading(2, self.say("Sources"), self._id("sources-heading"))
         self.lines.append('<ol id="sources">')
         for citation in citations:
             self.lines.append(f'<li id="source-{citation.number}" value="{citation.number}">'
@@ -335,10 +348,6 @@ def _table(block: Table) -> str:
 def _text(text: str) -> str:
     """Escaped text, its line breaks kept."""
     return "<br>".join(escape(line) for line in text.split("\n"))
-
-
-def _cites(numbers: list[int]) -> str:
-    return "Sources: " + ", ".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers)
 
 
 def _citation(citation: Citation) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from acuinfo.render import dates, identifiers, one_line, review_lines, web_address
+from acuinfo.base.phrases import phrases_for
+from acuinfo.render import Say, dates, identifiers, one_line, review_lines, web_address
 from acuinfo.views.document import (
     Alert,
     Block,
@@ -61,6 +62,7 @@ def _one_line(text: str) -> str:
 
 
 def _document(document: Document) -> list[str]:
+    say = phrases_for(document.language)
     blocks = [f"# {_one_line(document.title)}"]
     if document.summary:
         blocks.append(escape(document.summary))
@@ -73,11 +75,12 @@ def _document(document: Document) -> list[str]:
             last = min(section.level + 1, last + 1, 6)
             blocks.append(f"{'#' * last} {_one_line(section.heading)}")
         # A drawing is left out: the advice beside it says the same in words.
-        blocks += [_block(block) for block in section.blocks if not isinstance(block, Figure)]
+        blocks += [_block(block, say) for block in section.blocks
+                   if not isinstance(block, Figure)]
         if section.cites:
-            blocks.append(_cites(section.cites))
+            blocks.append(_cites(section.cites, say))
     if document.citations:
-        blocks.append("## Sources")
+        blocks.append(f"## {say('Sources')}")
         blocks.append("\n".join(_citation(c) for c in document.citations))
     review = review_lines(document)
     if review:  # one paragraph, a line each
@@ -109,7 +112,7 @@ def _list_kind(markdown: str) -> str | None:
     return (found[1] or found[2]) if found else None
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, say: Say) -> str:
     if isinstance(block, Paragraph):
         return escape(block.text)
     if isinstance(block, Bullets):
@@ -123,9 +126,9 @@ def _block(block: Block) -> str:
                 title += f" ({_one_line(step.note)})"
             body = escape(step.text)
             if step.command:
-                body += f"\nOpen with: {_code(step.command)}"
+                body += "\n" + say("Open with:") + " " + _code(step.command)
             if step.cites:
-                body += "\n" + _cites(step.cites)
+                body += "\n" + _cites(step.cites, say)
             items.append(_item(marker, f"{title}\n\n{body}"))
         return "\n\n".join(items)
     if isinstance(block, Alert):
@@ -146,14 +149,14 @@ def _block(block: Block) -> str:
         fence = "`" * max(3, max((len(run) for run in re.findall("`+", drawing)), default=0) + 1)
         parts = [escape(block.alt), f"{fence}text\n{drawing}\n{fence}"]
         if block.table is not None:
-            parts.append(_block(block.table))
+            parts.append(_block(block.table, say))
         return "\n\n".join(parts)
     if isinstance(block, Definitions):
         items = []
         for definition in block.items:
             text = f"**{_one_line(definition.term)}**: {escape(definition.text)}"
             if definition.cites:
-                text += "\n" + _cites(definition.cites)
+                text += "\n" + _cites(definition.cites, say)
             items.append(_item("- ", text))
         return "\n".join(items)
     raise TypeError(f"no Markdown layout for {type(block).__name__}")
@@ -174,8 +177,8 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _cites(numbers: list[int]) -> str:
-    return "Sources: " + ", ".join(f"[\\[{n}\\]](#source-{n})" for n in numbers)
+def _cites(numbers: list[int], say: Say) -> str:
+    return say("Sources:") + " " + ", ".join(f"[\\[{n}\\]](#source-{n})" for n in numbers)
 
 
 def _citation(citation: Citation) -> str:

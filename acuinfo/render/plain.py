@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from acuinfo.render import dates, identifiers, one_line, review_lines
+from acuinfo.base.phrases import phrases_for
+from acuinfo.render import Say, dates, identifiers, one_line, review_lines
 from acuinfo.views.document import (
     Alert,
     Block,
@@ -36,6 +37,7 @@ def render(document: Document, out: TextIO) -> None:
 
 
 def _document(document: Document) -> list[str]:
+    say = phrases_for(document.language)
     lines = [one_line(document.title), ""]
     if document.summary:
         lines += [document.summary, ""]
@@ -47,13 +49,14 @@ def _document(document: Document) -> list[str]:
     for section in document.sections:
         if in_parts and section.level == 1:  # a part: said in words, with room around it
             part += 1
-            lines += ["", f"Part {part}: {one_line(section.heading)}", ""]
-            lines += _section_body(section)
+            lines += ["", say("Part {number}: {heading}", number=part,
+                                heading=one_line(section.heading)), ""]
+            lines += _section_body(section, say)
         else:
-            lines += _section(section)
+            lines += _section(section, say)
         lines.append("")
     if document.citations:
-        lines.append("Sources")
+        lines.append(say("Sources"))
         for citation in document.citations:
             ids = identifiers(citation)
             lines.append(" ".join(part for part in (f"[{citation.number}]", citation.text,
@@ -69,25 +72,25 @@ def _document(document: Document) -> list[str]:
     return lines
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, say: Say) -> list[str]:
     heading = [one_line(section.heading)] if section.heading else []
-    return heading + _section_body(section)
+    return heading + _section_body(section, say)
 
 
-def _section_body(section: Section) -> list[str]:
+def _section_body(section: Section, say: Say) -> list[str]:
     lines: list[str] = []
     for block in section.blocks:
         if isinstance(block, Figure):  # a drawing: the advice beside it says it in words
             continue
         if lines:
             lines.append("")
-        lines += _block(block)
+        lines += _block(block, say)
     if section.cites:
-        lines.append(_cites(section.cites))
+        lines.append(_cites(section.cites, say))
     return lines
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: Block, say: Say) -> list[str]:
     if isinstance(block, Paragraph):
         return block.text.split("\n")
     if isinstance(block, Bullets):
@@ -102,12 +105,12 @@ def _block(block: Block) -> list[str]:
             lines += _item(marker, title)
             lines += _indented(" " * len(marker), step.text)
             if step.command:
-                lines.append(f"{' ' * len(marker)}Open with: {step.command}")
+                lines.append(" " * len(marker) + say("Open with:") + " " + step.command)
             if step.cites:
-                lines.append(" " * len(marker) + _cites(step.cites))
+                lines.append(" " * len(marker) + _cites(step.cites, say))
         return lines
     if isinstance(block, Alert):
-        lines = [f"IMPORTANT: {one_line(block.title)}"]
+        lines = [say("IMPORTANT:") + " " + one_line(block.title)]
         if block.text:
             lines += block.text.split("\n")
         return lines + [line for item in block.items for line in _item("- ", item)]
@@ -115,8 +118,8 @@ def _block(block: Block) -> list[str]:
         return [COLUMN_GAP.join(one_line(cell) or BLANK_CELL for cell in row)
                 for row in [block.columns, *block.rows]]
     if isinstance(block, Chart):  # a screen reader gets the chart in words, and its table
-        lines = [f"Chart: {one_line(block.title)}. {block.alt}"]
-        return lines + (["", *_block(block.table)] if block.table is not None else [])
+        lines = [say("Chart: {title}. {words}", title=one_line(block.title), words=block.alt)]
+        return lines + (["", *_block(block.table, say)] if block.table is not None else [])
     if isinstance(block, Definitions):
         lines = []
         for definition in block.items:
@@ -124,7 +127,7 @@ def _block(block: Block) -> list[str]:
                 lines.append("")
             lines += _item("", f"{one_line(definition.term)}: {definition.text}")
             if definition.cites:
-                lines.append(_cites(definition.cites))
+                lines.append(_cites(definition.cites, say))
         return lines
     raise TypeError(f"no plain layout for {type(block).__name__}")
 
@@ -140,5 +143,5 @@ def _indented(indent: str, text: str) -> list[str]:
     return [indent + line if line else "" for line in text.split("\n")] if text else []
 
 
-def _cites(numbers: list[int]) -> str:
-    return "Sources: " + ", ".join(f"[{n}]" for n in numbers)
+def _cites(numbers: list[int], say: Say) -> str:
+    return say("Sources:") + " " + ", ".join(f"[{n}]" for n in numbers)

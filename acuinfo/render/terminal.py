@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import phrases_for
 from acuinfo.render import dates, identifiers, review_lines
 from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 from acuinfo.views.document import (
@@ -117,10 +119,12 @@ class _Layout:
         self.bullet = "- " if ascii_only else "• "
         self.ellipsis = "..." if ascii_only else "…"
         self.lines: list[Runs | str] = []  # str for unstyled lines: a long list is cheaper
+        self.say = phrases_for(ENGLISH)  # the document's language, once it is known
 
     # -- the parts of a document ------------------------------------------------
 
     def document(self, document: Document) -> list[Runs | str]:
+        self.say = phrases_for(document.language)
         self.wrap(((document.title, "bold"),))
         if document.summary:
             self.wrap(((document.summary, "italic"),))
@@ -131,7 +135,7 @@ class _Layout:
             self.section(section)
         if document.citations:
             self.lines.append(BLANK)
-            self.wrap((("Sources", "bold cyan"),))
+            self.wrap(((self.say("Sources"), "bold cyan"),))
             for citation in document.citations:
                 parts = (citation.text, identifiers(citation), citation.url)
                 self.wrap(((" ".join(part for part in parts if part), ""),), INDENT,
@@ -160,7 +164,7 @@ class _Layout:
             self.block(block, indent)
             previous = block
         if section.cites:
-            self.wrap(_cites(section.cites), indent)
+            self.wrap(self.cites(section.cites), indent)
 
     def block(self, block: Block, indent: int) -> None:
         if isinstance(block, Paragraph):
@@ -186,7 +190,7 @@ class _Layout:
                 self.wrap(((item.term, "bold"),), indent)
                 body = ((item.text, ""),)
                 if item.cites:
-                    body += (("  ", ""), *_cites(item.cites))
+                    body += (("  ", ""), *self.cites(item.cites))
                 self.wrap(body, indent + INDENT)
         else:
             raise TypeError(f"no terminal layout for {type(block).__name__}")
@@ -199,11 +203,14 @@ class _Layout:
         self.wrap(head, indent, marker)
         body: Runs = ((step.text, ""),)
         if step.cites:
-            body += (("  ", ""), *_cites(step.cites))
+            body += (("  ", ""), *self.cites(step.cites))
         self.wrap(body, indent, " " * len(marker))
         if step.command:
-            self.wrap((("Open with: ", "dim"), (step.command, "bold")), indent,
+            self.wrap(((self.say("Open with:") + " ", "dim"), (step.command, "bold")), indent,
                       " " * len(marker))
+
+    def cites(self, numbers: list[int]) -> Runs:
+        return ((self.say("Sources:") + " " + ", ".join(f"[{n}]" for n in numbers), "dim"),)
 
     def alert(self, block: Alert, indent: int) -> None:
         """A box that the eye cannot miss, drawn with box characters (or ASCII)."""
@@ -313,7 +320,3 @@ class _Layout:
 
 def _widest(column: list[str], ascii_only: bool) -> int:
     return max(map(len if ascii_only else cells, column), default=0)
-
-
-def _cites(numbers: list[int]) -> Runs:
-    return (("Sources: " + ", ".join(f"[{n}]" for n in numbers), "dim"),)

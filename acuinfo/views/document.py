@@ -146,6 +146,7 @@ class Document(Record):
     notice: str | None = None
     meta: Mapping[str, str] = _NOTHING
     items: list[dict] = ()  # a list view's entries, as data
+    language: str = "en"  # the language of the words around the content
 
 
 def to_json(document: Document) -> dict:

@@ -12,6 +12,8 @@ import datetime
 from collections.abc import Callable
 
 from acuinfo.base.dates import MONTHS, long_date
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import say
 from acuinfo.journal.entries import QUESTIONS, Entry, score_text
 from acuinfo.journal.progress import REVIEW_SESSION, Measure, Progress, progress
 from acuinfo.knowledge.loading import Knowledge
@@ -188,6 +190,10 @@ def journal_page(knowledge: Knowledge, entries: list[Entry], where: str) -> Docu
     state = progress(entries)
     sections = [Section("How your scores have changed", change_blocks(state, False),
                         "change", cite(list(CHANGE)) if state.ready() else [])]
+    if knowledge.language != ENGLISH:  # the PEG's questions are in their published English
+        sections.insert(0, Section("", [Paragraph(say(
+            knowledge.language, "The progress journal is in English only for now: its "
+            "questions are asked in the words they were tested in."))], "translation"))
     if len(state.entries) > 1:
         sections.append(Section("Your scores over time", [chart(state)], "chart"))
     sections.append(Section("What to do next", next_blocks(state, False), "next"))

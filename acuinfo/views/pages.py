@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from acuinfo.base.languages import language_name
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import phrases_for, say
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.views.common import (
@@ -61,18 +61,21 @@ def page_view(knowledge: Knowledge, page_id: str) -> Document:
     sections = page_sections(page, cites, knowledge.clinic())
     return marked_if_draft(renumbered(Document(
         kind="page", name=page.id, title=page.title, summary=page.summary, sections=sections,
-        citations=cites.listing(), notice=NOTICE, meta=review_meta(knowledge, page))), page)
+        citations=cites.listing(), notice=say(knowledge.language, NOTICE),
+        meta=review_meta(knowledge, page))), page)
 
 
 def about_view(knowledge: Knowledge) -> Document:
     """The about page, then when each knowledge file was last reviewed."""
+    say = phrases_for(knowledge.language)
     document = page_view(knowledge, "about")
     rows = [[label, record.reviewed.isoformat(), review_due(record).isoformat(),
-             record.reviewed_by or DEFAULT_REVIEWER] if record.reviewed else
-            [f"{label} (DRAFT)", "not yet", "", DRAFT_REVIEWER]
+             record.reviewed_by or say(DEFAULT_REVIEWER)] if record.reviewed else
+            [say("{file} (DRAFT)", file=label), say("not yet"), "", say(DRAFT_REVIEWER)]
             for label, record in _reviewed_files(knowledge)]
-    dates = Section("When each file was last reviewed", [
-        Table(["File", "Reviewed", "Review due", "Checked by"], rows)], "reviewed")
+    dates = Section(say("When each file was last reviewed"), [
+        Table([say("File"), say("Reviewed"), say("Review due"), say("Checked by")], rows)],
+        "reviewed")
     # The about text says itself that acuinfo does not replace a clinician.
     return document._replace(sections=[*document.sections, dates,
                                        *translation_sections(knowledge)], notice=None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
+from acuinfo.base.phrases import phrases_for
 from acuinfo.base.safetext import clean_text
 from acuinfo.base.words import all_words
 from acuinfo.knowledge.loading import Knowledge
@@ -53,6 +55,7 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
         return named, found, choices, closest
 
     named, found, choices, closest = index.using(knowledge, run)
+    say = phrases_for(knowledge.language)
     shown = clean_text(query)
     sections = []
     if choices:
@@ -60,12 +63,12 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
                  for slug in ambiguous.conditions if slug in choices
                  for title, summary in [choices[slug]]]
         sections.append(Section(
-            f'"{shown.strip()}" can mean more than one condition' if len(steps) > 1 else
-            f'"{shown.strip()}" can mean more than one thing',
+            say('"{words}" can mean more than one condition' if len(steps) > 1 else
+                '"{words}" can mean more than one thing', words=shown.strip()),
             [*text_blocks(ambiguous.note), Steps(steps)], "ambiguous"))
     for key in dict.fromkeys(key for key, _, _ in named):
         illness = illnesses[key]
-        sections.append(Section(f"acuinfo has no page on {illness.name}",
+        sections.append(Section(say("acuinfo has no page on {illness}", illness=illness.name),
                                 text_blocks(illness.note), "not-covered"))
     hits = found.hits
     listed = {f"acuinfo condition {slug}" for slug in choices}  # shown once, above
@@ -73,35 +76,35 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
              if hit.command not in listed]
     unknown = ", ".join(f'"{word}"' for word in found.unknown)
     if steps:
-        intro = ([Paragraph(f"Nothing in acuinfo mentions {unknown}. These match your other "
-                            "words:")] if found.unknown else [])
-        heading = ("Pages that mention it" if named and not found.unknown else
-                   "Other matches" if choices else "Results" if sections else "")
+        intro = ([Paragraph(say("Nothing in acuinfo mentions {words}. These match your other "
+                                "words:", words=unknown))] if found.unknown else [])
+        heading = (say("Pages that mention it") if named and not found.unknown else
+                   say("Other matches") if choices else say("Results") if sections else "")
         sections.append(Section(heading, [*intro, Steps(steps)], "results"))
     elif not named and not choices:
-        sections.append(Section("", [Paragraph(f'Nothing in acuinfo matched "{shown.strip()}".')],
-                                "results"))
+        sections.append(Section("", [Paragraph(say('Nothing in acuinfo matched "{words}".',
+                                                   words=shown.strip()))], "results"))
     if closest:
-        sections.append(Section("Closest topics", [Steps(
+        sections.append(Section(say("Closest topics"), [Steps(
             [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in closest])],
             "closest"))
     if not hits or found.unknown:
         sections.append(_next_steps(", ".join(f'"{w}"' for w in found.unknown) if hits else
-                                    "" if named else f'"{shown.strip()}"'))
-    return Document(kind="search", name=shown, title=f"Search: {shown}", sections=sections,
-                    notice=NOTICE,
+                                    "" if named else f'"{shown.strip()}"', say))
+    return Document(kind="search", name=shown, title=say("Search: {words}", words=shown),
+                    sections=sections, notice=say(NOTICE),
                     items=[{"kind": h.kind, "name": h.name, "title": h.title,
                             "command": h.command, "score": h.score, "snippet": h.snippet}
                            for h in hits])
 
 
-def _next_steps(about: str) -> Section:
+def _next_steps(about: str, say: Callable[..., str]) -> Section:
     """What to do when acuinfo has no answer: the topics it has, and who to ask."""
-    ask = (f"Ask your practitioner or your doctor about {about}." if about else
-           "Ask your practitioner or your doctor.")
-    return Section("What you can do", [Bullets([
-        "See every condition acuinfo covers: acuinfo conditions",
-        "Look up a word acuinfo uses: acuinfo glossary",
-        "See every command and topic: acuinfo --help",
-        f"{ask} They know your health, and can answer what acuinfo cannot.",
+    ask = (say("Ask your practitioner or your doctor about {topic}.", topic=about) if about
+           else say("Ask your practitioner or your doctor."))
+    return Section(say("What you can do"), [Bullets([
+        say("See every condition acuinfo covers: acuinfo conditions"),
+        say("Look up a word acuinfo uses: acuinfo glossary"),
+        say("See every command and topic: acuinfo --help"),
+        f"{ask} " + say("They know your health, and can answer what acuinfo cannot."),
     ])], "next-steps")

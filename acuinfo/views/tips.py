@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from acuinfo.base.errors import UnknownNameError
+from acuinfo.base.phrases import phrases_for
 from acuinfo.base.words import normalize
 from acuinfo.finding import lookup
 from acuinfo.knowledge import records
@@ -32,13 +33,14 @@ T = TypeVar("T")
 def tips_page(knowledge: Knowledge, condition: str | None = None,
               category: str | None = None) -> Document:
     """Self-care tips grouped by category, optionally for one condition or group."""
+    say = phrases_for(knowledge.language)
     book = knowledge.tips()
     tips = book.tips
-    title = "Self-care tips"
+    title = say("Self-care tips")
     if condition is not None:
         chosen = lookup.condition(knowledge, condition)
         tips = [t for t in tips if not t.conditions or chosen.slug in t.conditions]
-        title = f"Self-care tips for {chosen.title.lower()}"
+        title = say("Self-care tips for {condition}", condition=_in_sentence(chosen.title))
     categories = book.categories
     if category is not None:
         wanted = normalize(category)
@@ -49,12 +51,17 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
     sections = tip_sections(categories, tips, cites)
     if category is None:  # the names --category takes, for the next command
         shown = ", ".join(c.id for c in book.categories if any(s.id == c.id for s in sections))
-        sections.append(Section("", [Paragraph(
-            f"One group at a time: acuinfo tips --category NAME, where NAME is one of {shown}.")],
-            "categories"))
+        sections.append(Section("", [Paragraph(say(
+            "One group at a time: acuinfo tips --category NAME, where NAME is one of {names}.",
+            names=shown))], "categories"))
     return renumbered(Document(
         kind="tips", title=title, sections=sections, citations=cites.listing(),
-        notice=NOTICE, meta=review_meta(knowledge, *layers_of(knowledge, "tips.yaml", book))))
+        notice=say(NOTICE), meta=review_meta(knowledge, *layers_of(knowledge, "tips.yaml", book))))
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "Neck pain" in "tips for neck pain", but "TMJ" kept."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 def _unknown_category(name: str, categories: list[records.TipCategory]) -> UnknownNameError:
