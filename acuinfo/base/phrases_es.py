@@ -117,4 +117,10 @@ PHRASES = {
     "they were tested in.":
         "Por ahora, el diario de progreso solo está en inglés: sus preguntas usan las mismas "
         "palabras con las que se pusieron a prueba.",
+    # Kinds of search results
+    "condition": "problema de salud",
+    "page": "página",
+    "tip": "consejo",
+    "session": "sesión",
+    "glossary": "glosario",
 }

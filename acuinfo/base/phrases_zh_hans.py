@@ -106,4 +106,10 @@ PHRASES = {
     "The progress journal is in English only for now: its questions are asked in the words "
     "they were tested in.":
         "进展日记目前只有英文版：其中的问题必须用当初经过测试的英文原话来问。",
+    # Kinds of search results
+    "condition": "疾病",
+    "page": "页面",
+    "tip": "小贴士",
+    "session": "治疗",
+    "glossary": "词语解释",
 }

@@ -101,6 +101,21 @@ def name_key(text: str, language: str) -> str:
     return "-".join(words)
 
 
+def meaningful_name_key(query: str, language: str) -> str:
+    """A query as the name it may be, without the words that carry no meaning: "tengo
+    ciática" is "ciatica", "我颈痛" is "颈痛" (as ``name_key`` stores names)."""
+    if language == SPANISH:
+        words = [folded(word) for word in all_words(query)]
+        return "-".join([word for word in words if word not in SPANISH_STOPWORDS] or words)
+    if language == CHINESE and _has_han(query):
+        kept = _chinese(query)
+        for phrase in CHINESE_STOP_PHRASES:
+            kept = kept.replace(phrase, "")
+        return "".join(char for char in kept if char not in CHINESE_STOPWORDS
+                       and not char.isspace() and (char.isalnum() or _has_han(char)))
+    return name_key(query, language)
+
+
 def name_spans(query: str, language: str, longest: int = 6) -> dict[str, int]:
     """Every run of the query that could be a whole name, as ``name_key`` stores names,
     and how many words (or, in Chinese, characters) long it is."""

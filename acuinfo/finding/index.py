@@ -35,17 +35,22 @@ from acuinfo import __version__
 from acuinfo.base.errors import AcuinfoError, Problem
 from acuinfo.base.integrity import DamagedCache, checksum, verified
 from acuinfo.base.interrupt import stop_if_pressed, watched
+from acuinfo.base.languages import ENGLISH
 from acuinfo.base.places import cache_dir
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
 from acuinfo.base.words import normal_form, phrase_key
+from acuinfo.finding import analysis
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, collect
 from acuinfo.finding.freshness import Listing, Signature, signature
+from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS
 from acuinfo.knowledge.loading import Knowledge
+from acuinfo.knowledge.translating import TRANSLATIONS
 
-FORMAT = 10  # raise when the tables below change, so old caches are rebuilt
+ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and stemmed
+FORMAT = 11  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
@@ -108,16 +113,22 @@ def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
         "utf-8", "surrogatepass")
     # A quick checksum names the file (hashlib costs milliseconds to import); two folder
     # lists that share one only rebuild each other's index, as the signature differs.
-    path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}.sqlite"
+    language = knowledge.language
+    suffix = "" if language == ENGLISH else f"-{language}"  # an index for each language
+    path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}{suffix}.sqlite"
     scanned = [where for folder in knowledge.folders for where in
                (str(folder.root), *(os.path.join(folder.root, sub) for sub in SUBFOLDERS))]
+    if language != ENGLISH:  # the translations laid over the English files
+        scanned += [where for folder in knowledge.folders
+                    for base in [os.path.join(folder.root, TRANSLATIONS, language)]
+                    for where in (base, *(os.path.join(base, sub) for sub in SUBFOLDERS))]
     return path, scanned
 
 
 def _key(knowledge: Knowledge, state: Signature) -> bytes:
     """What an index must have been built from to be current, as bytes: a folder's name
     need not be UTF-8, and is kept as it is."""
-    text = "\n".join([f"{__version__}/{FORMAT}",
+    text = "\n".join([f"{__version__}/{FORMAT}/{knowledge.language}",
                       *(f"{f.label}\0{f.root}" for f in knowledge.folders), state.text])
     return text.encode("utf-8", "surrogateescape")
 
@@ -188,7 +199,7 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
     # (or taken from) the problems of the command that asked for the index.
     if state is None:
         state = signature(scanned, {})
-    fresh = Knowledge(knowledge.folders)
+    fresh = Knowledge(knowledge.folders, language=knowledge.language)
     entries = list(collect(fresh))
     problems = fresh.problems
     drafts = sorted(([c.slug, c.title, c.summary] for c in fresh.hidden_drafts
@@ -205,13 +216,13 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
-                _fill(connection, entries, problems, drafts, key)
+                _fill(connection, entries, problems, drafts, key, knowledge.language)
         _write_listings(f"{path}.listings", state.listings)
         return _connect(read_only_uri(path))
     except (OSError, sqlite3.Error, AcuinfoError):
         stop_if_pressed()
         connection = _connect(":memory:")  # no usable cache folder: an index for this run
-        _fill(connection, entries, problems, drafts, key)
+        _fill(connection, entries, problems, drafts, key, knowledge.language)
         return connection
 
 
@@ -234,18 +245,24 @@ def _sweep(folder: Path) -> None:
 
 
 def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          drafts: list[list[str]], key: bytes) -> None:
+          drafts: list[list[str]], key: bytes, language: str = ENGLISH) -> None:
     # The file is new and private until it is renamed into place: a crash just leaves a
     # temporary file, so SQLite needs no journal and no flushing on the way.
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
-    connection.executescript(_SCHEMA)
+    # English is cut and stemmed by SQLite; another language is cut here, and SQLite only
+    # splits it at the spaces (see acuinfo.finding.analysis).
+    cut = analysis.is_analysed(language)
+    connection.executescript(_SCHEMA.replace(TOKENIZER, ANALYSED_TOKENIZER) if cut else _SCHEMA)
     connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?)", [
         (_kind_of(p.file), os.fsencode(p.file), p.line, p.column, p.message, p.hint,
          checksum(p.file, str(p.line), str(p.column), p.message, p.hint)) for p in problems])
     for number, entry in enumerate(entries, 1):
         names = normal_form(" ".join([*entry.names, *entry.keywords]))
         body = normal_form(entry.body)
+        if cut:
+            names, body = (analysis.analysed(names, language),
+                           analysis.analysed(body, language))
         connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            (number, entry.kind, entry.name, entry.title, entry.command,
                             entry.summary, checksum(entry.kind, entry.name, entry.title,
@@ -253,9 +270,9 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
                             checksum(body)))
         connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                            (number, names, body))
-        own = {phrase_key(n) for n in (entry.name, *entry.names[:1])}
-        aliases = {phrase_key(n) for n in entry.names[1:]} - own
-        keywords = {phrase_key(k) for k in entry.keywords} - own - aliases
+        own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
+        aliases = {key_of(n, language) for n in entry.names[1:]} - own
+        keywords = {key_of(k, language) for k in entry.keywords} - own - aliases
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
                                [(k, number, 2) for k in own] +
                                [(k, number, 1) for k in aliases] +
@@ -266,6 +283,7 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
         ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
     _save(connection, "drafts", drafts)  # conditions marked as drafts: in no list or search
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
+    connection.execute("INSERT INTO meta VALUES ('language', ?)", (language,))
     connection.commit()
 
 

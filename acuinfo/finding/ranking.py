@@ -33,8 +33,10 @@ import sqlite3
 from collections.abc import Collection, Sequence
 
 from acuinfo.base.integrity import DamagedCache, checksum, verified
+from acuinfo.base.languages import ENGLISH
 from acuinfo.base.namedrecord import Record
 from acuinfo.base.words import all_words, phrase_key
+from acuinfo.finding import analysis
 
 STOPWORDS = frozenset("""
 a about after all am an and any are as at be been before being but by can could did do does
@@ -68,11 +70,26 @@ class Hit(Record):
     snippet: str
 
 
-def words_of(query: str) -> list[str]:
-    """The words of a query that carry meaning, each once, at most ``MAX_QUERY_WORDS``."""
+def words_of(query: str, language: str = ENGLISH) -> list[str]:
+    """The words of a query that carry meaning, each once, at most ``MAX_QUERY_WORDS``;
+    in Spanish and Chinese, as their index holds them (see ``acuinfo.finding.analysis``)."""
+    if analysis.is_analysed(language):
+        return analysis.query_words(query[:MAX_QUERY_CHARS], language)[:MAX_QUERY_WORDS]
     words = list(dict.fromkeys(all_words(query[:MAX_QUERY_CHARS])))
     meaningful = [w for w in words if w not in STOPWORDS]
     return (meaningful or words)[:MAX_QUERY_WORDS]
+
+
+def language_of(connection: sqlite3.Connection) -> str:
+    """The language an index holds its entries in (English for one that does not say)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
+    return row[0].decode() if row and isinstance(row[0], bytes) else row[0] if row else ENGLISH
+
+
+def key_of(name: str, language: str) -> str:
+    """How the index of ``language`` keys a name, for exact look-ups."""
+    return analysis.name_key(name, language) if analysis.is_analysed(language) else \
+        phrase_key(name)
 
 
 class Found(Record):
@@ -97,9 +114,10 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     word of the query, found only by an entry that holds all its words in order: so
     "rheumatoid arthritis" finds what mentions it, not osteoarthritis by its last word."""
     query = query[:MAX_QUERY_CHARS]
+    language = language_of(connection)
     vocabulary: list[str] = []  # read once, only if a word needs it
     alternatives, unknown = [], []
-    words = words_of(query)
+    words = words_of(query, language)
     if phrases:  # "I have" beside a phrase set aside says nothing to look for
         words = [word for word in words if word not in STOPWORDS]
     for word in words:
@@ -110,7 +128,7 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
             unknown.append(word)
     whole = [" ".join(all_words(phrase)) for phrase in phrases]
     alternatives += [[phrase] for phrase in dict.fromkeys(whole) if phrase]
-    scores, named = _phrase_boosts(connection, query, whole)
+    scores, named = _phrase_boosts(connection, query, whole, language)
     if not alternatives and not scores:
         return Found([], unknown)
     match = " OR ".join(_any_of(terms) for terms in alternatives)
@@ -133,8 +151,8 @@ def closest(connection: sqlite3.Connection, query: str, count: int = 3) -> list[
     first: topics to offer when the query found nothing at all."""
     from rapidfuzz import fuzz, process
 
-    key = phrase_key(query[:200])
-    if len(key) < 3:
+    key = key_of(query[:200], language_of(connection))
+    if len(key) < 3 and not analysis.is_analysed(language_of(connection)):
         return []
     # A name much shorter than the query is in it by chance ("er" in "frozenshoulder").
     rows = [row for row in connection.execute("SELECT key, entry FROM names")
@@ -241,27 +259,31 @@ def _terms_for(connection: sqlite3.Connection, word: str, vocabulary: list[str])
     return [term for term, _, _ in close]
 
 
-def _phrase_boosts(connection: sqlite3.Connection, query: str,
-                   phrases: Sequence[str] = ()) -> tuple[dict[int, float], set[int]]:
+def _phrase_boosts(connection: sqlite3.Connection, query: str, phrases: Sequence[str] = (),
+                   language: str = ENGLISH) -> tuple[dict[int, float], set[int]]:
     """Entries with a name, alias or keyword that is the query, or a phrase of two or more
     words inside it ("how long" in "how long does a session take"), or one of
     ``phrases``, and how much each should rise: in proportion to how much of the query
     the phrase covers. Also the entries that the whole query names (a title or an alias,
     not a keyword)."""
-    words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
-    single = len(words) == 1 and not phrases
-    spans = {"-".join(words[i:j]): j - i for i in range(len(words))
-             for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or single}
+    if analysis.is_analysed(language):
+        spans, length, whole = _spans_in(query, language, bool(phrases))
+    else:
+        words = all_words(query)[:40]  # as typed, repeats and all: a phrase is in order
+        single = len(words) == 1 and not phrases
+        spans = {"-".join(words[i:j]): j - i for i in range(len(words))
+                 for j in range(i + 1, min(len(words), i + 6) + 1) if j - i >= 2 or single}
+        if not phrases:  # "I have sciatica" says "sciatica"
+            spans.setdefault(meaningful_key(query), len(words))
+        length = len(words)
+        # The whole query, as typed or as its words that carry meaning ("I have sciatica").
+        whole = set() if phrases else {"-".join(words), meaningful_key(query)}
     for phrase in phrases:
         spans[phrase_key(phrase)] = len(phrase.split())
-    if not phrases:  # "I have sciatica" says "sciatica"
-        spans.setdefault(meaningful_key(query), len(words))
     spans.pop("", None)
     if not spans:
         return {}, set()
-    length = len(words) + sum(len(phrase.split()) for phrase in phrases)
-    # The whole query, as typed or as its words that carry meaning ("I have sciatica").
-    whole = set() if phrases else {"-".join(words), meaningful_key(query)}
+    length += sum(len(phrase.split()) for phrase in phrases)
     boosts: dict[int, float] = {}
     named: set[int] = set()
     marks = ",".join("?" * len(spans))
@@ -272,6 +294,22 @@ def _phrase_boosts(connection: sqlite3.Connection, query: str,
         if alias and key in whole:
             named.add(entry)
     return boosts, named
+
+
+def _spans_in(query: str, language: str, phrases: bool
+              ) -> tuple[dict[str, int], int, set[str]]:
+    """For a query in Spanish or Chinese: its runs that may be names, with their sizes;
+    its size; and the keys of it as a whole (as typed, and its words that carry
+    meaning). A run of one word counts only when it is all the query says."""
+    spans = analysis.name_spans(query, language)
+    length = max(spans.values(), default=1)
+    if length > 1 and language != analysis.CHINESE:
+        spans = {key: size for key, size in spans.items() if size >= 2}
+    whole = {analysis.name_key(query, language), analysis.meaningful_name_key(query, language)}
+    if not phrases:
+        for key in whole:
+            spans.setdefault(key, length)
+    return spans, length, set() if phrases else whole
 
 
 def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[int],
@@ -335,7 +373,7 @@ def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
         "SELECT e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE n.key = ? AND e.kind = ? AND n.alias > 0 ORDER BY n.alias DESC LIMIT 1",
-        (phrase_key(name), kind)).fetchone()
+        (key_of(name, language_of(connection)), kind)).fetchone()
     return verified(row[:5], row[5])[1] if row else None
 
 
@@ -347,7 +385,8 @@ def claims(connection: sqlite3.Connection, kind: str, name: str) -> list[tuple[s
     rows = connection.execute(
         "SELECT n.alias, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0", (phrase_key(name), kind)).fetchall()
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0",
+        (key_of(name, language_of(connection)), kind)).fetchall()
     top = max((row[0] for row in rows), default=0)
     found = {row[1]: row[2] for row in (verified(tuple(r[1:6]), r[6]) for r in rows
                                          if r[0] == top)}
@@ -374,6 +413,6 @@ def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3
         " FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE e.kind = ? AND n.alias > 0", (kind,))]
     keys = [key for key, _ in rows]
-    close = process.extract(phrase_key(name)[:200], keys, scorer=fuzz.WRatio, limit=count * 4,
-                            score_cutoff=70)
+    close = process.extract(key_of(name, language_of(connection))[:200], keys,
+                            scorer=fuzz.WRatio, limit=count * 4, score_cutoff=70)
     return list(dict.fromkeys(rows[index][1] for _, _, index in close))[:count]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import phrase, phrases_for
 from acuinfo.base.safetext import clean_text
 from acuinfo.base.words import all_words
 from acuinfo.knowledge.loading import Knowledge
@@ -20,6 +21,10 @@ from acuinfo.views.document import (
 )
 
 T = TypeVar("T")
+
+# What each kind of result is, shown beside it.
+KINDS = {"condition": phrase("condition"), "page": phrase("page"), "tip": phrase("tip"),
+         "session": phrase("session"), "glossary": phrase("glossary")}
 
 
 def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
@@ -55,11 +60,16 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
         return named, found, choices, closest
 
     named, found, choices, closest = index.using(knowledge, run)
+    if knowledge.language != ENGLISH and not (found.hits or named or choices):
+        # Nothing in the reader's language: the English words may be what was typed.
+        english = Knowledge(knowledge.folders, knowledge.drafts)
+        named, found, choices, closest = index.using(english, run)
     say = phrases_for(knowledge.language)
     shown = clean_text(query)
     sections = []
     if choices:
-        steps = [Step(title, summary, "condition", command=f"acuinfo condition {slug}")
+        steps = [Step(title, summary, say(KINDS["condition"]),
+                      command=f"acuinfo condition {slug}")
                  for slug in ambiguous.conditions if slug in choices
                  for title, summary in [choices[slug]]]
         sections.append(Section(
@@ -72,8 +82,8 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
                                 text_blocks(illness.note), "not-covered"))
     hits = found.hits
     listed = {f"acuinfo condition {slug}" for slug in choices}  # shown once, above
-    steps = [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in hits
-             if hit.command not in listed]
+    steps = [Step(hit.title, hit.snippet, say(KINDS.get(hit.kind, hit.kind)), command=hit.command)
+             for hit in hits if hit.command not in listed]
     unknown = ", ".join(f'"{word}"' for word in found.unknown)
     if steps:
         intro = ([Paragraph(say("Nothing in acuinfo mentions {words}. These match your other "
@@ -86,7 +96,8 @@ def search_view(knowledge: Knowledge, query: str, limit: int) -> Document:
                                                    words=shown.strip()))], "results"))
     if closest:
         sections.append(Section(say("Closest topics"), [Steps(
-            [Step(hit.title, hit.snippet, hit.kind, command=hit.command) for hit in closest])],
+            [Step(hit.title, hit.snippet, say(KINDS.get(hit.kind, hit.kind)), command=hit.command)
+             for hit in closest])],
             "closest"))
     if not hits or found.unknown:
         sections.append(_next_steps(", ".join(f'"{w}"' for w in found.unknown) if hits else
