@@ -6,7 +6,7 @@ way offline, from an email or a USB stick. Every piece of content goes through
 ``html.escape``; the only markup is the page's own.
 
 Printing is part of the design: the margins suit both A4 and Letter (a handout
-may name its paper, for ``@page``'s size), warnings and list items are not split
+may name its paper, for ``@page``'s size), boxes, forms and list items are not split
 across pages, and the type is 11pt, the sources and the foot 9pt or less. The font stack names Arial
 and its metric twin Liberation Sans, so a page breaks in the same places on
 Windows, macOS and Linux. A table's empty cells (a pain diary, phone numbers to
@@ -94,42 +94,51 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   h1 { font-size: 1.4em; margin: 0 0 0.2em; }
   h2 { font-size: 1.25em; }
   h3 { font-size: 1.1em; }
-  h2, h3, h4, h5, h6 { margin: 0.7em 0 0.2em; }
+  h2, h3, h4, h5, h6 { margin: 0.6em 0 0.2em; }
   .part > h2 { margin-top: 0.8em; }
   .summary { font-size: 1em; }
-  p, ul, ol, dl, table { margin-bottom: 0.4em; }
+  p, ul, ol, dl, table { margin-bottom: 0.35em; }
   ul, ol { padding-left: 1.5em; }
   li { margin-bottom: 0.1em; }
   a { color: #1a1a1a; }
-  .alert { background: none; margin: 0.4em 0; padding: 0 0.7em; }
-  .alert > :first-child { margin-top: 0.25em; }
-  .alert > p, .alert > ul { margin-bottom: 0.25em; }
+  .alert { background: none; margin: 0.3em 0; padding: 0 0.7em; }
+  .alert > :first-child { margin: 0.15em 0 0.1em; }
+  .alert > p, .alert > ul { margin-bottom: 0.15em; }
   /* the date follows the summary on its line */
   .summary, .summary + .date { display: inline; }
   .summary + .date::before { content: " "; }
   #key-points { padding: 0 0.7em 0.1em; margin: 0.5em 0; }
-  /* a warning may go on over a page, but none of its signs is split */
-  #key-points, li, dt, dd, tr, figure, #diary {
+  /* a box is kept whole on its page (one longer than a page still goes on over it, but
+     none of its signs is split), and so are the forms */
+  #key-points, .alert, li, dt, dd, tr, figure, #diary {
     break-inside: avoid; page-break-inside: avoid;
   }
   /* a step's title runs into its text, and its sources follow on the same line */
-  ol.steps > li { margin-bottom: 0.25em; }
+  ol.steps > li { margin-bottom: 0.15em; }
   ol.steps > li > p { display: inline; margin: 0; }
   ol.steps > li > p:first-child::after { content: ": "; }
   ol.steps br:has(+ .cites) { display: none; }
   ol.steps .cites::before { content: " "; }
   /* the parts to read through, and the sources, in two columns; warnings, key points
      and forms across the page */
-  main > .part:not(#key-points, #phone-numbers, #red-flags, #diary),
+  main > .part:not(#key-points, #phone-numbers, #red-flags, #before-you-start, #diary),
   #sources { columns: 2; column-gap: 6mm; }
   main > .part > h2 { column-span: all; }
+  /* the list of who should talk to their doctor first: across the page, in two columns */
+  #before-you-start .alert > ul { columns: 2; column-gap: 6mm; }
   td, th { padding: 0.1em 0.4em; }
-  td:empty { height: 5.2mm; }
-  figure { float: right; clear: right; width: 7em; margin: 0 0 0.3em 1em; }
+  /* on paper a column is as wide as its longest word: "Session", not "Sessi-on" */
+  th { overflow-wrap: break-word; }
+  td:empty { height: 5.2mm; padding-top: 0; padding-bottom: 0; }
+  figure { float: right; clear: right; width: 6.5em; margin: 0 0 0.3em 0.8em; }
   figcaption { font-size: 9pt; }
   .part > section { display: flow-root; }
   .cites { font-size: 8.5pt; }
   p.cites { margin: -0.2em 0 0.3em; }
+  /* a form's last line of text and its sources share a line */
+  #diary > p:has(+ p.cites:last-child), #diary > p.cites { display: inline; }
+  #diary > p.cites { white-space: nowrap; }
+  #diary > p.cites::before { content: " "; }
   #sources { font-size: 8pt; line-height: 1.2; padding-left: 2em; }
   #sources li { margin-bottom: 0.15em; }
   footer {

@@ -37,7 +37,7 @@ HANDOUT_NOTICE = ("This handout gives general information. It does not replace a
                   "\"When to get help\".")
 
 
-# DEFAULT_REVIEWER, in words that name no command.
+# DEFAULT_REVIEWER in words that name no command, short enough for the foot of the paper.
 HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
 
 
@@ -49,14 +49,12 @@ HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the re
 DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 13)))
 
 
-DIARY_COLUMNS = ("Date", "Session", "Pain", "Enjoyment", "Activity", "Notes")
-
-
 # Session steps (by key: id, else lower-case title) whose advice another part holds, or
 # that come before the first visit and are left to the screen.
 STEPS_HELD_ELSEWHERE = frozenset({
     "start a pain diary", "write down how you feel",  # the pain diary
     "know when to call someone",  # When to get help: the boxes about acupuncture
+    "tell your practitioner about your health",  # the safety list: whom to tell, and why
     "choose a qualified practitioner",  # before booking; the safety page's "lower your risk"
 })
 
@@ -76,18 +74,4 @@ TIPS_IN_SESSION = {
     "tell-every-provider": "tell your other health providers",
     "say-if-it-hurts": "the needles stay in",
     "check-your-practitioner": "choose a qualified practitioner",
-}
-
-
-# Tips shown with a drawing, and what the drawing shows in words.
-TIP_DRAWINGS = {
-    "screen-at-eye-level": ("screen", "Drawing: a person sits at a desk. The top of the "
-                                      "screen is level with their eyes."),
-    "mind-your-posture": ("sit", "Drawing: a person sits upright, with a cushion behind the "
-                                 "lower back and both feet flat on the floor."),
-    "lift-with-care": ("lift", "Drawing: a person lifts a box with bent knees and a straight "
-                               "back, holding the box close to the body."),
-    "move-your-neck": ("neck", "Drawing: a head and shoulders from the front, with arrows "
-                               "showing the head turning slowly to each side."),
-    "exercise-for-back-pain": ("walk", "Drawing: a person out for a walk."),
 }
