@@ -83,10 +83,14 @@ td:empty { height: 2em; }
 figure { display: inline-block; vertical-align: top; width: 10em; margin: 0 1em 0.75em 0; }
 figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 0.9em; text-align: center; }
+/* a drawing inside the list item it shows: above its words on a narrow screen, beside
+   them on a wide one and on paper, and the item holds it */
+li > figure { display: block; margin: 0.25em 0 0.5em; }
+li:has(> figure)::after { content: ""; display: block; clear: both; }
 footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
 @page { margin: 9mm 10mm; }
 @media (min-width: 40em) {
-  figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
+  figure, li > figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
   .part > section { display: flow-root; }
 }
 @media print {
@@ -116,7 +120,7 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   /* a step's title runs into its text, and its sources follow on the same line */
   ol.steps > li { margin-bottom: 0.15em; }
   ol.steps > li > p { display: inline; margin: 0; }
-  ol.steps > li > p:first-child::after { content: ": "; }
+  ol.steps > li > p:first-of-type::after { content: ": "; }
   ol.steps br:has(+ .cites) { display: none; }
   ol.steps .cites::before { content: " "; }
   /* the parts to read through, and the sources, in two columns; warnings, key points
@@ -130,7 +134,7 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   /* on paper a column is as wide as its longest word: "Session", not "Sessi-on" */
   th { overflow-wrap: break-word; }
   td:empty { height: 5.2mm; padding-top: 0; padding-bottom: 0; }
-  figure { float: right; clear: right; width: 6.5em; margin: 0 0 0.3em 0.8em; }
+  figure, li > figure { float: right; clear: right; width: 6.5em; margin: 0 0 0.3em 0.8em; }
   figcaption { font-size: 9pt; }
   .part > section { display: flow-root; }
   .cites { font-size: 8.5pt; }
@@ -179,6 +183,7 @@ class _Page:
         self.document = document
         self.lines: list[str] = []
         self.level = 1  # the level of the last heading written
+        self.figures: dict[str, Figure] = {}  # the section's drawings, by the item they show
         reserved = ["sources", *(f"source-{c.number}" for c in document.citations)]
         self.ids: set[str] = set(reserved)
 
@@ -238,6 +243,11 @@ class _Page:
         self.ids.add(chosen)
         return chosen
 
+    def _figure_for(self, item: str) -> str:
+        """The drawing of a list item (a step by its title, a point by its text), if any."""
+        figure = self.figures.get(item)
+        return _figure(figure) if figure else ""
+
     def _heading(self, level: int, text: str, id_: str = "") -> None:
         self.level = min(level, self.level + 1, 6)  # never skip a level
         attribute = f' id="{id_}"' if id_ else ""
@@ -256,8 +266,24 @@ class _Page:
             inner = self.level + 1
         else:
             inner = min(inner, self.level + 1)
+        # a drawing goes inside the list item it shows: the step it names, or the point
+        # that starts with its caption; one that matches none stands where it is
+        items = [(step.title, step.text) for block in section.blocks
+                 if isinstance(block, Steps) for step in block.items] + [
+            (item, item) for block in section.blocks if isinstance(block, Bullets)
+            for item in block.items]
+        self.figures = {}
         for block in section.blocks:
-            self._block(block, inner)
+            if isinstance(block, Figure):
+                match = next((title for title, _ in items if title == block.caption
+                              or title.startswith(block.caption)), None)
+                if match is not None and match not in self.figures:
+                    self.figures[match] = block
+        placed = {id(figure) for figure in self.figures.values()}
+        for block in section.blocks:
+            if id(block) not in placed:
+                self._block(block, inner)
+        self.figures = {}
         if section.cites:
             self.lines.append(f'<p class="cites">{_cites(section.cites)}</p>')
 
@@ -266,8 +292,8 @@ class _Page:
         if isinstance(block, Paragraph):
             add(f"<p>{_text(block.text)}</p>")
         elif isinstance(block, Bullets):
-            add("<ul>\n" + "\n".join(f"<li>{_text(item)}</li>" for item in block.items)
-                + "\n</ul>")
+            add("<ul>\n" + "\n".join(f"<li>{self._figure_for(item)}{_text(item)}</li>"
+                                      for item in block.items) + "\n</ul>")
         elif isinstance(block, Steps):
             add('<ol class="steps">')
             for step in block.items:
@@ -279,7 +305,8 @@ class _Page:
                     more += f"<br>Open with: <code>{escape(one_line(step.command))}</code>"
                 if step.cites:
                     more += f'<br><span class="cites">{_cites(step.cites)}</span>'
-                add(f"<li><p>{title}</p><p>{_text(step.text)}{more}</p></li>")
+                add(f"<li>{self._figure_for(step.title)}<p>{title}</p>"
+                    f"<p>{_text(step.text)}{more}</p></li>")
             add("</ol>")
         elif isinstance(block, Alert):
             heading_id = self._id("alert")
@@ -296,9 +323,7 @@ class _Page:
                              + "</tr>" for row in block.rows)
             add(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
         elif isinstance(block, Figure):
-            drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
-            add(f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
-                "</figure>")
+            add(_figure(block))
         elif isinstance(block, Definitions):
             add("<dl>")
             for item in block.items:
@@ -322,6 +347,12 @@ class _Page:
 def _text(text: str) -> str:
     """Escaped text, its line breaks kept."""
     return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def _figure(block: Figure) -> str:
+    drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
+    return (f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
+            "</figure>")
 
 
 def _cites(numbers: list[int]) -> str:

@@ -267,14 +267,16 @@ class _Handout:
                         "session", overall), *inner]
 
     def tips_part(self, book: records.TipBook, session_steps: set[str]) -> list[Section]:
-        """The tips written for the chosen conditions, in one list in the order of their
-        categories, some with a drawing. Tips for everyone are left to the screen: the
-        conditions' self-care lists stand for them."""
+        """The tips written for the chosen conditions, in one list: those with a drawing
+        first, so that each drawing (floated beside the list, in the same order) stands
+        next to its own tip, then in the order of their categories. Tips for everyone are
+        left to the screen: the conditions' self-care lists stand for them."""
         slugs = {condition.slug for condition in self.chosen}
         order = {group.id: index for index, group in enumerate(book.categories)}
         steps: list[Step] = []
         figures: list[Block] = []
-        for tip in sorted(book.tips, key=lambda tip: order.get(tip.category, len(order))):
+        for tip in sorted(book.tips, key=lambda tip: (tip.id not in TIP_DRAWINGS,
+                                                      order.get(tip.category, len(order)))):
             if (tip.category in CATEGORIES_HELD_ELSEWHERE or not slugs & set(tip.conditions)
                     or tip.id in TIPS_HELD_BY_COURSE
                     or TIPS_IN_SESSION.get(tip.id) in session_steps):
