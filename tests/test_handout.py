@@ -217,6 +217,17 @@ def test_the_rule_puts_each_topic_in_one_part():
     assert "Raise your phone or screen so you look straight ahead, not down." in bare
 
 
+def test_how_a_session_feels_and_who_should_mind_the_lungs_are_said_once():
+    """With the session journey, a condition's sentences about feeling tired and driving
+    give way to its step; with the box of who should talk to their doctor first, its
+    sentences about lung disease give way to the box. Without them, they stay."""
+    full = " ".join(reading(("neck-pain",), "full").pieces)
+    assert len(re.findall(r"\bdrive\b", full)) == 1
+    assert len(re.findall(r"lung disease", full)) == 1
+    bare = " ".join(reading(("neck-pain",), "bare").pieces)
+    assert "plan to drive" in bare and "lung disease" in bare
+
+
 def test_two_conditions_share_one_set_of_warnings_and_say_the_course_once():
     page = reading(("neck-pain", "low-back-pain"), "full")
     headings = re.findall(r"<h\d[^>]*>([^<]*)</h\d>", rendered(

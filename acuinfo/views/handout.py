@@ -42,10 +42,13 @@ from acuinfo.views.document import (
 )
 from acuinfo.views.handout_forms import diary_blocks, phone_numbers
 from acuinfo.views.handout_rules import (
+    AFTER_A_SESSION,
+    AFTER_A_SESSION_STEP,
     CATEGORIES_HELD_ELSEWHERE,
     HANDOUT_NOTICE,
     HANDOUT_REVIEWER,
     HANDOUT_UNRATED,
+    LUNG_CARE,
     STEPS_HELD_ELSEWHERE,
     TIPS_HELD_BY_COURSE,
     TIPS_IN_SESSION,
@@ -61,6 +64,7 @@ from acuinfo.views.handout_text import (
     split_sentences,
     without_pointers,
     without_scoring,
+    without_topics,
 )
 from acuinfo.views.pictures import ALT, TIP_DRAWINGS
 
@@ -80,6 +84,7 @@ class _Handout:
         self.signs: list[str] = []  # every warning sign shown
         self.session_steps: set[str] = set()  # the keys of the session steps shown
         self.tips_shown: list[records.Tip] = []
+        self.held_topics: list[re.Pattern[str]] = []  # topics another part holds
 
     # -- saying things once --
 
@@ -317,7 +322,8 @@ class _Handout:
         slug = condition.slug
         inner = [
             Section("How acupuncture may help",
-                    text_blocks(self.fresh(condition.acupuncture.how_it_may_help)),
+                    text_blocks(self.fresh(without_topics(
+                        condition.acupuncture.how_it_may_help, self.held_topics))),
                     f"{slug}-acupuncture", level=2),
             Section("What the research shows", text_blocks(rating), f"{slug}-evidence",
                     self.cites.cite(evidence.sources, origin, ("evidence", "sources")),
@@ -398,6 +404,10 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
         book = knowledge.tips()
         reviewed += layers_of(knowledge, "tips.yaml", book)
         tips_part = build.tips_part(book, session_steps)
+    if AFTER_A_SESSION_STEP in session_steps:
+        build.held_topics.append(AFTER_A_SESSION)
+    if before or safety:
+        build.held_topics.append(LUNG_CARE)
     condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
     clinic = [] if short or build.clinic is None else [
         clinic_section(build.clinic, numbers=False)]

@@ -23,6 +23,10 @@ instruction once: every topic has one home, and what another part holds gives wa
 - getting ready for a session: the session journey, when it is there. A step that
   points to the safety list gives way to that list; tips that say the same as a step
   give way to the step;
+- how a session feels afterwards (relaxed, tired, not fit to drive): the session
+  journey, when it is there; a condition's sentences about it give way to it. Who
+  should say they have a lung disease or a slim build: the box of who should talk to
+  their doctor first, when it is there; a condition's sentences about it give way;
 - self-care: the tips written for the chosen conditions, when asked for (tips for
   everyone are left to the screen); a condition's self-care point, or other option,
   that a shown tip covers gives way to the tip.
@@ -31,6 +35,8 @@ Then, as a last rule over the whole handout, a sentence already said is not said
 again (compared in a normal form: lower case, words only), though never a sentence
 from inside a warning sign: a sign is shown whole or not at all.
 """
+
+import re
 
 HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
                   "your doctor or another clinician. For signs that need urgent care, see "
@@ -57,6 +63,17 @@ STEPS_HELD_ELSEWHERE = frozenset({
     "tell your practitioner about your health",  # the safety list: whom to tell, and why
     "choose a qualified practitioner",  # before booking; the safety page's "lower your risk"
 })
+
+
+# A condition's sentences about how a session feels afterwards, which the session
+# journey's step (by key) says when it is shown.
+AFTER_A_SESSION = re.compile(r"\bafter a session\b|\bdrive\b", re.IGNORECASE)
+AFTER_A_SESSION_STEP = "you may feel relaxed or drowsy"
+
+
+# A condition's sentences about who should take care over the lungs, which the box of
+# who should talk to their doctor first says when it is shown.
+LUNG_CARE = re.compile(r"\bpuncture a lung\b|\blung disease\b", re.IGNORECASE)
 
 
 # Tip categories whose advice another part holds: the pain diary, When to get help.

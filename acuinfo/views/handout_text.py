@@ -60,6 +60,17 @@ def without_scoring(text: str | None) -> str | None:
                      for line in text.split("\n"))
 
 
+def without_topics(text: str | None, topics: list[re.Pattern[str]]) -> str | None:
+    """A text but its sentences (with the ones that lean on them) about any of
+    ``topics``, which another part of a handout holds."""
+    if not text or not topics:
+        return text
+    return "\n".join(" ".join(sentence for group in sentence_groups(line)
+                              if not any(topic.search(s) for s in group for topic in topics)
+                              for sentence in group)
+                     for line in text.split("\n"))
+
+
 def sentence_groups(line: str) -> list[list[str]]:
     """A line's sentences, each with the ones after it that lean on it ("This can be ...")."""
     groups: list[list[str]] = []
