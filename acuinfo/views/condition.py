@@ -40,6 +40,11 @@ CONDITION_NOTICE = ("This page gives general information. It does not replace ad
                     "\"Get medical help first\" on this page.")
 
 
+# What the page is for, said after the condition's own summary.
+CONDITION_PURPOSE = ("This page says what acupuncture can and cannot do for it, when to get "
+                     "medical help first, and what you can do yourself.")
+
+
 # RATING_MEANINGS[None], in words that name no program: the page is printed too.
 PAGE_UNRATED = ("This page gives a rating only when it can show you the results behind it, "
                 "and it cannot do that here yet.")
@@ -65,7 +70,8 @@ def condition_page(knowledge: Knowledge, name: str) -> Document:
     review["reviewed_by"] = review["reviewed_by"].replace(DEFAULT_REVIEWER, PRINT_REVIEWER)
     return marked_if_draft(renumbered(Document(
         kind="condition", name=condition.slug, title=condition.title,
-        summary=condition.summary, sections=sections, citations=cites.listing(),
+        summary=f"{condition.summary} {CONDITION_PURPOSE}", sections=sections,
+        citations=cites.listing(),
         notice=CONDITION_NOTICE, meta={**meta, **review},
     )), condition)
 
