@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -11,6 +12,8 @@ from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import builtin_folder
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.records import fields_of, is_record
+
+from conftest import CONDITION_SLUGS
 
 REQUIRED_CONDITIONS = [
     "neck-pain", "upper-back-pain", "low-back-pain", "sciatica", "herniated-disc",
@@ -213,7 +216,9 @@ def test_headache_pages_give_the_emergency_and_same_day_signs(knowledge, slug):
 @pytest.mark.parametrize("slug", NECK_PAGES)
 def test_neck_pages_give_the_artery_and_spinal_cord_signs(knowledge, slug):
     flags = lookup.condition(knowledge, slug).red_flags
-    emergency, same_day = joined(flags.emergency), joined(flags.same_day)
+    note = (flags.notes and flags.notes.same_day) or ""
+    emergency, same_day = joined(flags.emergency), joined([*flags.same_day, note])
+    assert "spinal cord" in note.lower(), "what the signs mean is said beside them"
     for sign in ("tear in an artery", "dizziness", "double vision", "drooping", "trouble speaking",
                  "swallowing", "unsteadiness", "manipulation", "fever with a stiff neck and a "
                  "headache", "serious injury"):
@@ -291,7 +296,7 @@ def test_migraine_shows_no_rating_without_the_result_behind_it(knowledge):
 
 def test_a_trial_is_cited_with_its_size(knowledge):
     summary = lookup.condition(knowledge, "neck-pain").evidence.summary
-    assert "3.9 points" in summary and "100-point scale" in summary
+    assert "3.9 points" in summary and "out of 100" in summary and "small" in summary
     assert "Alexander Technique" in summary
 
 
@@ -398,6 +403,42 @@ def test_the_session_shows_one_session_before_the_readers_part(invoke):
     visit = invoke("session", "--what-to-expect", "-f", "plain").stdout.splitlines()
     after = visit[visit.index(next(line for line in visit if line.startswith("Time in all"))):]
     assert not any(line.startswith("Sources: [") for line in after), "no stray source line"
+
+
+def test_the_session_boxes_sources_stand_under_the_boxes(invoke):
+    """A section's own line of sources follows what it cites (the safety boxes), never a
+    step that has its own."""
+    lines = [line for line in invoke("session", "-f", "plain").stdout.splitlines() if line]
+    for before, line in itertools.pairwise(lines):
+        if line.startswith("Sources: ["):
+            assert not before.startswith("   Sources: ["), "a stray source line"
+
+
+def page_sentences(text: str) -> list[str]:
+    """The sentences a reader meets on a page in plain text, but its key points (a summary
+    of the rest, by design), headings of one or two words and its source lines."""
+    lines = text[:text.index("\nSources\n")].splitlines()
+    start = lines.index("Key points")
+    end = lines.index("", start)  # the key points end at the first blank line
+    kept = []
+    for line in lines[:start] + lines[end:]:
+        if not line.strip().startswith("Sources: ["):
+            kept += re.split(r"(?<=[.!?])\s+", line.strip().removeprefix("- "))
+    return [s for s in kept if len(s.split()) >= 3]
+
+
+@pytest.mark.parametrize("page", [["session"], *(["condition", slug] for slug in CONDITION_SLUGS)],
+                         ids=lambda page: page[-1])
+def test_a_page_says_each_sentence_once(invoke, page):
+    """One place for each piece of advice: the pain diary says how to score and, where the
+    page does not, when to talk about stopping."""
+    seen, repeated = set(), []
+    for sentence in page_sentences(invoke(*page, "-f", "plain").stdout):
+        key = " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+        if key in seen:
+            repeated.append(sentence)
+        seen.add(key)
+    assert repeated == []
 
 
 # -- readability, as a reader sees the page -------------------------------------------------------

@@ -159,8 +159,11 @@ def test_every_warning_sign_is_on_the_paper(names, form):
     box for during or after a session."""
     page = reading(tuple(names), form)
     shown = [normal(piece) for piece in page.pieces]
-    signs = [sign for slug in names for level in condition_file(slug)["red_flags"].values()
+    flags = [condition_file(slug)["red_flags"] for slug in names]
+    signs = [sign for levels in flags for name, level in levels.items() if name != "notes"
              for sign in level]
+    for note in (note for levels in flags for note in levels.get("notes", {}).values()):
+        assert any(normal(note) in piece for piece in shown), note
     signs += [point for part in page_file("safety")["sections"]
               if part.get("style") in ("emergency", "same-day")
               and re.search(r"session|acupuncture", part["heading"].split(":")[0], re.I)
@@ -202,7 +205,7 @@ def test_the_rule_puts_each_topic_in_one_part():
     html = rendered(("neck-pain",), "full", "html")
     before_the_diary = " ".join(Reading(html[:html.index('id="diary"')] + ">").pieces)
     assert not re.search(r"0 to 10|2 points", before_the_diary), "scoring pain: in the diary"
-    assert "from 0 (no pain) to 10" in text
+    assert "0 is best and 10 is worst" in text, "scoring pain: in the diary"
     assert "Start a pain diary" not in " ".join(page.text)
     assert "Raise your screen" in " ".join(page.text), "the tip"
     assert "Raise your phone or screen so you look straight ahead, not down." not in text
@@ -212,6 +215,17 @@ def test_the_rule_puts_each_topic_in_one_part():
     # without tips, the condition's own self-care list is the one place
     bare = " ".join(reading(("neck-pain",), "bare").pieces)
     assert "Raise your phone or screen so you look straight ahead, not down." in bare
+
+
+def test_how_a_session_feels_and_who_should_mind_the_lungs_are_said_once():
+    """With the session journey, a condition's sentences about feeling tired and driving
+    give way to its step; with the box of who should talk to their doctor first, its
+    sentences about lung disease give way to the box. Without them, they stay."""
+    full = " ".join(reading(("neck-pain",), "full").pieces)
+    assert len(re.findall(r"\bdrive\b", full)) == 1
+    assert len(re.findall(r"lung disease", full)) == 1
+    bare = " ".join(reading(("neck-pain",), "bare").pieces)
+    assert "plan to drive" in bare and "lung disease" in bare
 
 
 def test_two_conditions_share_one_set_of_warnings_and_say_the_course_once():
@@ -256,14 +270,23 @@ def test_key_points_come_first_in_a_box():
 def test_the_diary_has_the_peg_scores_and_rows_for_a_course():
     document = built(("neck-pain",), "short")
     diary = next(s for s in document.sections if s.id == "diary")
-    table = next(b for b in diary.blocks if b.type == "table")
-    assert table.columns == ["Date", "Session", "Pain", "Enjoyment", "Activity", "Notes"]
+    table, change = [b for b in diary.blocks if b.type == "table"]
+    assert table.columns == ["Date", "Session", "Pain (0-10)",
+                             "Pain got in the way of enjoying life (0-10)",
+                             "Pain got in the way of daily activity (0-10)",
+                             "Notes: what you can do again"]
     assert [row[1] for row in table.rows] == ["Start", *map(str, range(1, 13))]
     assert all(cell == "" for row in table.rows for cell in row[:1] + row[2:])
     cited = {document.citations[n - 1].id for n in diary.cites}
     assert cited == {"krebs-2009", "dworkin-2008"}
-    text = " ".join(b.text for b in diary.blocks if b.type == "paragraph")
-    assert "30 percent" in text
+    text = " ".join(t for b in diary.blocks if b.type in ("paragraph", "bullets")
+                    for t in ([b.text] if b.type == "paragraph" else b.items))
+    assert "0 is best and 10 is worst" in text, "which way is worse, said plainly"
+    assert "percent" not in text and "%" not in text, "no sums: the table gives the number"
+    assert change.columns[1:] == [str(first) for first in range(10, 0, -1)]
+    assert change.rows[0][1:] == ["7", "6", "5", "4", "4", "3", "2", "2", "1", "0"], (
+        "each a fall of 30 in 100 or more")
+    assert "practitioner" in text and "6th session" in text, "what to do with the diary"
     html = rendered(("neck-pain",), "short", "html")
     assert "10.1007/s11606-009-0981-1" in html and "10.1016/j.jpain.2007.09.005" in html
 

@@ -155,7 +155,7 @@ def test_handouts_print_on_known_pages(write_handout, open_page, name, paper):
     assert "".join(last_source.split()) in text, "the last source is printed whole"
     assert "doesnotreplaceadvice" in text, "the notice at the foot is printed"
     for words in ("Keypoints", "Phonenumbers", "Whentogethelp", "Yourpaindiary",
-                  "DateSessionPainEnjoymentActivityNotes", "Lastreviewed:", "Reviewdue:",
+                  "DateSessionPain(0-10)", "Lastreviewed:", "Reviewdue:",
                   "Checkedby:", "Corrections:"):
         assert words in text, f"{words} is printed"
     assert len(pdf.pages) == PAGES[name][paper], f"{name} on {paper}: {len(pdf.pages)} pages"

@@ -55,7 +55,8 @@ def overlay_session(base: records.Session, top: records.Session) -> records.Sess
             keywords=[*visit.keywords, *above.keywords])
     return base._replace(
         reviewed=max(base.reviewed, top.reviewed), title=top.title or base.title,
-        summary=top.summary or base.summary, stages=list(stages.values()),
+        summary=top.summary or base.summary, key_points=top.key_points or base.key_points,
+        stages=list(stages.values()),
         what_to_expect=visit, sources=[*base.sources, *top.sources], origin=top.origin)
 
 

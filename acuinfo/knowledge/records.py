@@ -86,14 +86,27 @@ class Evidence(Record):
     rating: Annotated[str | None, rule(choices=RATINGS)] = None
 
 
+class RedFlagNotes(Record):
+    """What some signs of a level mean, said once beside them rather than as one more
+    sign in the list: "Clumsy hands and unsteady walking can mean pressure on the spinal
+    cord in the neck." A note names the signs it is about, as the list may be merged
+    with another condition's."""
+
+    emergency: str | None = None
+    same_day: str | None = None
+    see_doctor: str | None = None
+
+
 class RedFlags(Record):
     """Signs that need a doctor rather than acupuncture, by how soon: call the emergency
     number now, get medical advice today, or see a doctor in the coming weeks. Items are
-    the signs alone; the level's heading says what to do."""
+    the signs alone; the level's heading says what to do, and ``notes`` what some of the
+    signs mean."""
 
     emergency: Annotated[list[str], rule(min_items=1)]
     same_day: Annotated[list[str], rule(min_items=1)]
     see_doctor: list[str] = ()
+    notes: RedFlagNotes | None = None
 
     @property
     def signs(self) -> list[str]:
@@ -188,6 +201,7 @@ class Session(Record):
     reviewed: Annotated[datetime.date, rule(empty_in_draft=True)]
     title: str | None = None
     summary: str | None = None
+    key_points: Annotated[list[str], rule(max_items=5)] = ()
     stages: list[SessionStage] = ()
     what_to_expect: SessionVisit | None = None
     sources: Annotated[list[str], rule(ref="sources")] = ()

@@ -51,16 +51,29 @@ DRAWINGS = {
         '<path d="M70 48 L70 62 L78 62"/>'          # arm round the box
         '<path d="M128 92 L128 44 M120 54 L128 44 L136 54"/>'  # arrow: straight up
     ),
-    # Turning the head slowly from one side to the other.
+    # Turning the head slowly from one side to the other, not tilting it: a ring round
+    # the top of the head, seen from the front, with an arrow at each end.
     "neck": (
-        '<circle cx="80" cy="46" r="20"/>'          # head, from the front
-        '<path d="M72 66 L72 78 M88 66 L88 78"/>'    # neck
-        '<path d="M72 78 Q44 80 30 100 M88 78 Q116 80 130 100"/>'  # shoulders
-        '<path d="M72 44 L74 44 M86 44 L88 44"/>'    # eyes
-        '<path d="M52 22 Q40 34 44 52"/>'            # arrow round to the left
-        '<path d="M38 46 L44 54 L50 46"/>'
-        '<path d="M108 22 Q120 34 116 52"/>'         # and to the right
-        '<path d="M110 46 L116 54 L122 46"/>'
+        '<circle cx="80" cy="52" r="20"/>'          # head, from the front
+        '<path d="M72 71 L72 82 M88 71 L88 82"/>'    # neck
+        '<path d="M72 82 Q44 84 30 104 M88 82 Q116 84 130 104"/>'  # shoulders
+        '<path d="M72 52 L74 52 M86 52 L88 52"/>'    # eyes
+        '<path d="M80 56 L80 61"/>'                  # nose
+        '<path d="M30 34 Q80 14 130 34" stroke-dasharray="4 5" stroke-width="2"/>'  # back
+        '<path d="M30 34 Q80 54 130 34"/>'           # the ring's front, across the forehead
+        '<path d="M30 34 L43 30 M30 34 L39 44"/>'    # an arrow to one side
+        '<path d="M130 34 L117 30 M130 34 L121 44"/>'  # and to the other
+    ),
+    # Lying on one side, the pillow filling the space under the head, so that the neck
+    # stays level with the back.
+    "pillow": (
+        '<rect x="4" y="86" width="152" height="14" rx="3"/>'  # mattress
+        f'<rect x="6" y="72" width="42" height="14" rx="7" fill="{FILL}"/>'  # pillow
+        '<circle cx="27" cy="61" r="11" fill="#fff"/>'  # head, resting on the pillow
+        '<path d="M38 62 L110 62"/>'                # neck and back, in one level line
+        '<path d="M50 62 L60 76 L78 80"/>'          # arm
+        '<path d="M110 62 L130 72 L152 84"/>'       # upper leg, knee bent
+        '<path d="M110 62 L126 80 L146 86"/>'       # lower leg
     ),
     # Walking: one of the easiest ways to keep moving.
     "walk": (

@@ -6,7 +6,7 @@ way offline, from an email or a USB stick. Every piece of content goes through
 ``html.escape``; the only markup is the page's own.
 
 Printing is part of the design: the margins suit both A4 and Letter (a handout
-may name its paper, for ``@page``'s size), warnings and list items are not split
+may name its paper, for ``@page``'s size), boxes, forms and list items are not split
 across pages, and the type is 11pt, the sources and the foot 9pt or less. The font stack names Arial
 and its metric twin Liberation Sans, so a page breaks in the same places on
 Windows, macOS and Linux. A table's empty cells (a pain diary, phone numbers to
@@ -89,10 +89,14 @@ td:empty { height: 2em; }
 figure { display: inline-block; vertical-align: top; width: 10em; margin: 0 1em 0.75em 0; }
 figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 0.9em; text-align: center; }
+/* a drawing inside the list item it shows: above its words on a narrow screen, beside
+   them on a wide one and on paper, and the item holds it */
+li > figure { display: block; margin: 0.25em 0 0.5em; }
+li:has(> figure)::after { content: ""; display: block; clear: both; }
 footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
 @page { margin: 9mm 10mm; }
 @media (min-width: 40em) {
-  figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
+  figure, li > figure { float: right; clear: right; margin: 0 0 0.75em 1em; }
   .part > section { display: flow-root; }
 }
 @media print {
@@ -100,42 +104,51 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   h1 { font-size: 1.4em; margin: 0 0 0.2em; }
   h2 { font-size: 1.25em; }
   h3 { font-size: 1.1em; }
-  h2, h3, h4, h5, h6 { margin: 0.7em 0 0.2em; }
+  h2, h3, h4, h5, h6 { margin: 0.6em 0 0.2em; }
   .part > h2 { margin-top: 0.8em; }
   .summary { font-size: 1em; }
-  p, ul, ol, dl, table { margin-bottom: 0.4em; }
+  p, ul, ol, dl, table { margin-bottom: 0.35em; }
   ul, ol { padding-left: 1.5em; }
   li { margin-bottom: 0.1em; }
   a { color: #1a1a1a; }
-  .alert { background: none; margin: 0.4em 0; padding: 0 0.7em; }
-  .alert > :first-child { margin-top: 0.25em; }
-  .alert > p, .alert > ul { margin-bottom: 0.25em; }
+  .alert { background: none; margin: 0.3em 0; padding: 0 0.7em; }
+  .alert > :first-child { margin: 0.15em 0 0.1em; }
+  .alert > p, .alert > ul { margin-bottom: 0.15em; }
   /* the date follows the summary on its line */
   .summary, .summary + .date { display: inline; }
   .summary + .date::before { content: " "; }
   #key-points { padding: 0 0.7em 0.1em; margin: 0.5em 0; }
-  /* a warning may go on over a page, but none of its signs is split */
-  #key-points, li, dt, dd, tr, figure, #diary {
+  /* a box is kept whole on its page (one longer than a page still goes on over it, but
+     none of its signs is split), and so are the forms */
+  #key-points, .alert, li, dt, dd, tr, figure, #diary {
     break-inside: avoid; page-break-inside: avoid;
   }
   /* a step's title runs into its text, and its sources follow on the same line */
-  ol.steps > li { margin-bottom: 0.25em; }
+  ol.steps > li { margin-bottom: 0.15em; }
   ol.steps > li > p { display: inline; margin: 0; }
-  ol.steps > li > p:first-child::after { content: ": "; }
+  ol.steps > li > p:first-of-type::after { content: ": "; }
   ol.steps br:has(+ .cites) { display: none; }
   ol.steps .cites::before { content: " "; }
   /* the parts to read through, and the sources, in two columns; warnings, key points
      and forms across the page */
-  main > .part:not(#key-points, #phone-numbers, #red-flags, #diary),
+  main > .part:not(#key-points, #phone-numbers, #red-flags, #before-you-start, #diary),
   #sources { columns: 2; column-gap: 6mm; }
   main > .part > h2 { column-span: all; }
+  /* the list of who should talk to their doctor first: across the page, in two columns */
+  #before-you-start .alert > ul { columns: 2; column-gap: 6mm; }
   td, th { padding: 0.1em 0.4em; }
-  td:empty { height: 5.2mm; }
-  figure { float: right; clear: right; width: 7em; margin: 0 0 0.3em 1em; }
+  /* on paper a column is as wide as its longest word: "Session", not "Sessi-on" */
+  th { overflow-wrap: break-word; }
+  td:empty { height: 5.2mm; padding-top: 0; padding-bottom: 0; }
+  figure, li > figure { float: right; clear: right; width: 6.5em; margin: 0 0 0.3em 0.8em; }
   figcaption { font-size: 9pt; }
   .part > section { display: flow-root; }
   .cites { font-size: 8.5pt; }
   p.cites { margin: -0.2em 0 0.3em; }
+  /* a form's last line of text and its sources share a line */
+  #diary > p:has(+ p.cites:last-child), #diary > p.cites { display: inline; }
+  #diary > p.cites { white-space: nowrap; }
+  #diary > p.cites::before { content: " "; }
   #sources { font-size: 8pt; line-height: 1.2; padding-left: 2em; }
   #sources li { margin-bottom: 0.15em; }
   footer {
@@ -182,6 +195,7 @@ class _Page:
         self.document = document
         self.lines: list[str] = []
         self.level = 1  # the level of the last heading written
+        self.figures: dict[str, Figure] = {}  # the section's drawings, by the item they show
         reserved = ["sources", *(f"source-{c.number}" for c in document.citations)]
         self.ids: set[str] = set(reserved)
         self.say = phrases_for(document.language)
@@ -247,6 +261,11 @@ class _Page:
         self.ids.add(chosen)
         return chosen
 
+    def _figure_for(self, item: str) -> str:
+        """The drawing of a list item (a step by its title, a point by its text), if any."""
+        figure = self.figures.get(item)
+        return _figure(figure) if figure else ""
+
     def _heading(self, level: int, text: str, id_: str = "") -> None:
         self.level = min(level, self.level + 1, 6)  # never skip a level
         attribute = f' id="{id_}"' if id_ else ""
@@ -265,8 +284,24 @@ class _Page:
             inner = self.level + 1
         else:
             inner = min(inner, self.level + 1)
+        # a drawing goes inside the list item it shows: the step it names, or the point
+        # that starts with its caption; one that matches none stands where it is
+        items = [(step.title, step.text) for block in section.blocks
+                 if isinstance(block, Steps) for step in block.items] + [
+            (item, item) for block in section.blocks if isinstance(block, Bullets)
+            for item in block.items]
+        self.figures = {}
         for block in section.blocks:
-            self._block(block, inner)
+            if isinstance(block, Figure):
+                match = next((title for title, _ in items if title == block.caption
+                              or title.startswith(block.caption)), None)
+                if match is not None and match not in self.figures:
+                    self.figures[match] = block
+        placed = {id(figure) for figure in self.figures.values()}
+        for block in section.blocks:
+            if id(block) not in placed:
+                self._block(block, inner)
+        self.figures = {}
         if section.cites:
             self.lines.append(f'<p class="cites">{self.cites(section.cites)}</p>')
 
@@ -275,8 +310,8 @@ class _Page:
         if isinstance(block, Paragraph):
             add(f"<p>{_text(block.text)}</p>")
         elif isinstance(block, Bullets):
-            add("<ul>\n" + "\n".join(f"<li>{_text(item)}</li>" for item in block.items)
-                + "\n</ul>")
+            add("<ul>\n" + "\n".join(f"<li>{self._figure_for(item)}{_text(item)}</li>"
+                                      for item in block.items) + "\n</ul>")
         elif isinstance(block, Steps):
             add('<ol class="steps">')
             for step in block.items:
@@ -289,7 +324,8 @@ class _Page:
                              f"<code>{escape(one_line(step.command))}</code>")
                 if step.cites:
                     more += f'<br><span class="cites">{self.cites(step.cites)}</span>'
-                add(f"<li><p>{title}</p><p>{_text(step.text)}{more}</p></li>")
+                add(f"<li>{self._figure_for(step.title)}<p>{title}</p>"
+                    f"<p>{_text(step.text)}{more}</p></li>")
             add("</ol>")
         elif isinstance(block, Alert):
             heading_id = self._id("alert")
@@ -314,9 +350,7 @@ class _Page:
                 add(f'<div class="chart-pair">{figure}\n<div class="chart-table">'
                     f"{_table(block.table)}</div></div>")
         elif isinstance(block, Figure):
-            drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
-            add(f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
-                "</figure>")
+            add(_figure(block))
         elif isinstance(block, Definitions):
             add("<dl>")
             for item in block.items:
@@ -348,6 +382,12 @@ def _table(block: Table) -> str:
 def _text(text: str) -> str:
     """Escaped text, its line breaks kept."""
     return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def _figure(block: Figure) -> str:
+    drawing = svg(block.drawing, escape(one_line(block.alt), quote=True))
+    return (f"<figure>{drawing}<figcaption>{escape(one_line(block.caption))}</figcaption>"
+            "</figure>")
 
 
 def _citation(citation: Citation) -> str:

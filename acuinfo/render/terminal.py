@@ -42,6 +42,7 @@ from acuinfo.views.document import (
 
 INDENT = 2
 MIN_WIDTH = 8
+BLANK_CELL = "____"  # an empty cell of a form, such as a pain diary: a line to write on
 BLANK: Runs = ()
 
 
@@ -159,7 +160,7 @@ class _Layout:
         for block in section.blocks:
             if isinstance(block, Figure):  # a drawing: the advice beside it says it in words
                 continue
-            if previous is not None and isinstance(block, (Paragraph, Alert)):
+            if previous is not None and isinstance(block, (Paragraph, Alert, Table)):
                 self.lines.append(BLANK)
             self.block(block, indent)
             previous = block
@@ -248,6 +249,9 @@ class _Layout:
         otherwise each row as a small block (the other columns on one line, the last
         wrapped beneath them), so that nothing is ever cut short."""
         width = self.width - indent
+        if any(not cell for row in block.rows for cell in row):  # a form: lines to write on
+            block = block._replace(rows=[[cell or BLANK_CELL for cell in row]
+                                         for row in block.rows])
         columns = [[row[i] for row in block.rows] for i in range(len(block.columns))]
         plain_ascii = ["".join(column).isascii() for column in columns]
         widths = [max(cells(heading), _widest(column, ascii_only))

@@ -18,6 +18,7 @@ from acuinfo.knowledge.loading import Knowledge
 from acuinfo.views.document import (
     Alert,
     Block,
+    Bullets,
     Citation,
     Definitions,
     Document,
@@ -53,6 +54,10 @@ RATING_MEANINGS = {
 
 # Who checked a file when it does not say: the project's own writers, not a clinician.
 DEFAULT_REVIEWER = "the acuinfo project team (not yet checked by a named clinician)"
+
+
+# DEFAULT_REVIEWER in words that name no command, for the pages a patient prints.
+PRINT_REVIEWER = "the team that writes acuinfo, not yet checked by a named clinician"
 
 
 DRAFT_REVIEWER = "nobody yet: this is a draft"
@@ -95,12 +100,23 @@ def urgency_text(level: str, clinic: records.Clinic | None) -> str:
     return "Book a visit with your doctor if any of these apply to you."
 
 
+def red_flag_note(red_flags: records.RedFlags, field: str) -> str | None:
+    """What some signs of one level (``field``: emergency, same_day or see_doctor) mean."""
+    return getattr(red_flags.notes, field) if red_flags.notes else None
+
+
 def urgency_alerts(red_flags: records.RedFlags, clinic: records.Clinic | None) -> list[Block]:
-    """A condition's warning signs as one alert per level, most urgent first."""
-    levels = {"emergency": red_flags.emergency, "same-day": red_flags.same_day,
-              "see-doctor": red_flags.see_doctor}
-    return [Alert(heading, list(levels[level]), urgency_text(level, clinic))
-            for level, heading in URGENCY if levels[level]]
+    """A condition's warning signs as one alert per level, most urgent first: what to do,
+    what some of the signs mean, then the signs."""
+    alerts: list[Block] = []
+    for level, heading in URGENCY:
+        field = records.URGENCY_STYLES[level]
+        signs = getattr(red_flags, field)
+        if signs:
+            text = "\n".join(t for t in (urgency_text(level, clinic),
+                                         red_flag_note(red_flags, field)) if t)
+            alerts.append(Alert(heading, list(signs), text))
+    return alerts
 
 
 def _next_year(day: datetime.date) -> datetime.date:
@@ -272,3 +288,23 @@ def holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]
         return []
     return [entry for entry, names in named
             if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
+
+
+def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True) -> Section:
+    """The clinic's own details, only the ones it gave; without its phone numbers and
+    where to send a correction (``numbers=False``) where a form of phone numbers and the
+    foot of the page say them."""
+    details = [f"{label}: {value}" for label, value, always in (
+        ("Practitioner", clinic.practitioner, True), ("Address", clinic.address, True),
+        ("Phone", clinic.phone, False), ("Web site", clinic.website, True),
+        ("Opening hours", clinic.hours, True), ("Prices", clinic.prices, True),
+        ("Insurance and payment", clinic.payment, True),
+        ("In an emergency, call", clinic.emergency_number, False),
+        ("For urgent medical advice, call", clinic.urgent_number, False),
+        ("To send a correction", clinic.corrections, False),
+    ) if value and (numbers or always)]
+    blocks: list[Block] = [Paragraph(clinic.name)]
+    if details:
+        blocks.append(Bullets(details))
+    blocks.extend(text_blocks(clinic.note))
+    return Section("Your clinic", blocks, "clinic", level=level)

@@ -73,9 +73,9 @@ class Definitions(Record):
 class Figure(Record):
     """A simple drawing of an action, such as a screen at eye height. ``drawing`` names
     one of the drawings the HTML renderer knows (``acuinfo.render.drawings``); ``alt``
-    says in words what it shows, and ``caption`` is the advice it goes with. Only the
-    HTML of a handout shows drawings; text formats leave them out, as the advice they
-    go with says the same in words."""
+    says in words what it shows, and ``caption`` is the advice it goes with. Only HTML
+    shows drawings (a handout's tips, a condition page's self-care points); text formats
+    leave them out, as the advice they go with says the same in words."""
 
     drawing: str
     alt: str

@@ -21,7 +21,9 @@ from acuinfo.views.common import (
     URGENCY,
     Citations,
     citation_of,
+    clinic_section,
     layers_of,
+    red_flag_note,
     renumbered,
     review_meta,
     text_blocks,
@@ -40,12 +42,14 @@ from acuinfo.views.document import (
 )
 from acuinfo.views.handout_forms import diary_blocks, phone_numbers
 from acuinfo.views.handout_rules import (
+    AFTER_A_SESSION,
+    AFTER_A_SESSION_STEP,
     CATEGORIES_HELD_ELSEWHERE,
     HANDOUT_NOTICE,
     HANDOUT_REVIEWER,
     HANDOUT_UNRATED,
+    LUNG_CARE,
     STEPS_HELD_ELSEWHERE,
-    TIP_DRAWINGS,
     TIPS_HELD_BY_COURSE,
     TIPS_IN_SESSION,
 )
@@ -59,7 +63,10 @@ from acuinfo.views.handout_text import (
     short_authors,
     split_sentences,
     without_pointers,
+    without_scoring,
+    without_topics,
 )
+from acuinfo.views.pictures import ALT, TIP_DRAWINGS
 
 T = TypeVar("T")
 
@@ -77,6 +84,7 @@ class _Handout:
         self.signs: list[str] = []  # every warning sign shown
         self.session_steps: set[str] = set()  # the keys of the session steps shown
         self.tips_shown: list[records.Tip] = []
+        self.held_topics: list[re.Pattern[str]] = []  # topics another part holds
 
     # -- saying things once --
 
@@ -121,26 +129,6 @@ class _Handout:
                          f"key-points-{c.slug}", level=2) for c in self.chosen]
         return [Section("Key points", [], "key-points"), *inner]
 
-    def phone_numbers(self) -> Section:
-        return phone_numbers(self.clinic)
-
-    def clinic_details(self) -> Section | None:
-        """The clinic's details, but its numbers (in Phone numbers) and where to send a
-        correction (at the foot)."""
-        clinic = self.clinic
-        if clinic is None:
-            return None
-        details = [f"{label}: {value}" for label, value in (
-            ("Practitioner", clinic.practitioner), ("Address", clinic.address),
-            ("Web site", clinic.website), ("Opening hours", clinic.hours),
-            ("Prices", clinic.prices), ("Insurance and payment", clinic.payment),
-        ) if value]
-        blocks: list[Block] = [Paragraph(clinic.name)]
-        if details:
-            blocks.append(Bullets(details))
-        blocks.extend(text_blocks(clinic.note))
-        return Section("Your clinic", blocks, "clinic")
-
     def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
                  ) -> list[Section]:
         """When to get help: each level of urgency once, most urgent first, with what to do
@@ -161,8 +149,10 @@ class _Handout:
                      if not (re.search(r"\bacupuncture\b", sign, re.IGNORECASE) and any(
                          holds_words_of(box, sign, 1.0) for box in about_acupuncture))]
             signs = self.fresh_signs(signs)
-            if signs:
-                boxes[level].append((heading, signs, ""))
+            if signs:  # what some of the signs mean, once, beside them
+                said = self.fresh("\n".join(note for note in (
+                    red_flag_note(c.red_flags, field) for c in self.chosen) if note))
+                boxes[level].append((heading, signs, said))
         numbers: list[int] = []
         notes: list[Section] = []
         for page, wanted in pages:
@@ -232,9 +222,9 @@ class _Handout:
                                  level=2))
         return [Section(page.title, text_blocks(self.fresh(page.summary)), page.id), *inner]
 
-    def safety_boxes(self, page: records.Page) -> tuple[list[Block], list[int]]:
-        """The safety page's warning boxes (who should take care), for the place a session
-        step points to them."""
+    def before_you_start(self, page: records.Page) -> Section | None:
+        """The safety page's warning boxes (who should talk to their doctor first), on their
+        own after the warning signs: the place the session journey's steps point to."""
         blocks: list[Block] = []
         numbers: list[int] = []
         for part in page.sections:
@@ -243,45 +233,38 @@ class _Handout:
                 blocks.append(Alert(part.heading, self.fresh_items(list(part.points)),
                                     self.fresh(text) or None))
                 numbers += self.cite(part.sources, part.origin)
-        return blocks, numbers
+        return Section("Before you start", blocks, "before-you-start", numbers) if blocks \
+            else None
 
-    def session_part(self, journey: records.Session, safety: records.Page,
-                     safety_shown: bool) -> list[Section]:
+    def session_part(self, journey: records.Session) -> list[Section]:
         """The session journey for paper: what to do before, during and after a session.
         One session step by step, which a reader looks up rather than keeps, is left to the
         screen; the course stage gives way to the conditions' own, and steps another part
-        holds are left out. A step that points to the safety list gives way to that list."""
+        holds are left out. A step that points to the safety list gives way to it (in
+        "Before you start", or the safety page in full)."""
         inner: list[Section] = []
         shown_steps: set[str] = set()
 
-        def steps_of(items: list[records.SessionStep]) -> tuple[list[Step], list[str]]:
-            steps, pointed = [], []
+        def steps_of(items: list[records.SessionStep]) -> list[Step]:
+            steps = []
             for step in items:
                 if step.key in STEPS_HELD_ELSEWHERE:
                     continue
                 text, named = without_pointers(step.text)
-                if named:  # what it points to is shown in its place, or elsewhere in full
-                    pointed += named
+                if named:  # what it points to is shown elsewhere in full
                     continue
                 text = self.fresh(text)
                 if text:
                     shown_steps.add(step.key)
                     steps.append(Step(step.title, text, step.duration,
                                       self.cite(step.sources, step.origin)))
-            return steps, pointed
+            return steps
 
         for stage in journey.stages:
-            if stage.id == "course":
-                continue
-            steps, pointed = steps_of(stage.steps)
-            blocks = [Steps(steps)] if steps else []
-            numbers: list[int] = []
-            if "safety" in pointed and not safety_shown:
-                boxes, numbers = self.safety_boxes(safety)
-                blocks += boxes
-            if blocks:
-                inner.append(Section(stage.title or stage.id.title(), blocks,
-                                     f"session-{stage.id}", numbers, level=2))
+            steps = [] if stage.id == "course" else steps_of(stage.steps)
+            if steps:
+                inner.append(Section(stage.title or stage.id.title(), [Steps(steps)],
+                                     f"session-{stage.id}", level=2))
         self.session_steps = shown_steps
         overall = self.cite(journey.sources, journey.origin)
         return [Section(journey.title or "Your sessions",
@@ -289,14 +272,16 @@ class _Handout:
                         "session", overall), *inner]
 
     def tips_part(self, book: records.TipBook, session_steps: set[str]) -> list[Section]:
-        """The tips written for the chosen conditions, in one list in the order of their
-        categories, some with a drawing. Tips for everyone are left to the screen: the
-        conditions' self-care lists stand for them."""
+        """The tips written for the chosen conditions, in one list: those with a drawing
+        first, so that each drawing (floated beside the list, in the same order) stands
+        next to its own tip, then in the order of their categories. Tips for everyone are
+        left to the screen: the conditions' self-care lists stand for them."""
         slugs = {condition.slug for condition in self.chosen}
         order = {group.id: index for index, group in enumerate(book.categories)}
         steps: list[Step] = []
         figures: list[Block] = []
-        for tip in sorted(book.tips, key=lambda tip: order.get(tip.category, len(order))):
+        for tip in sorted(book.tips, key=lambda tip: (tip.id not in TIP_DRAWINGS,
+                                                      order.get(tip.category, len(order)))):
             if (tip.category in CATEGORIES_HELD_ELSEWHERE or not slugs & set(tip.conditions)
                     or tip.id in TIPS_HELD_BY_COURSE
                     or TIPS_IN_SESSION.get(tip.id) in session_steps):
@@ -307,8 +292,8 @@ class _Handout:
             self.tips_shown.append(tip)
             steps.append(Step(tip.title, text, cites=self.cite(tip.sources, tip.origin)))
             if tip.id in TIP_DRAWINGS:
-                drawing, alt = TIP_DRAWINGS[tip.id]
-                figures.append(Figure(drawing, alt, tip.title))
+                drawing = TIP_DRAWINGS[tip.id]
+                figures.append(Figure(drawing, ALT[drawing], tip.title))
         if not steps:
             return []
         return [Section("Self-care tips", [*figures, Steps(steps)], "tips")]
@@ -325,8 +310,7 @@ class _Handout:
         meaning = RATING_MEANINGS[evidence.rating] if evidence.rating else HANDOUT_UNRATED
         rating = self.fresh(f"Strength of evidence for {condition.title.lower()}: "
                             f"{evidence.rating or 'not rated'}. {meaning}")
-        course = "\n".join(" ".join(s for s in split_sentences(line) if not SCORING.search(s))
-                           for line in condition.course.split("\n"))
+        course = without_scoring(condition.course)
         tips = [f"{tip.title} {tip.text}" for tip in self.tips_shown]
 
         def not_in_a_tip(items: list[str]) -> list[str]:
@@ -338,7 +322,8 @@ class _Handout:
         slug = condition.slug
         inner = [
             Section("How acupuncture may help",
-                    text_blocks(self.fresh(condition.acupuncture.how_it_may_help)),
+                    text_blocks(self.fresh(without_topics(
+                        condition.acupuncture.how_it_may_help, self.held_topics))),
                     f"{slug}-acupuncture", level=2),
             Section("What the research shows", text_blocks(rating), f"{slug}-evidence",
                     self.cites.cite(evidence.sources, origin, ("evidence", "sources")),
@@ -405,23 +390,32 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     diary = build.diary()
     key_points = build.key_points()
     safety_part = build.safety_part(safety_page) if safety else []
+    # Who should talk to their doctor first: with the session journey, unless the safety
+    # page is there in full.
+    before = [s for s in (build.before_you_start(safety_page),) if s] if (
+        session and not safety) else []
     session_part: list[Section] = []
     session_steps: set[str] = set()
     if session:
         journey = knowledge.session()
         reviewed += layers_of(knowledge, "session.yaml", journey)
-        session_part = build.session_part(journey, safety_page, safety)
+        session_part = build.session_part(journey)
         session_steps = build.session_steps
     tips_part: list[Section] = []
     if tips:
         book = knowledge.tips()
         reviewed += layers_of(knowledge, "tips.yaml", book)
         tips_part = build.tips_part(book, session_steps)
+    if AFTER_A_SESSION_STEP in session_steps:
+        build.held_topics.append(AFTER_A_SESSION)
+    if before or safety:
+        build.held_topics.append(LUNG_CARE)
     condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
-    clinic = [] if short else [s for s in (build.clinic_details(),) if s]
+    clinic = [] if short or build.clinic is None else [
+        clinic_section(build.clinic, numbers=False)]
 
-    sections = [*key_points, *clinic, build.phone_numbers(), *warnings, *condition_parts,
-                *safety_part, *session_part, *tips_part, diary]
+    sections = [*key_points, *clinic, phone_numbers(build.clinic), *warnings, *before,
+                *condition_parts, *safety_part, *session_part, *tips_part, diary]
     if journal is not None:  # see acuinfo.views.journal.handout_sections
         sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin))
     titles = [c.title for c in chosen]

@@ -23,6 +23,10 @@ instruction once: every topic has one home, and what another part holds gives wa
 - getting ready for a session: the session journey, when it is there. A step that
   points to the safety list gives way to that list; tips that say the same as a step
   give way to the step;
+- how a session feels afterwards (relaxed, tired, not fit to drive): the session
+  journey, when it is there; a condition's sentences about it give way to it. Who
+  should say they have a lung disease or a slim build: the box of who should talk to
+  their doctor first, when it is there; a condition's sentences about it give way;
 - self-care: the tips written for the chosen conditions, when asked for (tips for
   everyone are left to the screen); a condition's self-care point, or other option,
   that a shown tip covers gives way to the tip.
@@ -32,12 +36,14 @@ again (compared in a normal form: lower case, words only), though never a senten
 from inside a warning sign: a sign is shown whole or not at all.
 """
 
+import re
+
 HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
                   "your doctor or another clinician. For signs that need urgent care, see "
                   "\"When to get help\".")
 
 
-# DEFAULT_REVIEWER, in words that name no command.
+# DEFAULT_REVIEWER in words that name no command, short enough for the foot of the paper.
 HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
 
 
@@ -49,16 +55,25 @@ HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the re
 DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 13)))
 
 
-DIARY_COLUMNS = ("Date", "Session", "Pain", "Enjoyment", "Activity", "Notes")
-
-
 # Session steps (by key: id, else lower-case title) whose advice another part holds, or
 # that come before the first visit and are left to the screen.
 STEPS_HELD_ELSEWHERE = frozenset({
     "start a pain diary", "write down how you feel",  # the pain diary
     "know when to call someone",  # When to get help: the boxes about acupuncture
+    "tell your practitioner about your health",  # the safety list: whom to tell, and why
     "choose a qualified practitioner",  # before booking; the safety page's "lower your risk"
 })
+
+
+# A condition's sentences about how a session feels afterwards, which the session
+# journey's step (by key) says when it is shown.
+AFTER_A_SESSION = re.compile(r"\bafter a session\b|\bdrive\b", re.IGNORECASE)
+AFTER_A_SESSION_STEP = "you may feel relaxed or drowsy"
+
+
+# A condition's sentences about who should take care over the lungs, which the box of
+# who should talk to their doctor first says when it is shown.
+LUNG_CARE = re.compile(r"\bpuncture a lung\b|\blung disease\b", re.IGNORECASE)
 
 
 # Tip categories whose advice another part holds: the pain diary, When to get help.
@@ -76,18 +91,4 @@ TIPS_IN_SESSION = {
     "tell-every-provider": "tell your other health providers",
     "say-if-it-hurts": "the needles stay in",
     "check-your-practitioner": "choose a qualified practitioner",
-}
-
-
-# Tips shown with a drawing, and what the drawing shows in words.
-TIP_DRAWINGS = {
-    "screen-at-eye-level": ("screen", "Drawing: a person sits at a desk. The top of the "
-                                      "screen is level with their eyes."),
-    "mind-your-posture": ("sit", "Drawing: a person sits upright, with a cushion behind the "
-                                 "lower back and both feet flat on the floor."),
-    "lift-with-care": ("lift", "Drawing: a person lifts a box with bent knees and a straight "
-                               "back, holding the box close to the body."),
-    "move-your-neck": ("neck", "Drawing: a head and shoulders from the front, with arrows "
-                               "showing the head turning slowly to each side."),
-    "exercise-for-back-pain": ("walk", "Drawing: a person out for a walk."),
 }

@@ -14,8 +14,9 @@ T = TypeVar("T")
 _POINTER = re.compile(r"[\"\u201c]acuinfo ([a-z-]+)[^\"\u201d]*[\"\u201d]")
 
 
-# A sentence about scoring pain from 0 to 10, which the pain diary says.
-SCORING = re.compile(r"\b0 to 10\b|\b2 points\b")
+# A sentence about scoring pain from 0 to 10 ("from 0 (no pain) to 10" too), which the
+# pain diary says.
+SCORING = re.compile(r"\b0 (?:\([^()]*\) )?to 10\b|\b2 points\b")
 
 
 # The end of a sentence: a full stop, question or exclamation mark before a new one.
@@ -48,6 +49,26 @@ def said_form(sentence: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+
+
+def without_scoring(text: str | None) -> str | None:
+    """A text but its sentences about scoring pain from 0 to 10, which the pain diary
+    says, line by line."""
+    if not text:
+        return text
+    return "\n".join(" ".join(s for s in split_sentences(line) if not SCORING.search(s))
+                     for line in text.split("\n"))
+
+
+def without_topics(text: str | None, topics: list[re.Pattern[str]]) -> str | None:
+    """A text but its sentences (with the ones that lean on them) about any of
+    ``topics``, which another part of a handout holds."""
+    if not text or not topics:
+        return text
+    return "\n".join(" ".join(sentence for group in sentence_groups(line)
+                              if not any(topic.search(s) for s in group for topic in topics)
+                              for sentence in group)
+                     for line in text.split("\n"))
 
 
 def sentence_groups(line: str) -> list[list[str]]:

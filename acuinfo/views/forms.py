@@ -1,0 +1,105 @@
+"""The forms a reader fills in, on paper or on screen: the phone numbers to call, a pain
+scale from 0 to 10, a diary of scores to bring to each session, and a table that shows,
+with no sums to do, which later score is a change worth noticing.
+
+The condition pages and the session journey have the short diary (the pain score
+alone); the handout has the fuller one of PEG scores (pain, and how much it got in the
+way of enjoying life and of daily activity; Krebs 2009). Both come with the same scale
+and the same table, so that a reader who has more than one of them is told one thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from acuinfo.knowledge import records
+from acuinfo.views.document import Block, Paragraph, Section, Table
+
+# The source behind the table: what change in a pain score matters (Dworkin 2008, IMMPACT).
+CHANGE_SOURCES = ("dworkin-2008",)
+
+
+PAIN_SCALE = ("Pain scale: 0 (no pain) - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 (the worst "
+              "pain you can imagine)")
+
+
+# The rows of the short diary: one before the first session, then one before each of the
+# first six, when a reader and their practitioner decide whether to go on.
+SHORT_DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 7)))
+
+
+SHORT_DIARY_COLUMNS = ("Date", "Session", "Pain (0-10)", "Notes")
+
+
+# The columns of the handout's diary: each says what it holds and which way is worse.
+PEG_DIARY_COLUMNS = ("Date", "Session", "Pain (0-10)",
+                     "Pain got in the way of enjoying life (0-10)",
+                     "Pain got in the way of daily activity (0-10)",
+                     "Notes: what you can do again")
+
+
+# Words that say when to score pain, which a diary's own first lines would say again.
+WHEN_TO_SCORE = re.compile(r"\bscore your pain\b", re.IGNORECASE)
+
+
+# What the table of changes is for, and how to read it: said once in each form.
+CHANGE_LEAD = ("Is your pain down by a change worth noticing? Find your first pain score in "
+               "the top row below.")
+
+
+def worth_noticing(first: int) -> int:
+    """The highest later score at which a first score of ``first`` has fallen by 30 in
+    100 or more (the change IMMPACT calls moderately important): seven tenths of it,
+    rounded down to a whole number."""
+    return first * 7 // 10
+
+
+def phone_numbers(clinic: records.Clinic | None, level: int = 1) -> Section:
+    """The numbers to call: the clinic's own where its profile gives them, otherwise a
+    blank to write in."""
+
+    def number(field: str) -> str:
+        return (getattr(clinic, field) or "") if clinic else ""
+
+    rows = [[clinic.name if clinic else "Your acupuncture clinic", number("phone"),
+             "Your doctor", ""],
+            ["Urgent medical advice", number("urgent_number"),
+             "Emergency", number("emergency_number")]]
+    return Section("Phone numbers", [
+        Table(["Who", "Phone number", "Who", "Phone number"], rows)], "phone-numbers",
+        level=level)
+
+
+def change_blocks() -> list[Block]:
+    """How to tell a change worth noticing, without a sum: under each first pain score,
+    the later score at or below which the change is worth noticing."""
+    firsts = range(10, 0, -1)
+    return [Table(["Your first pain score", *(str(first) for first in firsts)],
+                  [["Worth noticing: a later score of this or lower",
+                    *(str(worth_noticing(first)) for first in firsts)]])]
+
+
+def short_diary_blocks(when_to_score: bool = True, when_to_stop: bool = True) -> list[Block]:
+    """The pain scale, a short diary to fill in, and what change is worth noticing: for a
+    condition page and the session journey. A page that says elsewhere when to score
+    (``when_to_score=False``) or when to talk about stopping (``when_to_stop=False``) is
+    not told it twice."""
+    rows = [["", session, "", ""] for session in SHORT_DIARY_SESSIONS]
+    blocks: list[Block] = []
+    if when_to_score:
+        blocks.append(Paragraph(
+            "Score your pain before your first session, and again before each session, at "
+            "about the same time of day. Write it in the table below or in a notebook, and "
+            "take it to each session."))
+    blocks += [
+        Paragraph(PAIN_SCALE),
+        Table(list(SHORT_DIARY_COLUMNS), rows),
+        Paragraph("In the notes, write what you can do again, such as a longer walk or a "
+                  "full night's sleep. After the 6th session, go on in a notebook."),
+        Paragraph(CHANGE_LEAD),
+        *change_blocks(),
+        Paragraph("Look at your scores with your practitioner at each session." + (
+            " If nothing has changed by about the 6th, talk about stopping."
+            if when_to_stop else "")),
+    ]
+    return blocks
