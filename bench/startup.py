@@ -59,6 +59,8 @@ TARGETS = (
     Target("C/F", "C", "F", 1.5, "search over 10,000 conditions, index built, stays quick"),
     Target("D/F", "D", "F", 1.5, "listing 10,000 conditions stays quick"),
     Target("memB/memA", "memB", "memA", 1.2, "a big folder is not read into memory to show one"),
+    Target("Aes/A", "Aes", "A", 1.05, "one condition in Spanish costs what it does in English"),
+    Target("Azh/A", "Azh", "A", 1.05, "one condition in Chinese costs what it does in English"),
 )
 # acuinfo skips the garbage collector's last pass as Python exits (see acuinfo.cli.main.main),
 # which the floor pays; these ratios, against a floor that skips it too, are printed
@@ -361,7 +363,8 @@ def install_stamp() -> int:
 
 
 def make_commands(acuinfo: str, folders: dict[int, Path]) -> list[Command]:
-    """F, A, B, C and D, which have targets, F0 and Ac for reference, then listings of the
+    """F, A (and A in Spanish and Chinese), B, C and D, which have targets, F0 and Ac for
+    reference, then listings of the
     smaller folders, which show how listing grows with the folder."""
 
     def short(size: int) -> str:
@@ -381,6 +384,12 @@ def make_commands(acuinfo: str, folders: dict[int, Path]) -> list[Command]:
         Command("Ac", "one condition, coloured as for a terminal (Rich's console loaded)",
                 [acuinfo, "condition", "neck-pain"], "FORCE_COLOR=1 acuinfo condition neck-pain",
                 env={"FORCE_COLOR": "1"}),
+        Command("Aes", "one condition in Spanish, built-in knowledge only",
+                [acuinfo, "--lang", "es", "condition", "neck-pain"],
+                "acuinfo --lang es condition neck-pain"),
+        Command("Azh", "one condition in Chinese, built-in knowledge only",
+                [acuinfo, "--lang", "zh-Hans", "condition", "neck-pain"],
+                "acuinfo --lang zh-Hans condition neck-pain"),
         Command("B", f"one condition, {big:,} more conditions in a folder",
                 [acuinfo, *data, "condition", "neck-pain"],
                 f"acuinfo --data-dir {short(big)} condition neck-pain"),

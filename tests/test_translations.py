@@ -303,3 +303,49 @@ def test_about_names_the_files_shown_in_english(run_script, clinic):
     total = len(TRANSLATED["zh-Hans"]) + 1
     assert f"共 {total} 个文件，已翻译 {total - 1} 个。" in out
     assert "以下内容仍显示英文：conditions/hip-ache.yaml。" in out
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+@pytest.mark.parametrize("extra", [[], ["--session", "--tips"], ["--red-flags"]])
+def test_a_translated_handout_has_every_warning_box_of_the_english(run_script, tmp_path,
+                                                                  language, extra):
+    """The rules that choose a handout's boxes read English words: a translation must not
+    lose a box about what to do if something goes wrong during or after a session."""
+    counts = {}
+    for lang in ("en", language):
+        out = tmp_path / f"{lang}.html"
+        result = run_script("--lang", lang, "handout", "neck-pain", *extra, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        counts[lang] = out.read_text(encoding="utf-8").count('class="alert"')
+    assert counts[language] == counts["en"] >= 4
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_the_session_page_has_every_warning_box_of_the_english(run_script, language):
+    english = run_script("session", "-f", "html").stdout.count('class="alert"')
+    assert run_script("--lang", language, "session", "-f", "html").stdout.count(
+        'class="alert"') == english >= 2
+
+
+ENGLISH_LINE = re.compile(r"^\s*(?:[-•]\s*)?[A-Z][a-z]+(?: [a-z]+)+[.:]?\s*$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("command", [
+    ["condition", "neck-pain"], ["condition", "sciatica"], ["conditions"], ["session"],
+    ["tips"], ["safety"], ["red-flags"], ["evidence"], ["glossary"], ["about"],
+    ["search", "颈痛"], ["sources", "vickers-2018"],
+])
+def test_no_english_heading_or_label_in_a_chinese_page(run_script, command):
+    """Every heading, label and note acuinfo writes around the content is in the reader's
+    language: in Chinese, a line of English words alone can only be one left behind."""
+    result = run_script("--lang", "zh-Hans", *command, "-f", "plain")
+    assert result.returncode == 0, result.stderr
+    assert ENGLISH_LINE.findall(result.stdout) == []
+
+
+def test_no_english_heading_or_label_in_a_chinese_handout(run_script, tmp_path):
+    out = tmp_path / "handout.txt"
+    result = run_script("--lang", "zh-Hans", "handout", "neck-pain", "--session", "--tips",
+                        "--safety", "--red-flags", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert ENGLISH_LINE.findall(out.read_text(encoding="utf-8")) == []

@@ -112,4 +112,201 @@ PHRASES = {
     "tip": "小贴士",
     "session": "治疗",
     "glossary": "词语解释",
+    # The notice at the foot of every page, and who checked a page
+    "acuinfo gives general information. It does not replace advice from your doctor or "
+    "another clinician. For signs that need urgent care, run: acuinfo red-flags":
+        "acuinfo 提供的是一般信息，不能代替您的医生或其他医护人员的建议。要查看需要紧急处理"
+        "的信号，请运行：acuinfo red-flags",
+    "the acuinfo project team (not yet checked by a named clinician)":
+        "acuinfo 项目团队（还没有经过具名临床医生的审核）",
+    "the team that writes acuinfo, not yet checked by a named clinician":
+        "编写 acuinfo 的团队，还没有经过具名临床医生的审核",
+    "nobody yet: this is a draft": "还没有人审核：这是草稿",
+    "If you think something here is wrong or out of date, tell the clinic or the person who "
+    "gave you this information.":
+        "如果您觉得这里有错误或内容过时，请告诉诊所，或告诉给您这份资料的人。",
+    # What each strength of evidence means
+    "Several good studies agree, and real needling does better than sham (fake) needling.":
+        "几项高质量的研究结论一致，真针刺的效果好于假针刺（假装的扎针）。",
+    "Reviews show a benefit, but it is small or the studies vary.":
+        "综述显示有好处，但好处不大，或者各项研究的结果不一致。",
+    "There are few or small studies, or real needling did about as well as sham.":
+        "研究很少或规模很小，或者真针刺的效果和假针刺差不多。",
+    "There is too little research to say whether it helps.":
+        "研究太少，还不能说它有没有帮助。",
+    "acuinfo gives a rating only when it can show you the results behind it, and it cannot "
+    "do that here yet.":
+        "只有能把评级所依据的研究结果展示给您时，acuinfo 才会给出评级。这里还做不到。",
+    # The levels of urgency: headings and what to do
+    "Get emergency help now": "立即寻求急救",
+    "Get medical advice today": "当天寻求医疗建议",
+    "See your doctor in the coming weeks": "近几周内去看医生",
+    "Call your local emergency number (for example, 911 in the US or 999 in the UK) or go to "
+    "the nearest emergency department now if you have any of these. Do not wait for "
+    "acupuncture.":
+        "如果有这些情况中的任何一种，请立即拨打当地的急救电话（比如美国的911或英国的999），"
+        "或马上去最近的急诊科。不要等着做针灸。",
+    "Call {number} or go to the nearest emergency department now if you have any of these. "
+    "Do not wait for acupuncture.":
+        "如果有这些情况中的任何一种，请立即拨打{number}，或马上去最近的急诊科。不要等着做针灸。",
+    "Contact your doctor today if you have any of these. If you cannot reach them, call an "
+    "urgent medical advice line (for example, NHS 111 in the UK).":
+        "如果有这些情况中的任何一种，请当天联系您的医生。如果联系不上，请拨打紧急医疗咨询热线"
+        "（比如英国国家医疗服务体系的 NHS 111）。",
+    "Contact your doctor today if you have any of these. If you cannot reach them, call "
+    "{number}.":
+        "如果有这些情况中的任何一种，请当天联系您的医生。如果联系不上，请拨打{number}。",
+    "Book a visit with your doctor if any of these apply to you.":
+        "如果有这些情况中的任何一种，请预约看医生。",
+    # A web page cited: when it was last checked
+    "Checked {date}.": "核查日期：{date}。",
+    # The clinic's own details
+    "Your clinic": "您的诊所",
+    "Practitioner": "针灸师",
+    "Address": "地址",
+    "Phone": "电话",
+    "Web site": "网站",
+    "Opening hours": "营业时间",
+    "Prices": "价格",
+    "Insurance and payment": "保险和付款方式",
+    "In an emergency, call": "紧急情况请拨打",
+    "For urgent medical advice, call": "紧急医疗咨询请拨打",
+    "To send a correction": "发现错误请联系",
+    # The page on one condition
+    "This page gives general information. It does not replace advice from your doctor or "
+    "another clinician. For signs that need urgent care, see \"Get medical help first\" on "
+    "this page.":
+        "本页提供的是一般信息，不能代替您的医生或其他医护人员的建议。要了解需要紧急处理的信号，"
+        "请看本页的“先寻求医疗帮助”。",
+    "This page says what acupuncture can and cannot do for it, when to get medical help "
+    "first, and what you can do yourself.":
+        "本页介绍针灸对这个问题能起什么作用、不能起什么作用，什么时候要先寻求医疗帮助，"
+        "以及您自己能做些什么。",
+    "This page gives a rating only when it can show you the results behind it, and it "
+    "cannot do that here yet.":
+        "只有能把评级所依据的研究结果展示给您时，本页才会给出评级。这里还做不到。",
+    "{heading} (in English)": "{heading}（英文）",
+    "Strength of evidence: good. {meaning}": "证据强度：较强。{meaning}",
+    "Strength of evidence: moderate. {meaning}": "证据强度：中等。{meaning}",
+    "Strength of evidence: limited. {meaning}": "证据强度：有限。{meaning}",
+    "Strength of evidence: insufficient. {meaning}": "证据强度：不足。{meaning}",
+    "Strength of evidence: not rated. {meaning}": "证据强度：未评级。{meaning}",
+    "What it is": "它是什么",
+    "Common symptoms": "常见症状",
+    "Get medical help first": "先寻求医疗帮助",
+    "What tends to cause it": "通常由什么引起",
+    "Your pain diary": "您的疼痛日记",
+    "Related conditions": "相关疾病",
+    # The list of conditions
+    "Conditions": "疾病",
+    "Name": "名称",
+    "Condition": "疾病",
+    "Summary": "简介",
+    "Read one with: acuinfo condition NAME": "查看其中一种，请运行：acuinfo condition NAME",
+    # The forms: pain scale, pain diary, what change is worth noticing, phone numbers
+    "Pain scale: 0 (no pain) - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 (the worst pain you can "
+    "imagine)":
+        "疼痛评分：0（不痛）- 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10（能想象到的最痛）",
+    "Score your pain before your first session, and again before each session, at about the "
+    "same time of day. Write it in the table below or in a notebook, and take it to each "
+    "session.":
+        "第一次治疗前，给疼痛打个分。以后每次治疗前再打一次，尽量在一天中差不多同一时间。"
+        "把分数写在下表里或本子上，每次治疗时带上。",
+    "Start": "开始前",
+    "Session": "第几次治疗",
+    "Pain (0-10)": "疼痛（0-10）",
+    "Notes": "备注",
+    "Pain got in the way of enjoying life (0-10)": "疼痛对生活乐趣的影响（0-10）",
+    "Pain got in the way of daily activity (0-10)": "疼痛对日常活动的影响（0-10）",
+    "Notes: what you can do again": "备注：又能做的事",
+    "In the notes, write what you can do again, such as a longer walk or a full night's "
+    "sleep. After the 6th session, go on in a notebook.":
+        "在备注里，写下您又能做的事，比如能走得更远，或能一觉睡到天亮。第6次治疗以后，"
+        "请接着记在本子上。",
+    "Is your pain down by a change worth noticing? Find your first pain score in the top row "
+    "below.":
+        "疼痛减轻得值得注意吗？请在下表第一行找到您第一次的疼痛分数。",
+    "Your first pain score": "第一次的疼痛分数",
+    "Worth noticing: a later score of this or lower": "值得注意：以后的分数等于或低于这个数",
+    "Look at your scores with your practitioner at each session. If nothing has changed by "
+    "about the 6th, talk about stopping.":
+        "每次治疗时，和针灸师一起看看您的分数。如果到第6次左右还没有任何变化，"
+        "请商量是否停止。",
+    "Look at your scores with your practitioner at each session.":
+        "每次治疗时，和针灸师一起看看您的分数。",
+    "Phone numbers": "电话号码",
+    "Who": "联系谁",
+    "Phone number": "电话号码",
+    "Your acupuncture clinic": "您的针灸诊所",
+    "Your doctor": "您的医生",
+    "Urgent medical advice": "紧急医疗咨询",
+    "Emergency": "急救",
+    # The handout
+    "Information to take home. Ask your clinician about anything that is not clear.":
+        "这份资料请带回家看。有不清楚的地方，请问问您的医护人员。",
+    "This handout gives general information. It does not replace advice from your doctor or "
+    "another clinician. For signs that need urgent care, see \"When to get help\".":
+        "这份资料提供的是一般信息，不能代替您的医生或其他医护人员的建议。要了解需要紧急处理的"
+        "信号，请看“什么时候要求助”。",
+    "the team that writes acuinfo, not yet a named clinician":
+        "编写 acuinfo 的团队（尚无具名临床医生审核）",
+    "This handout gives a rating only when it can show you the results behind it, and it "
+    "cannot do that here yet.":
+        "只有能把评级所依据的研究结果展示给您时，这份资料才会给出评级。这里还做不到。",
+    "Acupuncture and {about}": "针灸与{about}",
+    "{names} and {last}": "{names}和{last}",
+    "Key points": "要点",
+    "When to get help": "什么时候要求助",
+    "Before you start": "开始之前",
+    "How acupuncture may help": "针灸可能怎样帮到您",
+    "What the research shows": "研究结果",
+    "Strength of evidence for {condition}: {rating}. {meaning}":
+        "针灸治疗{condition}的证据强度：{rating}。{meaning}",
+    "good": "较强",
+    "moderate": "中等",
+    "limited": "有限",
+    "insufficient": "不足",
+    "not rated": "未评级",
+    "What a course looks like": "一个疗程是怎样的",
+    "What else helps": "还有什么有帮助",
+    "Looking after yourself": "照顾好自己",
+    "Your sessions": "您的治疗",
+    "What to do before, during and after a session.": "每次治疗前、治疗中和治疗后该做什么。",
+    # The handout's pain diary
+    "Fill in a row before your first session and before each one after it. Score each from 0 "
+    "to 10: 0 is best and 10 is worst, such as the worst pain you can imagine, or pain that "
+    "got in the way completely.":
+        "第一次治疗前填一行，以后每次治疗前再填一行。每一项都打0到10分：0分最好，10分最差，"
+        "比如能想象到的最痛，或疼痛让您什么都做不了。",
+    "Take it to each session. At about the 6th session, decide with your practitioner "
+    "whether to go on.":
+        "每次治疗时都带上它。到第6次左右，和针灸师一起决定是否继续。",
+    # What each drawing shows
+    "Drawing: a person sits at a desk. The top of the screen is level with their eyes.":
+        "图：一个人坐在桌前。屏幕的上边缘和眼睛一样高。",
+    "Drawing: a person sits upright, with a cushion behind the lower back and both feet flat "
+    "on the floor.":
+        "图：一个人坐直，腰后垫着靠垫，两只脚平放在地上。",
+    "Drawing: a person lifts a box with bent knees and a straight back, holding the box "
+    "close to the body.":
+        "图：一个人弯着膝盖、挺直后背搬箱子。箱子贴近身体。",
+    "Drawing: a head and shoulders from the front. A curved arrow over the head shows it "
+    "turning from side to side, not tipping.":
+        "图：从正面看的头和肩膀。头上方的弯箭头表示头向左右转动，而不是向两边歪。",
+    "Drawing: a person out for a walk.": "图：一个人在散步。",
+    "Drawing: a person lies on their side in bed. The pillow fills the space under the head, "
+    "so the neck is level with the back.":
+        "图：一个人侧躺在床上。枕头填满头下面的空间，让脖子和后背保持在一条直线上。",
+    # The session journey
+    "This page gives general information. It does not replace advice from your doctor or "
+    "another clinician. If something goes wrong during or after a session, see the boxes "
+    "under \"After a session\".":
+        "本页提供的是一般信息，不能代替您的医生或其他医护人员的建议。如果治疗时或治疗后出了"
+        "问题，请看“治疗后”下面的提示框。",
+    "This page gives general information. It does not replace advice from your doctor or "
+    "another clinician. If you feel suddenly short of breath or have chest pain during or "
+    "after a session, call your local emergency number.":
+        "本页提供的是一般信息，不能代替您的医生或其他医护人员的建议。如果治疗时或治疗后突然"
+        "喘不过气或胸痛，请拨打当地的急救电话。",
+    "Time in all: {time}": "总时长：{time}",
 }

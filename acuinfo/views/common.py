@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo.base.dates import long_date
 from acuinfo.base.errors import KnowledgeError, NotFoundError
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import phrase, phrases_for, say
 from acuinfo.base.words import all_words, normalize
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
@@ -33,34 +35,33 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-T = TypeVar("T")
-
-
-NOTICE = (
+NOTICE = phrase(
     "acuinfo gives general information. It does not replace advice from your doctor "
     "or another clinician. For signs that need urgent care, run: acuinfo red-flags"
 )
 
 
 RATING_MEANINGS = {
-    "good": "Several good studies agree, and real needling does better than sham (fake) needling.",
-    "moderate": "Reviews show a benefit, but it is small or the studies vary.",
-    "limited": "There are few or small studies, or real needling did about as well as sham.",
-    "insufficient": "There is too little research to say whether it helps.",
-    None: "acuinfo gives a rating only when it can show you the results behind it, and it "
-          "cannot do that here yet.",
+    "good": phrase("Several good studies agree, and real needling does better than sham "
+                   "(fake) needling."),
+    "moderate": phrase("Reviews show a benefit, but it is small or the studies vary."),
+    "limited": phrase("There are few or small studies, or real needling did about as well "
+                      "as sham."),
+    "insufficient": phrase("There is too little research to say whether it helps."),
+    None: phrase("acuinfo gives a rating only when it can show you the results behind it, "
+                 "and it cannot do that here yet."),
 }
 
 
 # Who checked a file when it does not say: the project's own writers, not a clinician.
-DEFAULT_REVIEWER = "the acuinfo project team (not yet checked by a named clinician)"
+DEFAULT_REVIEWER = phrase("the acuinfo project team (not yet checked by a named clinician)")
 
 
 # DEFAULT_REVIEWER in words that name no command, for the pages a patient prints.
-PRINT_REVIEWER = "the team that writes acuinfo, not yet checked by a named clinician"
+PRINT_REVIEWER = phrase("the team that writes acuinfo, not yet checked by a named clinician")
 
 
-DRAFT_REVIEWER = "nobody yet: this is a draft"
+DRAFT_REVIEWER = phrase("nobody yet: this is a draft")
 
 
 DRAFT_WARNING = ("this page has not been checked. Do not give it to patients. To publish "
@@ -69,35 +70,39 @@ DRAFT_WARNING = ("this page has not been checked. Do not give it to patients. To
 
 
 # Where to send a correction when no clinic profile says.
-DEFAULT_CORRECTIONS = ("If you think something here is wrong or out of date, tell the "
-                       "clinic or the person who gave you this information.")
+DEFAULT_CORRECTIONS = phrase("If you think something here is wrong or out of date, tell the "
+                             "clinic or the person who gave you this information.")
 
 
 # The three levels of urgency, most urgent first: (section id, heading, what to do).
 URGENCY = (
-    ("emergency", "Get emergency help now"),
-    ("same-day", "Get medical advice today"),
-    ("see-doctor", "See your doctor in the coming weeks"),
+    ("emergency", phrase("Get emergency help now")),
+    ("same-day", phrase("Get medical advice today")),
+    ("see-doctor", phrase("See your doctor in the coming weeks")),
 )
 
 
-def urgency_text(level: str, clinic: records.Clinic | None) -> str:
+def urgency_text(level: str, clinic: records.Clinic | None, language: str = ENGLISH) -> str:
     """What to do at one level of urgency, with the clinic's own numbers when it gave them,
     and otherwise in words that work in any country."""
+    say = phrases_for(language)
     if level == "emergency":
         number = clinic.emergency_number if clinic else None
-        call = (f"Call {number}" if number else
-                "Call your local emergency number (for example, 911 in the US or 999 in "
-                "the UK)")
-        return (f"{call} or go to the nearest emergency department now if you have any of "
-                "these. Do not wait for acupuncture.")
+        if number:
+            return say("Call {number} or go to the nearest emergency department now if you "
+                       "have any of these. Do not wait for acupuncture.", number=number)
+        return say("Call your local emergency number (for example, 911 in the US or 999 in "
+                   "the UK) or go to the nearest emergency department now if you have any of "
+                   "these. Do not wait for acupuncture.")
     if level == "same-day":
         line = clinic.urgent_number if clinic else None
-        advice = (f"call {line}" if line else
-                  "call an urgent medical advice line (for example, NHS 111 in the UK)")
-        return (f"Contact your doctor today if you have any of these. If you cannot reach "
-                f"them, {advice}.")
-    return "Book a visit with your doctor if any of these apply to you."
+        if line:
+            return say("Contact your doctor today if you have any of these. If you cannot "
+                       "reach them, call {number}.", number=line)
+        return say("Contact your doctor today if you have any of these. If you cannot reach "
+                   "them, call an urgent medical advice line (for example, NHS 111 in the "
+                   "UK).")
+    return say("Book a visit with your doctor if any of these apply to you.")
 
 
 def red_flag_note(red_flags: records.RedFlags, field: str) -> str | None:
@@ -105,7 +110,8 @@ def red_flag_note(red_flags: records.RedFlags, field: str) -> str | None:
     return getattr(red_flags.notes, field) if red_flags.notes else None
 
 
-def urgency_alerts(red_flags: records.RedFlags, clinic: records.Clinic | None) -> list[Block]:
+def urgency_alerts(red_flags: records.RedFlags, clinic: records.Clinic | None,
+                   language: str = ENGLISH) -> list[Block]:
     """A condition's warning signs as one alert per level, most urgent first: what to do,
     what some of the signs mean, then the signs."""
     alerts: list[Block] = []
@@ -113,9 +119,9 @@ def urgency_alerts(red_flags: records.RedFlags, clinic: records.Clinic | None) -
         field = records.URGENCY_STYLES[level]
         signs = getattr(red_flags, field)
         if signs:
-            text = "\n".join(t for t in (urgency_text(level, clinic),
+            text = "\n".join(t for t in (urgency_text(level, clinic, language),
                                          red_flag_note(red_flags, field)) if t)
-            alerts.append(Alert(heading, list(signs), text))
+            alerts.append(Alert(say(language, heading), list(signs), text))
     return alerts
 
 
@@ -136,12 +142,15 @@ def review_meta(knowledge: Knowledge, *layers: object) -> dict[str, str]:
     checked them and where to send a correction, as a document's ``meta``. A page built
     from several files (or several folders' layers of one) shows the latest review, the
     soonest due date and every reviewer."""
+    say = phrases_for(knowledge.language)
     clinic = knowledge.clinic()
-    corrections = clinic.corrections if clinic and clinic.corrections else DEFAULT_CORRECTIONS
+    corrections = (clinic.corrections if clinic and clinic.corrections else
+                   say(DEFAULT_CORRECTIONS))
     layers = tuple(layer for layer in layers if layer.reviewed)  # a draft may have none yet
     if not layers:
-        return {"reviewed_by": DRAFT_REVIEWER, "corrections": corrections}
-    reviewers = list(dict.fromkeys(layer.reviewed_by or DEFAULT_REVIEWER for layer in layers))
+        return {"reviewed_by": say(DRAFT_REVIEWER), "corrections": corrections}
+    reviewers = list(dict.fromkeys(layer.reviewed_by or say(DEFAULT_REVIEWER)
+                                   for layer in layers))
     return {
         "reviewed": max(layer.reviewed for layer in layers).isoformat(),
         "review_due": min(review_due(layer) for layer in layers).isoformat(),
@@ -230,7 +239,7 @@ class Citations:
         return numbers
 
     def listing(self) -> list[Citation]:
-        return [citation_of(number, self._sources[source_id])
+        return [citation_of(number, self._sources[source_id], self._knowledge.language)
                 for source_id, number in self._numbers.items()]
 
 
@@ -244,21 +253,29 @@ def not_found(kind: str, name: str, named: dict[str, str], list_command: str) ->
                          list_command)
 
 
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: "Neck pain" in "tips for neck pain", but "TMJ" kept."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
 def as_sentence(text: str) -> str:
     """``text`` ending in one full stop: "et al." and a title ending in "?" keep their own."""
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def checked_note(source: records.Source) -> str:
+def checked_note(source: records.Source, language: str = ENGLISH) -> str:
     """When a web page's content was last checked, as words for a citation."""
-    return f" Checked {long_date(source.checked.isoformat())}." if source.checked else ""
+    if not source.checked:
+        return ""
+    return " " + say(language, "Checked {date}.",
+                     date=long_date(source.checked.isoformat(), language))
 
 
-def citation_of(number: int, source: records.Source) -> Citation:
-    year = source.year or "n.d."
+def citation_of(number: int, source: records.Source, language: str = ENGLISH) -> Citation:
+    year = source.year or say(language, "n.d.")
     text = (f"{source.authors} ({year}). {as_sentence(source.title)} "
-            f"{as_sentence(source.published_in)}{checked_note(source)}")
+            f"{as_sentence(source.published_in)}{checked_note(source, language)}")
     return Citation(number, source.id, text, source.url, source.pmid, source.doi)
 
 
@@ -290,21 +307,50 @@ def holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]
             if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
 
 
-def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True) -> Section:
+def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
+                   language: str = ENGLISH) -> Section:
     """The clinic's own details, only the ones it gave; without its phone numbers and
     where to send a correction (``numbers=False``) where a form of phone numbers and the
     foot of the page say them."""
-    details = [f"{label}: {value}" for label, value, always in (
-        ("Practitioner", clinic.practitioner, True), ("Address", clinic.address, True),
-        ("Phone", clinic.phone, False), ("Web site", clinic.website, True),
-        ("Opening hours", clinic.hours, True), ("Prices", clinic.prices, True),
-        ("Insurance and payment", clinic.payment, True),
-        ("In an emergency, call", clinic.emergency_number, False),
-        ("For urgent medical advice, call", clinic.urgent_number, False),
-        ("To send a correction", clinic.corrections, False),
+    say = phrases_for(language)
+    details = [f"{say(label)}: {value}" for label, value, always in (
+        (phrase("Practitioner"), clinic.practitioner, True),
+        (phrase("Address"), clinic.address, True), (phrase("Phone"), clinic.phone, False),
+        (phrase("Web site"), clinic.website, True),
+        (phrase("Opening hours"), clinic.hours, True), (phrase("Prices"), clinic.prices, True),
+        (phrase("Insurance and payment"), clinic.payment, True),
+        (phrase("In an emergency, call"), clinic.emergency_number, False),
+        (phrase("For urgent medical advice, call"), clinic.urgent_number, False),
+        (phrase("To send a correction"), clinic.corrections, False),
     ) if value and (numbers or always)]
     blocks: list[Block] = [Paragraph(clinic.name)]
     if details:
         blocks.append(Bullets(details))
     blocks.extend(text_blocks(clinic.note))
-    return Section("Your clinic", blocks, "clinic", level=level)
+    return Section(say("Your clinic"), blocks, "clinic", level=level)
+
+
+def english_words_of(knowledge: Knowledge, page_ids: tuple[str, ...] = (),
+                     session: bool = False) -> dict[str, str]:
+    """The English words of the parts of pages (their headings) and of the session journey
+    (its steps' keys) read in another language, by their words in it: the rules that tell
+    boxes and steps apart read English words, and a translation changes words, never
+    which part is which (a translated file keeps the English file's order). Empty in
+    English, where every part has its own words."""
+    if knowledge.language == ENGLISH:
+        return {}
+    english = Knowledge(knowledge.folders, knowledge.drafts)
+    found: dict[str, str] = {}
+    for page_id in page_ids:
+        for shown, own in zip(knowledge.page(page_id).sections,
+                              english.page(page_id).sections, strict=False):
+            found.setdefault(shown.heading, own.heading)
+    if session:
+        shown_session, own_session = knowledge.session(), english.session()
+        pairs = [(shown_session.what_to_expect.steps, own_session.what_to_expect.steps),
+                 *((a.steps, b.steps) for a, b in zip(shown_session.stages,
+                                                       own_session.stages, strict=False))]
+        for shown_steps, own_steps in pairs:
+            for shown, own in zip(shown_steps, own_steps, strict=False):
+                found.setdefault(shown.key, own.key)
+    return found

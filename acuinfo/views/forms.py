@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import phrase, phrases_for
 from acuinfo.knowledge import records
 from acuinfo.views.document import Block, Paragraph, Section, Table
 
@@ -19,23 +21,24 @@ from acuinfo.views.document import Block, Paragraph, Section, Table
 CHANGE_SOURCES = ("dworkin-2008",)
 
 
-PAIN_SCALE = ("Pain scale: 0 (no pain) - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 (the worst "
-              "pain you can imagine)")
+PAIN_SCALE = phrase("Pain scale: 0 (no pain) - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 (the "
+                    "worst pain you can imagine)")
 
 
 # The rows of the short diary: one before the first session, then one before each of the
 # first six, when a reader and their practitioner decide whether to go on.
-SHORT_DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 7)))
+SHORT_DIARY_SESSIONS = (phrase("Start"), *(str(number) for number in range(1, 7)))
 
 
-SHORT_DIARY_COLUMNS = ("Date", "Session", "Pain (0-10)", "Notes")
+SHORT_DIARY_COLUMNS = (phrase("Date"), phrase("Session"), phrase("Pain (0-10)"),
+                       phrase("Notes"))
 
 
 # The columns of the handout's diary: each says what it holds and which way is worse.
-PEG_DIARY_COLUMNS = ("Date", "Session", "Pain (0-10)",
-                     "Pain got in the way of enjoying life (0-10)",
-                     "Pain got in the way of daily activity (0-10)",
-                     "Notes: what you can do again")
+PEG_DIARY_COLUMNS = (phrase("Date"), phrase("Session"), phrase("Pain (0-10)"),
+                     phrase("Pain got in the way of enjoying life (0-10)"),
+                     phrase("Pain got in the way of daily activity (0-10)"),
+                     phrase("Notes: what you can do again"))
 
 
 # Words that say when to score pain, which a diary's own first lines would say again.
@@ -43,8 +46,8 @@ WHEN_TO_SCORE = re.compile(r"\bscore your pain\b", re.IGNORECASE)
 
 
 # What the table of changes is for, and how to read it: said once in each form.
-CHANGE_LEAD = ("Is your pain down by a change worth noticing? Find your first pain score in "
-               "the top row below.")
+CHANGE_LEAD = phrase("Is your pain down by a change worth noticing? Find your first pain "
+                     "score in the top row below.")
 
 
 def worth_noticing(first: int) -> int:
@@ -54,52 +57,58 @@ def worth_noticing(first: int) -> int:
     return first * 7 // 10
 
 
-def phone_numbers(clinic: records.Clinic | None, level: int = 1) -> Section:
+def phone_numbers(clinic: records.Clinic | None, level: int = 1,
+                  language: str = ENGLISH) -> Section:
     """The numbers to call: the clinic's own where its profile gives them, otherwise a
     blank to write in."""
+    say = phrases_for(language)
 
     def number(field: str) -> str:
         return (getattr(clinic, field) or "") if clinic else ""
 
-    rows = [[clinic.name if clinic else "Your acupuncture clinic", number("phone"),
-             "Your doctor", ""],
-            ["Urgent medical advice", number("urgent_number"),
-             "Emergency", number("emergency_number")]]
-    return Section("Phone numbers", [
-        Table(["Who", "Phone number", "Who", "Phone number"], rows)], "phone-numbers",
-        level=level)
+    rows = [[clinic.name if clinic else say("Your acupuncture clinic"), number("phone"),
+             say("Your doctor"), ""],
+            [say("Urgent medical advice"), number("urgent_number"),
+             say("Emergency"), number("emergency_number")]]
+    return Section(say("Phone numbers"), [
+        Table([say("Who"), say("Phone number"), say("Who"), say("Phone number")], rows)],
+        "phone-numbers", level=level)
 
 
-def change_blocks() -> list[Block]:
+def change_blocks(language: str = ENGLISH) -> list[Block]:
     """How to tell a change worth noticing, without a sum: under each first pain score,
     the later score at or below which the change is worth noticing."""
+    say = phrases_for(language)
     firsts = range(10, 0, -1)
-    return [Table(["Your first pain score", *(str(first) for first in firsts)],
-                  [["Worth noticing: a later score of this or lower",
+    return [Table([say("Your first pain score"), *(str(first) for first in firsts)],
+                  [[say("Worth noticing: a later score of this or lower"),
                     *(str(worth_noticing(first)) for first in firsts)]])]
 
 
-def short_diary_blocks(when_to_score: bool = True, when_to_stop: bool = True) -> list[Block]:
+def short_diary_blocks(when_to_score: bool = True, when_to_stop: bool = True,
+                       language: str = ENGLISH) -> list[Block]:
     """The pain scale, a short diary to fill in, and what change is worth noticing: for a
     condition page and the session journey. A page that says elsewhere when to score
     (``when_to_score=False``) or when to talk about stopping (``when_to_stop=False``) is
     not told it twice."""
-    rows = [["", session, "", ""] for session in SHORT_DIARY_SESSIONS]
+    say = phrases_for(language)
+    rows = [["", say(session), "", ""] for session in SHORT_DIARY_SESSIONS]
     blocks: list[Block] = []
     if when_to_score:
-        blocks.append(Paragraph(
+        blocks.append(Paragraph(say(
             "Score your pain before your first session, and again before each session, at "
             "about the same time of day. Write it in the table below or in a notebook, and "
-            "take it to each session."))
+            "take it to each session.")))
     blocks += [
-        Paragraph(PAIN_SCALE),
-        Table(list(SHORT_DIARY_COLUMNS), rows),
-        Paragraph("In the notes, write what you can do again, such as a longer walk or a "
-                  "full night's sleep. After the 6th session, go on in a notebook."),
-        Paragraph(CHANGE_LEAD),
-        *change_blocks(),
-        Paragraph("Look at your scores with your practitioner at each session." + (
-            " If nothing has changed by about the 6th, talk about stopping."
-            if when_to_stop else "")),
+        Paragraph(say(PAIN_SCALE)),
+        Table([say(column) for column in SHORT_DIARY_COLUMNS], rows),
+        Paragraph(say("In the notes, write what you can do again, such as a longer walk or "
+                      "a full night's sleep. After the 6th session, go on in a notebook.")),
+        Paragraph(say(CHANGE_LEAD)),
+        *change_blocks(language),
+        Paragraph(say("Look at your scores with your practitioner at each session. If "
+                      "nothing has changed by about the 6th, talk about stopping."
+                      if when_to_stop else
+                      "Look at your scores with your practitioner at each session.")),
     ]
     return blocks

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from typing import TypeVar
 
+from acuinfo.base.phrases import phrases_for
 from acuinfo.finding import lookup
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
@@ -22,6 +22,8 @@ from acuinfo.views.common import (
     Citations,
     citation_of,
     clinic_section,
+    english_words_of,
+    in_sentence,
     layers_of,
     red_flag_note,
     renumbered,
@@ -49,6 +51,7 @@ from acuinfo.views.handout_rules import (
     HANDOUT_REVIEWER,
     HANDOUT_UNRATED,
     LUNG_CARE,
+    RATING_WORDS,
     STEPS_HELD_ELSEWHERE,
     TIPS_HELD_BY_COURSE,
     TIPS_IN_SESSION,
@@ -58,6 +61,7 @@ from acuinfo.views.handout_text import (
     area_of,
     holds_words_of,
     is_about_acupuncture,
+    letter_words,
     said_form,
     sentence_groups,
     short_authors,
@@ -68,8 +72,6 @@ from acuinfo.views.handout_text import (
 )
 from acuinfo.views.pictures import ALT, TIP_DRAWINGS
 
-T = TypeVar("T")
-
 
 class _Handout:
     """Builds one handout, saying every sentence once and citing only what it shows."""
@@ -77,6 +79,8 @@ class _Handout:
     def __init__(self, knowledge: Knowledge, chosen: list[records.Condition],
                  cites: Citations) -> None:
         self.knowledge = knowledge
+        self.language = knowledge.language
+        self.say = phrases_for(knowledge.language)  # the handout's own words
         self.chosen = chosen
         self.cites = cites
         self.clinic = knowledge.clinic()
@@ -85,6 +89,10 @@ class _Handout:
         self.session_steps: set[str] = set()  # the keys of the session steps shown
         self.tips_shown: list[records.Tip] = []
         self.held_topics: list[re.Pattern[str]] = []  # topics another part holds
+        self.english = english_words_of(knowledge, ("safety", "red-flags"), session=True)
+
+    def about_acupuncture(self, part: records.PageSection) -> bool:
+        return is_about_acupuncture(self.english.get(part.heading, part.heading))
 
     # -- saying things once --
 
@@ -124,10 +132,10 @@ class _Handout:
     def key_points(self) -> list[Section]:
         if len(self.chosen) == 1:
             points = self.fresh_items(self.chosen[0].key_points)
-            return [Section("Key points", [Bullets(points)], "key-points")]
+            return [Section(self.say("Key points"), [Bullets(points)], "key-points")]
         inner = [Section(c.title, [Bullets(self.fresh_items(c.key_points))],
                          f"key-points-{c.slug}", level=2) for c in self.chosen]
-        return [Section("Key points", [], "key-points"), *inner]
+        return [Section(self.say("Key points"), [], "key-points"), *inner]
 
     def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
                  ) -> list[Section]:
@@ -141,7 +149,7 @@ class _Handout:
         about_acupuncture = [
             f"{part.heading} acupuncture {' '.join(part.points)}" for page, wanted in pages
             for part in page.sections if part.style in records.URGENCY_STYLES
-            and is_about_acupuncture(part.heading) and wanted(part)]
+            and self.about_acupuncture(part) and wanted(part)]
         for level, heading in URGENCY:
             field = records.URGENCY_STYLES[level]
             signs = [sign for condition in self.chosen for sign in getattr(condition.red_flags,
@@ -152,7 +160,7 @@ class _Handout:
             if signs:  # what some of the signs mean, once, beside them
                 said = self.fresh("\n".join(note for note in (
                     red_flag_note(c.red_flags, field) for c in self.chosen) if note))
-                boxes[level].append((heading, signs, said))
+                boxes[level].append((self.say(heading), signs, said))
         numbers: list[int] = []
         notes: list[Section] = []
         for page, wanted in pages:
@@ -177,27 +185,28 @@ class _Handout:
         for level, _ in URGENCY:
             for index, (title, signs, text) in enumerate(boxes[level]):
                 if index == 0:  # what to do, said once for the level
-                    text = "\n".join(t for t in (urgency_text(level, self.clinic), text) if t)
+                    text = "\n".join(t for t in (urgency_text(level, self.clinic,
+                                                               self.language), text) if t)
                 alerts.append(Alert(title, signs, text or None))
-        return [Section("When to get help", alerts, "red-flags",
+        return [Section(self.say("When to get help"), alerts, "red-flags",
                         cites=sorted(set(numbers))), *notes]
 
     def covers_area(self, heading: str) -> bool:
-        """Whether a chosen condition's own signs stand for a box about this area: its
-        words ("back pain") are all in the condition's title or another name for it."""
-        wanted = set(re.findall(r"[a-z]+", area_of(heading).lower()))
-        return any(wanted <= set(re.findall(r"[a-z]+", name.lower()))
-                   for condition in self.chosen for name in (condition.title, *condition.aliases))
+        """Whether a chosen condition's own signs stand for a box on this area ("back pain")."""
+        wanted = letter_words(area_of(self.english.get(heading, heading)))  # none: no area
+        return bool(wanted) and any(wanted <= letter_words(name) for condition in self.chosen
+                                    for name in (condition.title, condition.slug.replace(
+                                        "-", " "), *condition.aliases))
 
     def diary(self) -> Section:
-        blocks = diary_blocks()
+        blocks = diary_blocks(self.language)
         for block in blocks:  # its words count as said
             for text in (getattr(block, "text", None), *getattr(block, "items", ())):
                 if isinstance(text, str):
                     self.fresh(text)
         numbers = self.cite(["krebs-2009", "dworkin-2008"],
                             self.knowledge.source_list().origin)
-        return Section("Your pain diary", blocks, "diary", cites=numbers)
+        return Section(self.say("Your pain diary"), blocks, "diary", cites=numbers)
 
     def safety_part(self, page: records.Page) -> list[Section]:
         """The safety page but its boxes of warning signs (in When to get help) and its
@@ -233,8 +242,8 @@ class _Handout:
                 blocks.append(Alert(part.heading, self.fresh_items(list(part.points)),
                                     self.fresh(text) or None))
                 numbers += self.cite(part.sources, part.origin)
-        return Section("Before you start", blocks, "before-you-start", numbers) if blocks \
-            else None
+        return Section(self.say("Before you start"), blocks, "before-you-start", numbers) \
+            if blocks else None
 
     def session_part(self, journey: records.Session) -> list[Section]:
         """The session journey for paper: what to do before, during and after a session.
@@ -248,14 +257,14 @@ class _Handout:
         def steps_of(items: list[records.SessionStep]) -> list[Step]:
             steps = []
             for step in items:
-                if step.key in STEPS_HELD_ELSEWHERE:
+                if self.english.get(step.key, step.key) in STEPS_HELD_ELSEWHERE:
                     continue
                 text, named = without_pointers(step.text)
                 if named:  # what it points to is shown elsewhere in full
                     continue
                 text = self.fresh(text)
                 if text:
-                    shown_steps.add(step.key)
+                    shown_steps.add(self.english.get(step.key, step.key))
                     steps.append(Step(step.title, text, step.duration,
                                       self.cite(step.sources, step.origin)))
             return steps
@@ -267,8 +276,8 @@ class _Handout:
                                      f"session-{stage.id}", level=2))
         self.session_steps = shown_steps
         overall = self.cite(journey.sources, journey.origin)
-        return [Section(journey.title or "Your sessions",
-                        [Paragraph("What to do before, during and after a session.")],
+        return [Section(journey.title or self.say("Your sessions"),
+                        [Paragraph(self.say("What to do before, during and after a session."))],
                         "session", overall), *inner]
 
     def tips_part(self, book: records.TipBook, session_steps: set[str]) -> list[Section]:
@@ -293,10 +302,10 @@ class _Handout:
             steps.append(Step(tip.title, text, cites=self.cite(tip.sources, tip.origin)))
             if tip.id in TIP_DRAWINGS:
                 drawing = TIP_DRAWINGS[tip.id]
-                figures.append(Figure(drawing, ALT[drawing], tip.title))
+                figures.append(Figure(drawing, self.say(ALT[drawing]), tip.title))
         if not steps:
             return []
-        return [Section("Self-care tips", [*figures, Steps(steps)], "tips")]
+        return [Section(self.say("Self-care tips"), [*figures, Steps(steps)], "tips")]
 
     def condition_part(self, condition: records.Condition) -> list[Section]:
         """A condition's own part: what acupuncture may do, how strong the evidence is, its
@@ -305,11 +314,14 @@ class _Handout:
         handout. What a reader looks up rather than keeps is left to the screen: the longer
         account of what it is and how common it is, its symptoms and causes, how
         acupuncture might work, the trials behind the rating, and related conditions."""
+        say = self.say
         origin = condition.origin
         evidence = condition.evidence
         meaning = RATING_MEANINGS[evidence.rating] if evidence.rating else HANDOUT_UNRATED
-        rating = self.fresh(f"Strength of evidence for {condition.title.lower()}: "
-                            f"{evidence.rating or 'not rated'}. {meaning}")
+        rating = self.fresh(say("Strength of evidence for {condition}: {rating}. {meaning}",
+                                condition=in_sentence(condition.title),
+                                rating=say(RATING_WORDS.get(evidence.rating, evidence.rating)),
+                                meaning=say(meaning)))
         course = without_scoring(condition.course)
         tips = [f"{tip.title} {tip.text}" for tip in self.tips_shown]
 
@@ -321,18 +333,18 @@ class _Handout:
             condition.other_options)
         slug = condition.slug
         inner = [
-            Section("How acupuncture may help",
+            Section(say("How acupuncture may help"),
                     text_blocks(self.fresh(without_topics(
                         condition.acupuncture.how_it_may_help, self.held_topics))),
                     f"{slug}-acupuncture", level=2),
-            Section("What the research shows", text_blocks(rating), f"{slug}-evidence",
+            Section(say("What the research shows"), text_blocks(rating), f"{slug}-evidence",
                     self.cites.cite(evidence.sources, origin, ("evidence", "sources")),
                     level=2),
-            Section("What a course looks like", text_blocks(self.fresh(course)),
+            Section(say("What a course looks like"), text_blocks(self.fresh(course)),
                     f"{slug}-course", level=2),
-            Section("What else helps", [Bullets(self.fresh_items(other_options))],
+            Section(say("What else helps"), [Bullets(self.fresh_items(other_options))],
                     f"{slug}-other-options", level=2),
-            Section("Looking after yourself", [Bullets(self.fresh_items(self_care))],
+            Section(say("Looking after yourself"), [Bullets(self.fresh_items(self_care))],
                     f"{slug}-self-care", level=2),
         ]
         inner = [s for s in inner if any(getattr(b, "items", True) for b in s.blocks)]
@@ -356,6 +368,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     if short and (session or tips):
         raise ValueError("the short form has no session journey or tips")
     today = today or datetime.date.today()
+    say = phrases_for(knowledge.language)
     found = (lookup.condition(knowledge, name) for name in names)
     chosen = list({c.slug: c for c in found}.values())
     cites = Citations(knowledge)
@@ -363,21 +376,19 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     safety_page = knowledge.page("safety")
     reviewed: list[object] = [*chosen, safety_page]
 
-    # Built in order of importance, so that what is said first is kept where it matters
-    # most; laid out below in reading order.
-    # The boxes about acupuncture itself always; the red-flags page's, fuller, before the
-    # safety page's other ones; of the red-flags page, its notes too.
-    def boxes(page: records.Page, about_acupuncture: bool) -> Callable[[records.PageSection],
-                                                                      bool]:
+    # Built in order of importance, so what is said first is kept where it matters most
+    # (laid out below in reading order): the boxes about acupuncture itself always; the
+    # red-flags page's, fuller, before the safety page's other ones, and its notes too.
+    def boxes(about: bool) -> Callable[[records.PageSection], bool]:
         return lambda part: (part.style in records.URGENCY_STYLES
-                             and is_about_acupuncture(part.heading) == about_acupuncture
+                             and build.about_acupuncture(part) == about
                              and not build.covers_area(part.heading))
 
-    pages = [(safety_page, boxes(safety_page, True))]
+    pages = [(safety_page, boxes(True))]
     if red_flags:
         flags_page = knowledge.page("red-flags")
         reviewed.append(flags_page)
-        flag_boxes = boxes(flags_page, False)
+        flag_boxes = boxes(False)
         areas = [area_of(part.heading) for part in flags_page.sections if flag_boxes(part)]
         pages.append((flags_page, lambda part: flag_boxes(part) or (
             part.style == "normal" and not any(  # a note about an area covered goes too
@@ -385,7 +396,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
                 for area in {area_of(p.heading) for p in flags_page.sections
                              if p.style in records.URGENCY_STYLES} - set(areas)))))
     if safety:
-        pages.append((safety_page, boxes(safety_page, False)))
+        pages.append((safety_page, boxes(False)))
     warnings = build.warnings(pages)
     diary = build.diary()
     key_points = build.key_points()
@@ -412,25 +423,28 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
         build.held_topics.append(LUNG_CARE)
     condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
     clinic = [] if short or build.clinic is None else [
-        clinic_section(build.clinic, numbers=False)]
+        clinic_section(build.clinic, numbers=False, language=knowledge.language)]
 
-    sections = [*key_points, *clinic, phone_numbers(build.clinic), *warnings, *before,
+    sections = [*key_points, *clinic,
+                phone_numbers(build.clinic, language=knowledge.language), *warnings, *before,
                 *condition_parts, *safety_part, *session_part, *tips_part, diary]
     if journal is not None:  # see acuinfo.views.journal.handout_sections
         sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin))
-    titles = [c.title for c in chosen]
-    about = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    titles = [in_sentence(c.title) for c in chosen]
+    about = titles[0] if len(titles) == 1 else say("{names} and {last}",
+                                                   names=", ".join(titles[:-1]), last=titles[-1])
     sources = knowledge.sources()
     meta = review_meta(knowledge, *reviewed)
-    meta["reviewed_by"] = meta["reviewed_by"].replace(DEFAULT_REVIEWER, HANDOUT_REVIEWER)
+    meta["reviewed_by"] = meta["reviewed_by"].replace(say(DEFAULT_REVIEWER), say(HANDOUT_REVIEWER))
     if paper:
         meta["paper"] = paper
-    summary = ("Information to take home. Ask your clinician about anything that is not "
-               "clear.")
+    summary = say("Information to take home. Ask your clinician about anything that is not "
+                  "clear.")
     return renumbered(Document(
         kind="handout", name=",".join(c.slug for c in chosen),
-        title=f"Acupuncture and {about.lower()}", summary=summary, sections=sections,
-        citations=[citation_of(c.number, sources[c.id]._replace(
-            authors=short_authors(sources[c.id].authors))) for c in cites.listing()],
-        notice=HANDOUT_NOTICE,
+        title=say("Acupuncture and {about}", about=about), summary=summary,
+        sections=sections, citations=[citation_of(c.number, sources[c.id]._replace(
+            authors=short_authors(sources[c.id].authors)), knowledge.language)
+            for c in cites.listing()],
+        notice=say(HANDOUT_NOTICE),
         meta={"date": today.isoformat(), **meta}))

@@ -5,6 +5,8 @@ to do, which later pain score is a change worth noticing (see ``acuinfo.views.fo
 
 from __future__ import annotations
 
+from acuinfo.base.languages import ENGLISH
+from acuinfo.base.phrases import phrases_for
 from acuinfo.views.document import Block, Paragraph, Table
 from acuinfo.views.forms import CHANGE_LEAD, PEG_DIARY_COLUMNS, change_blocks, phone_numbers
 from acuinfo.views.handout_rules import DIARY_SESSIONS
@@ -12,17 +14,18 @@ from acuinfo.views.handout_rules import DIARY_SESSIONS
 __all__ = ["diary_blocks", "phone_numbers"]
 
 
-def diary_blocks() -> list[Block]:
+def diary_blocks(language: str = ENGLISH) -> list[Block]:
     """How to fill in the pain diary, the diary itself, what change is worth noticing,
-    and what to do with it."""
-    rows = [["", session, "", "", "", ""] for session in DIARY_SESSIONS]
+    and what to do with it, in ``language``."""
+    say = phrases_for(language)
+    rows = [["", say(session), "", "", "", ""] for session in DIARY_SESSIONS]
     return [
-        Paragraph("Fill in a row before your first session and before each one after it. "
-                  "Score each from 0 to 10: 0 is best and 10 is worst, such as the worst pain "
-                  "you can imagine, or pain that got in the way completely."),
-        Table(list(PEG_DIARY_COLUMNS), rows),
-        Paragraph(CHANGE_LEAD),
-        *change_blocks(),
-        Paragraph("Take it to each session. At about the 6th session, decide with your "
-                  "practitioner whether to go on."),
+        Paragraph(say("Fill in a row before your first session and before each one after "
+                      "it. Score each from 0 to 10: 0 is best and 10 is worst, such as the "
+                      "worst pain you can imagine, or pain that got in the way completely.")),
+        Table([say(column) for column in PEG_DIARY_COLUMNS], rows),
+        Paragraph(say(CHANGE_LEAD)),
+        *change_blocks(language),
+        Paragraph(say("Take it to each session. At about the 6th session, decide with your "
+                      "practitioner whether to go on.")),
     ]

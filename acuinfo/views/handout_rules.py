@@ -38,21 +38,33 @@ from inside a warning sign: a sign is shown whole or not at all.
 
 import re
 
-HANDOUT_NOTICE = ("This handout gives general information. It does not replace advice from "
-                  "your doctor or another clinician. For signs that need urgent care, see "
-                  "\"When to get help\".")
+from acuinfo.base.phrases import phrase
+
+# The words a handout puts around its content are phrases, said in the reader's language
+# where they are used; the topics and keys below are compared in English, and find
+# nothing in a translated handout.
+
+HANDOUT_NOTICE = phrase("This handout gives general information. It does not replace advice "
+                        "from your doctor or another clinician. For signs that need urgent "
+                        "care, see \"When to get help\".")
 
 
 # DEFAULT_REVIEWER in words that name no command, short enough for the foot of the paper.
-HANDOUT_REVIEWER = "the team that writes acuinfo, not yet a named clinician"
+HANDOUT_REVIEWER = phrase("the team that writes acuinfo, not yet a named clinician")
 
 
-HANDOUT_UNRATED = ("This handout gives a rating only when it can show you the results behind "
-                   "it, and it cannot do that here yet.")
+HANDOUT_UNRATED = phrase("This handout gives a rating only when it can show you the results "
+                         "behind it, and it cannot do that here yet.")
+
+
+# How strong the evidence is, in the sentence that gives the rating.
+RATING_WORDS = {"good": phrase("good"), "moderate": phrase("moderate"),
+                "limited": phrase("limited"), "insufficient": phrase("insufficient"),
+                None: phrase("not rated")}
 
 
 # A row before the first session, then one before each of a course of up to 12.
-DIARY_SESSIONS = ("Start", *(str(number) for number in range(1, 13)))
+DIARY_SESSIONS = (phrase("Start"), *(str(number) for number in range(1, 13)))
 
 
 # Session steps (by key: id, else lower-case title) whose advice another part holds, or

@@ -38,13 +38,24 @@ _FILLER_WORDS = (
 _FILLER = frozenset(_FILLER_WORDS.split())
 
 
+# A word, in any language: letters and digits ("acupuncture", "acupuntura", or a run of
+# Chinese characters between punctuation), so that a translated handout's sentences are
+# compared too, not all taken for one empty sentence.
+_WORD = re.compile(r"[^\W_]+")
+
+
 # Words that say the same thing, in one form.
 _SAME_WORD = {"breathless": "breath", "breathlessness": "breath", "shortness": "short"}
 
 
 def said_form(sentence: str) -> str:
     """A sentence in the form compared for repeats: lower case, words only."""
-    return " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+    return " ".join(_WORD.findall(sentence.lower()))
+
+
+def letter_words(text: str) -> set[str]:
+    """A text's words of letters only, in lower case, in any language."""
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -86,7 +97,7 @@ def meaning_words(text: str) -> set[str]:
     """The words that carry meaning, roughly stemmed, to tell whether one piece of advice
     already holds another."""
     found = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
+    for word in _WORD.findall(text.lower()):
         word = _SAME_WORD.get(word, word)
         if word in _FILLER:
             continue

@@ -35,15 +35,15 @@ from acuinfo.views.document import (
 T = TypeVar("T")
 
 
-def page_sections(page: records.Page, cites: Citations,
-                   clinic: records.Clinic | None) -> list[Section]:
+def page_sections(page: records.Page, cites: Citations, clinic: records.Clinic | None,
+                  language: str = "en") -> list[Section]:
     sections = []
     for index, part in enumerate(page.sections):
         numbers = cites.cite(part.sources, part.origin, ("sources",))
         if part.style != "normal":
             text = part.text
             if part.style in records.URGENCY_STYLES:  # what to do comes first, in our words
-                text = "\n".join(t for t in (urgency_text(part.style, clinic), text) if t)
+                text = "\n".join(t for t in (urgency_text(part.style, clinic, language), text) if t)
             blocks: list[Block] = [Alert(part.heading, part.points, text)]
             sections.append(Section("", blocks, f"section-{index + 1}", numbers))
             continue
@@ -58,7 +58,7 @@ def page_view(knowledge: Knowledge, page_id: str) -> Document:
     """A general page (safety, evidence, how-it-works, red-flags) as written."""
     page = knowledge.page(page_id)
     cites = Citations(knowledge)
-    sections = page_sections(page, cites, knowledge.clinic())
+    sections = page_sections(page, cites, knowledge.clinic(), knowledge.language)
     return marked_if_draft(renumbered(Document(
         kind="page", name=page.id, title=page.title, summary=page.summary, sections=sections,
         citations=cites.listing(), notice=say(knowledge.language, NOTICE),

@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import re
 
+from acuinfo.base.phrases import phrase
+
 # What each drawing shows, in words.
 ALT = {
-    "screen": "Drawing: a person sits at a desk. The top of the screen is level with their "
-              "eyes.",
-    "sit": "Drawing: a person sits upright, with a cushion behind the lower back and both "
-           "feet flat on the floor.",
-    "lift": "Drawing: a person lifts a box with bent knees and a straight back, holding the "
-            "box close to the body.",
-    "neck": "Drawing: a head and shoulders from the front. A curved arrow over the head "
-            "shows it turning from side to side, not tipping.",
-    "walk": "Drawing: a person out for a walk.",
-    "pillow": "Drawing: a person lies on their side in bed. The pillow fills the space under "
-              "the head, so the neck is level with the back.",
+    "screen": phrase("Drawing: a person sits at a desk. The top of the screen is level with "
+                     "their eyes."),
+    "sit": phrase("Drawing: a person sits upright, with a cushion behind the lower back and "
+                  "both feet flat on the floor."),
+    "lift": phrase("Drawing: a person lifts a box with bent knees and a straight back, "
+                   "holding the box close to the body."),
+    "neck": phrase("Drawing: a head and shoulders from the front. A curved arrow over the "
+                   "head shows it turning from side to side, not tipping."),
+    "walk": phrase("Drawing: a person out for a walk."),
+    "pillow": phrase("Drawing: a person lies on their side in bed. The pillow fills the space "
+                     "under the head, so the neck is level with the back."),
 }
 
 

@@ -14,6 +14,7 @@ from acuinfo.views.common import (
     NOTICE,
     Citations,
     holding_words,
+    in_sentence,
     layers_of,
     renumbered,
     review_meta,
@@ -40,7 +41,7 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
     if condition is not None:
         chosen = lookup.condition(knowledge, condition)
         tips = [t for t in tips if not t.conditions or chosen.slug in t.conditions]
-        title = say("Self-care tips for {condition}", condition=_in_sentence(chosen.title))
+        title = say("Self-care tips for {condition}", condition=in_sentence(chosen.title))
     categories = book.categories
     if category is not None:
         wanted = normalize(category)
@@ -57,11 +58,6 @@ def tips_page(knowledge: Knowledge, condition: str | None = None,
     return renumbered(Document(
         kind="tips", title=title, sections=sections, citations=cites.listing(),
         notice=say(NOTICE), meta=review_meta(knowledge, *layers_of(knowledge, "tips.yaml", book))))
-
-
-def _in_sentence(title: str) -> str:
-    """A title inside a sentence: "Neck pain" in "tips for neck pain", but "TMJ" kept."""
-    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 def _unknown_category(name: str, categories: list[records.TipCategory]) -> UnknownNameError:
