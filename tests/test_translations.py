@@ -349,3 +349,15 @@ def test_no_english_heading_or_label_in_a_chinese_handout(run_script, tmp_path):
                         "--safety", "--red-flags", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert ENGLISH_LINE.findall(out.read_text(encoding="utf-8")) == []
+
+
+def test_a_section_left_in_english_is_marked_in_the_readers_language(run_script, clinic):
+    translated = yaml.safe_load(
+        (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
+    del translated["symptoms"]
+    folder = clinic("translations/es/conditions/neck-pain.yaml",
+                    yaml.safe_dump(translated, allow_unicode=True))
+    shown = run_script("-d", str(folder), "--lang", "es", "condition", "neck-pain",
+                       "-f", "plain").stdout
+    assert "\nSíntomas frecuentes (en inglés)\n" in shown
+    assert "\nQué es\n" in shown  # a translated section is not marked
