@@ -99,3 +99,28 @@ def test_breaks_where_rich_would(parts, width):
     console = Console(width=200, file=io.StringIO())
     theirs = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
     assert lines_of(text, width) == (theirs or [""])
+
+
+def test_quick_widths_are_richs_own():
+    """Latin letters with accents, and the Chinese characters counted without Rich's
+    tables, take the columns Rich gives them."""
+    samples = ["".join(chr(code) for code in range(start, end))
+               for start, end in ((0xA0, 0x300), (0x3001, 0x303F), (0x4E00, 0x9FFF),
+                                  (0xFF01, 0xFF61), (0x2010, 0x2028), (0x2500, 0x2580))]
+    samples += ["Dolor de cuello: ¿qué es?", "颈痛\uff0c也叫\u201c脖子疼\u201d\u3002",
+                "• ciática…", "PEG 评分\uff1a6"]
+    for text in samples:
+        assert cells(text) == cell_len(text), text[:20]
+
+
+CHINESE = "颈痛是指从后脑底部到肩膀上方之间任何部位的疼痛\uff0c\u3002\u201c\u201dabc "
+
+
+@given(st.text(alphabet=CHINESE, min_size=1, max_size=80), st.integers(min_value=2,
+                                                                        max_value=30))
+def test_chinese_is_chopped_as_rich_chops_it(text, width):
+    from rich.cells import chop_cells
+
+    from acuinfo.render.wrap import _chop
+
+    assert _chop(text, width) == chop_cells(text, width)

@@ -28,10 +28,25 @@ _WORD = re.compile(r"\S+")
 _OWN_MARKS = str.maketrans("", "", "\u2022\u2026")
 
 
+# Characters that are one column wide, as Rich counts them: quotation marks, dashes,
+# bullets, the box drawing; and those of Chinese text that are two: the common
+# ideographs, the CJK punctuation and the full-width forms.
+_NARROW = re.compile("[\u2010-\u2027\u2500-\u257f]")
+_WIDE = re.compile("[\u3001-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]")
+
+
 def cells(text: str) -> int:
-    """Columns ``text`` takes on screen; plain ASCII is one each, the common quick case."""
-    if text.isascii() or text.translate(_OWN_MARKS).isascii():
+    """Columns ``text`` takes on screen. Plain ASCII, and Latin letters with accents
+    (Spanish), are one each; common Chinese characters and punctuation, two: the quick
+    cases, which need no width tables. Anything else asks Rich."""
+    if text.isascii():
         return len(text)
+    own = text.translate(_OWN_MARKS)
+    if own.isascii() or max(own) < "\u0300":
+        return len(text)
+    wide = len(_WIDE.findall(own))
+    if max(_NARROW.sub("", _WIDE.sub("", own)) or " ") < "\u0300":
+        return len(text) + wide
     return _rich_cells().cell_len(text)
 
 
@@ -141,10 +156,27 @@ def _slice(runs: Runs, start: int, end: int) -> Runs:
 
 
 def _chop(word: str, width: int) -> list[str]:
-    """``word`` in pieces of at most ``width`` columns."""
+    """``word`` in pieces of at most ``width`` columns (Chinese has no spaces: a sentence
+    is one such word)."""
     if word.isascii():
         return [word[start:start + width] for start in range(0, len(word), width)]
+    if cells(word) == len(word) + len(_WIDE.findall(word)) and not _needs_rich(word):
+        pieces, piece, used = [], "", 0
+        for char in word:
+            size = 2 if _WIDE.match(char) else 1
+            if used + size > width and piece:
+                pieces.append(piece)
+                piece, used = "", 0
+            piece += char
+            used += size
+        return [*pieces, piece] if piece else pieces
     return _rich_cells().chop_cells(word, width)
+
+
+def _needs_rich(text: str) -> bool:
+    """Whether ``text`` holds a character whose width only Rich's tables know."""
+    own = text.translate(_OWN_MARKS)
+    return max(_NARROW.sub("", _WIDE.sub("", own)) or " ") >= "\u0300"
 
 
 def fit(text: str, width: int, ellipsis: str) -> str:
