@@ -5,6 +5,7 @@ still finds what it finds in English."""
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -84,3 +85,13 @@ def test_an_edited_translation_is_found_at_once(run_script, clinic):
     translation.write_text("title: Dolor de cadera\nkeywords: [chasquido]\n", encoding="utf-8")
     second = run_script("-d", str(folder), "--lang", "es", "search", "chasquido")
     assert "acuinfo condition hip-ache" in second.stdout
+
+
+@pytest.mark.parametrize("language, query, words", [
+    ("zh-Hans", "腰疼", "腰痛"), ("es", "agujas", "aguja")])
+def test_a_hit_shows_words_as_written_not_as_indexed(invoke, language, query, words):
+    result = invoke("--lang", language, "search", query, "-f", "json")
+    snippets = [item["snippet"] for item in json.loads(result.stdout)["items"]]
+    assert snippets and any(words in snippet for snippet in snippets)
+    as_indexed = re.compile("[\u4e00-\u9fff] [\u4e00-\u9fff]|\\baguj\\b")  # pairs, stems
+    assert not any(as_indexed.search(snippet) for snippet in snippets), snippets

@@ -337,9 +337,12 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[i
             best[row[3]] = (weighted, rowid, row)
     ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
     hits = []
+    # The index of a language cut here holds its words as stems and character pairs, not
+    # as a reader wrote them: its hits show their summary.
+    cut = analysis.is_analysed(language_of(connection)) if ranked else False
     for score, rowid, (kind, name, title, command, summary) in ranked:
-        snippet = " ".join((_snippet(connection, match, rowid, body_checksums[rowid])
-                            or summary).split())
+        found = None if cut else _snippet(connection, match, rowid, body_checksums[rowid])
+        snippet = " ".join((found or summary).split())
         hits.append(Hit(kind, name, title, command, round(score, 3), snippet))
     return hits
 
