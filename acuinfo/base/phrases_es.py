@@ -278,9 +278,12 @@ PHRASES = {
     "Urgent medical advice": "Consejo médico urgente",
     "Emergency": "Emergencias",
     # The handout
-    "Information to take home. Ask your clinician about anything that is not clear.":
-        "Información para llevar a casa. Pregunte a su profesional de la salud todo lo que no "
-        "le quede claro.",
+    "This handout helps you decide about acupuncture for {about}, know when to get medical "
+    "help first, and look after yourself between sessions. Ask your clinician about anything "
+    "that is not clear.":
+        "Esta hoja le ayuda a decidir sobre la acupuntura para {about}, a saber cuándo buscar "
+        "primero ayuda médica y a cuidarse entre sesiones. Pregunte a su profesional de la "
+        "salud todo lo que no le quede claro.",
     "This handout gives general information. It does not replace advice from your doctor or "
     "another clinician. For signs that need urgent care, see \"When to get help\".":
         "Este folleto da información general. No reemplaza los consejos de su médico ni de "

@@ -242,8 +242,11 @@ PHRASES = {
     "Urgent medical advice": "紧急医疗咨询",
     "Emergency": "急救",
     # The handout
-    "Information to take home. Ask your clinician about anything that is not clear.":
-        "这份资料请带回家看。有不清楚的地方，请问问您的医护人员。",
+    "This handout helps you decide about acupuncture for {about}, know when to get medical "
+    "help first, and look after yourself between sessions. Ask your clinician about anything "
+    "that is not clear.":
+        "这份资料帮助您决定是否用针灸治疗{about}，知道什么时候要先寻求医疗帮助，以及在两次治疗"
+        "之间怎样照顾自己。有不清楚的地方，请问问您的医护人员。",
     "This handout gives general information. It does not replace advice from your doctor or "
     "another clinician. For signs that need urgent care, see \"When to get help\".":
         "这份资料提供的是一般信息，不能代替您的医生或其他医护人员的建议。要了解需要紧急处理的"

@@ -48,6 +48,7 @@ from acuinfo.views.handout_rules import (
     AFTER_A_SESSION_STEP,
     CATEGORIES_HELD_ELSEWHERE,
     HANDOUT_NOTICE,
+    HANDOUT_PURPOSE,
     HANDOUT_REVIEWER,
     HANDOUT_UNRATED,
     LUNG_CARE,
@@ -438,11 +439,10 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     meta["reviewed_by"] = meta["reviewed_by"].replace(say(DEFAULT_REVIEWER), say(HANDOUT_REVIEWER))
     if paper:
         meta["paper"] = paper
-    summary = say("Information to take home. Ask your clinician about anything that is not "
-                  "clear.")
     return renumbered(Document(
         kind="handout", name=",".join(c.slug for c in chosen),
-        title=say("Acupuncture and {about}", about=about), summary=summary,
+        title=say("Acupuncture and {about}", about=about),
+        summary=say(HANDOUT_PURPOSE, about=about),
         sections=sections, citations=[citation_of(c.number, sources[c.id]._replace(
             authors=short_authors(sources[c.id].authors)), knowledge.language)
             for c in cites.listing()],

@@ -44,6 +44,12 @@ from acuinfo.base.phrases import phrase
 # where they are used; the topics and keys below are compared in English, and find
 # nothing in a translated handout.
 
+# What the handout is for, said under its title (PEMAT: the purpose is evident).
+HANDOUT_PURPOSE = phrase("This handout helps you decide about acupuncture for {about}, know "
+                         "when to get medical help first, and look after yourself between "
+                         "sessions. Ask your clinician about anything that is not clear.")
+
+
 HANDOUT_NOTICE = phrase("This handout gives general information. It does not replace advice "
                         "from your doctor or another clinician. For signs that need urgent "
                         "care, see \"When to get help\".")
