@@ -361,3 +361,16 @@ def test_a_section_left_in_english_is_marked_in_the_readers_language(run_script,
                        "-f", "plain").stdout
     assert "\nSíntomas frecuentes (en inglés)\n" in shown
     assert "\nQué es\n" in shown  # a translated section is not marked
+
+
+def test_a_spanish_handout_keeps_advice_its_english_keeps(run_script, tmp_path):
+    """Advice is left out of a handout when another part already holds its meaning words;
+    Spanish words such as "de" and "la" hold no meaning, or any two pieces would look alike."""
+    shown = {}
+    for lang in ("en", "es"):
+        out = tmp_path / f"{lang}.txt"
+        assert run_script("--lang", lang, "handout", "neck-pain", "--session", "--tips",
+                          "-o", str(out)).returncode == 0
+        shown[lang] = " ".join(out.read_text(encoding="utf-8").split())
+    assert "half hour" in shown["en"]
+    assert "cada media hora, levántese" in shown["es"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from acuinfo.finding.analysis import SPANISH_STOPWORDS
+
 T = TypeVar("T")
 
 
@@ -35,7 +37,9 @@ _FILLER_WORDS = (
     "these they this to try up use way ways what when which with you your")
 
 
-_FILLER = frozenset(_FILLER_WORDS.split())
+# The English words above, and Spanish's (with and without accents): in a handout in
+# Spanish, "de", "la" and "y" would otherwise make any two pieces of advice look alike.
+_FILLER = frozenset(_FILLER_WORDS.split()) | SPANISH_STOPWORDS
 
 
 # A word, in any language: letters and digits ("acupuncture", "acupuntura", or a run of
