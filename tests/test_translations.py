@@ -197,14 +197,19 @@ def test_every_unchecked_translation_says_so_in_its_language(run_script, languag
     assert words not in run_script(*command, "--format", "plain").stdout
 
 
-def test_a_field_left_untranslated_is_said_to_be_in_english(run_script, clinic):
+def neck_pain_in_spanish_without(field: str, run_script, clinic) -> object:
+    """The Spanish neck-pain page, with a translation that leaves ``field`` out."""
     translated = yaml.safe_load(
         (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
-    del translated["how_common"]
+    del translated[field]
     folder = clinic("translations/es/conditions/neck-pain.yaml",
                     yaml.safe_dump(translated, allow_unicode=True))
-    result = run_script("-d", str(folder), "--lang", "es", "condition", "neck-pain",
-                        "--format", "plain")
+    return run_script("-d", str(folder), "--lang", "es", "condition", "neck-pain",
+                      "--format", "plain")
+
+
+def test_a_field_left_untranslated_is_said_to_be_in_english(run_script, clinic):
+    result = neck_pain_in_spanish_without("how_common", run_script, clinic)
     assert result.returncode == 0, result.stderr
     assert "Neck pain is very common" in result.stdout  # the English field
     assert ("Algunas partes de Dolor de cuello aún no están traducidas al español"
@@ -352,13 +357,7 @@ def test_no_english_heading_or_label_in_a_chinese_handout(run_script, tmp_path):
 
 
 def test_a_section_left_in_english_is_marked_in_the_readers_language(run_script, clinic):
-    translated = yaml.safe_load(
-        (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
-    del translated["symptoms"]
-    folder = clinic("translations/es/conditions/neck-pain.yaml",
-                    yaml.safe_dump(translated, allow_unicode=True))
-    shown = run_script("-d", str(folder), "--lang", "es", "condition", "neck-pain",
-                       "-f", "plain").stdout
+    shown = neck_pain_in_spanish_without("symptoms", run_script, clinic).stdout
     assert "\nSíntomas frecuentes (en inglés)\n" in shown
     assert "\nQué es\n" in shown  # a translated section is not marked
 

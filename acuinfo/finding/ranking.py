@@ -151,8 +151,9 @@ def closest(connection: sqlite3.Connection, query: str, count: int = 3) -> list[
     first: topics to offer when the query found nothing at all."""
     from rapidfuzz import fuzz, process
 
-    key = key_of(query[:200], language_of(connection))
-    if len(key) < 3 and not analysis.is_analysed(language_of(connection)):
+    language = language_of(connection)
+    key = key_of(query[:200], language)
+    if len(key) < 3 and not analysis.is_analysed(language):
         return []
     # A name much shorter than the query is in it by chance ("er" in "frozenshoulder").
     rows = [row for row in connection.execute("SELECT key, entry FROM names")
