@@ -288,8 +288,7 @@ def test_handout_has_parts_under_the_title(invoke, tmp_path):
     assert result.exit_code == 0, result.output
     page = check_html_page(target.read_text(encoding="utf-8"))
     parts = [text for level, text in page.headings if level == 2]
-    assert parts == ["Key points", "Phone numbers", "When to get help", "Before you start",
-                     "Neck pain",
+    assert parts == ["Key points", "Phone numbers", "When to get help", "Neck pain",
                      "Low back pain", "Your acupuncture sessions", "Self-care tips",
                      "Your pain diary", "Sources"]
     assert (3, "Neck pain") in page.headings, "each condition's key points have a heading"
@@ -451,8 +450,8 @@ def test_a_document_in_parts_keeps_its_levels(fmt):
     assert (2, "Neck pain") in expected and (3, "What a course looks like") in expected
     if fmt == "plain":
         lines = text.splitlines()
-        assert lines[lines.index("Part 5: Neck pain") - 1] == ""
-        assert "Part 6: Low back pain" in lines and "Part 8: Self-care tips" in lines
+        assert lines[lines.index("Part 4: Neck pain") - 1] == ""
+        assert "Part 5: Low back pain" in lines and "Part 7: Self-care tips" in lines
         assert "Date: 25 November 2026" in lines
     elif fmt == "markdown":
         assert markdown_headings(text) == expected

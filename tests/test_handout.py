@@ -228,6 +228,22 @@ def test_how_a_session_feels_and_who_should_mind_the_lungs_are_said_once():
     assert "plan to drive" in bare and "lung disease" in bare
 
 
+@pytest.mark.parametrize(("language", "drive", "lung"), [
+    ("es", r"\bconducir\b", r"enfermedad (?:del pulmón|pulmonar)(?! obstructiva)"),
+    ("zh-Hans", "开车", "肺病")])
+def test_a_translated_handout_says_them_once_too(language, drive, lung):
+    """The same rules hold in Spanish and Chinese, whose words they know: a translated
+    handout is not longer for repeating what its English one says once."""
+    knowledge = Knowledge(folders_in_use([]), language=language)
+    for form in ("full", "bare"):
+        out = io.StringIO()
+        render(handout.handout(knowledge, ["neck-pain"], today=TODAY, **FORMS[form]), "html",
+               out)
+        text = " ".join(Reading(out.getvalue()).pieces)
+        said = len(re.findall(drive, text)), len(re.findall(lung, text))
+        assert said == (1, 1) if form == "full" else min(said) >= 1, (form, said)
+
+
 def test_two_conditions_share_one_set_of_warnings_and_say_the_course_once():
     page = reading(("neck-pain", "low-back-pain"), "full")
     headings = re.findall(r"<h\d[^>]*>([^<]*)</h\d>", rendered(
@@ -369,7 +385,7 @@ def test_the_name_says_the_format(invoke, tmp_path, name, start):
     assert text.startswith(start)
     assert "Your pain diary" in text and "acuinfo " not in text.lower()
     if name.endswith(".txt"):
-        assert "______ - Start - ______" in text, "a row of the diary to write on"
+        assert re.search(r"^______ +Start +______", text, re.MULTILINE), "a diary row to fill in"
 
 
 @pytest.mark.parametrize("name", ["h.pdf", "h.json", "handout", "h.", ".html"])
@@ -472,3 +488,33 @@ def test_other_options_a_tip_covers_give_way_to_the_tip():
     assert option not in full.pieces
     assert "Staying active, and regular exercise such as walking." in full.pieces
     assert option in reading(("low-back-pain",), "bare").pieces
+
+
+# -- reading order ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("names", [("neck-pain",), ("neck-pain", "low-back-pain")])
+def test_all_that_comes_before_a_first_session_is_in_one_place(names):
+    document = built(names, "full")
+    headings = [(s.level, s.heading) for s in document.sections]
+    assert (1, "Before you start") not in headings
+    session = headings.index((1, "Your acupuncture sessions"))
+    box, before = document.sections[session + 1], document.sections[session + 2]
+    assert [b.title for b in box.blocks] == ["Talk to your doctor first if"] and box.level == 2
+    assert before.heading == "Before your first session"
+
+
+@pytest.mark.parametrize("names", [("neck-pain",), ("neck-pain", "low-back-pain")])
+def test_self_care_is_in_one_part_when_the_tips_are_there(names):
+    document = built(names, "full")
+    found = parts(document)
+    assert not any("Looking after yourself" in inner for inner in found.values())
+    tips = next(s for s in document.sections if s.id == "tips")
+    leads = [b.text for b in tips.blocks if b.type == "paragraph"]
+    assert leads == [f"More ways to look after yourself with {n.replace('-', ' ')}:"
+                     for n in names]
+    warm_pack = ("Put a warm pack, wrapped in a towel, on tight muscles for about 20 minutes "
+                 "at a time.")
+    assert any(warm_pack in b.items for b in tips.blocks if b.type == "bullets")
+    bare = parts(built(names, "bare"))
+    assert "Looking after yourself" in bare["Neck pain"], "without the tips, it stays"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -67,3 +68,13 @@ def test_showing_a_condition_in_a_pipe_does_not_load_rich_console(tmp_path):
                             cwd=tmp_path, env=env, timeout=60)
     assert result.stdout.startswith("Neck pain\n")
     assert result.stderr == ""
+
+
+def test_a_note_without_a_heading_is_not_numbered_as_a_part(run_script, tmp_path):
+    result = run_script("--lang", "zh-Hans", "handout", "neck-pain", "--session", "-o",
+                        "h.txt")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "h.txt").read_text(encoding="utf-8")
+    parts = re.findall(r"^第 (\d+) 部分\uff1a(.*)$", text, re.MULTILINE)
+    assert parts and all(heading.strip() for _, heading in parts), parts
+    assert [int(number) for number, _ in parts] == list(range(1, len(parts) + 1))

@@ -97,6 +97,8 @@ PHRASES = {
     "Glossary: {term} (acuinfo glossary {id})": "Glosario: {term} (acuinfo glossary {id})",
     # Self-care tips
     "Self-care tips": "Consejos de autocuidado",
+    "More ways to look after yourself with {condition}:":
+        "Más formas de cuidarse si tiene {condition}:",
     "Self-care tips for {condition}": "Consejos de autocuidado si tiene {condition}",
     "One group at a time: acuinfo tips --category NAME, where NAME is one of {names}.":
         "Para ver un solo grupo: acuinfo tips --category NAME, donde NAME es uno de "
@@ -257,10 +259,11 @@ PHRASES = {
     "sleep. After the 6th session, go on in a notebook.":
         "En las notas, escriba lo que puede volver a hacer, como dar un paseo más largo o "
         "dormir toda la noche. Después de la sesión 6, siga en una libreta.",
-    "Is your pain down by a change worth noticing? Find your first pain score in the top row "
-    "below.":
+    "Is your pain down by a change worth noticing? Find your first pain score in the table "
+    "below. The number that goes with it is a later score worth noticing.":
         "¿Ha bajado su dolor lo bastante como para que valga la pena notarlo? Busque su "
-        "primera puntuación del dolor en la primera fila de la tabla de abajo.",
+        "primera puntuación del dolor en la tabla de abajo. El número que va con ella es "
+        "una puntuación posterior que vale la pena notar.",
     "Your first pain score": "Su primera puntuación del dolor",
     "Worth noticing: a later score of this or lower":
         "Vale la pena notarlo: una puntuación posterior igual a esta o más baja",
@@ -300,7 +303,6 @@ PHRASES = {
     "{names} and {last}": "{names} y {last}",
     "Key points": "Puntos clave",
     "When to get help": "Cuándo pedir ayuda",
-    "Before you start": "Antes de empezar",
     "How acupuncture may help": "Cómo puede ayudar la acupuntura",
     "What the research shows": "Lo que muestran los estudios",
     "Strength of evidence for {condition}: {rating}. {meaning}":

@@ -91,6 +91,7 @@ PHRASES = {
     "Glossary: {term} (acuinfo glossary {id})": "词语解释：{term} (acuinfo glossary {id})",
     # Self-care tips
     "Self-care tips": "自我护理小贴士",
+    "More ways to look after yourself with {condition}:": "{condition}的更多自我护理方法：",
     "Self-care tips for {condition}": "{condition}的自我护理小贴士",
     "One group at a time: acuinfo tips --category NAME, where NAME is one of {names}.":
         "只看一组，请运行：acuinfo tips --category NAME。NAME 可以是：{names}。",
@@ -223,9 +224,9 @@ PHRASES = {
     "sleep. After the 6th session, go on in a notebook.":
         "在备注里，写下您又能做的事，比如能走得更远，或能一觉睡到天亮。第6次治疗以后，"
         "请接着记在本子上。",
-    "Is your pain down by a change worth noticing? Find your first pain score in the top row "
-    "below.":
-        "疼痛减轻得值得注意吗？请在下表第一行找到您第一次的疼痛分数。",
+    "Is your pain down by a change worth noticing? Find your first pain score in the table "
+    "below. The number that goes with it is a later score worth noticing.":
+        "疼痛减轻得值得注意吗？请在下表中找到您第一次的疼痛分数。和它对应的数字，就是以后值得注意的分数。",
     "Your first pain score": "第一次的疼痛分数",
     "Worth noticing: a later score of this or lower": "值得注意：以后的分数等于或低于这个数",
     "Look at your scores with your practitioner at each session. If nothing has changed by "
@@ -260,7 +261,6 @@ PHRASES = {
     "{names} and {last}": "{names}和{last}",
     "Key points": "要点",
     "When to get help": "什么时候要求助",
-    "Before you start": "开始之前",
     "How acupuncture may help": "针灸可能怎样帮到您",
     "What the research shows": "研究结果",
     "Strength of evidence for {condition}: {rating}. {meaning}":

@@ -72,6 +72,25 @@ def identifiers(citation: Citation) -> str:
                     (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
 
 
+def identifier_address(citation: Citation) -> str | None:
+    """"PMID" or "DOI" when the citation's address is that identifier's own page
+    (https://doi.org/DOI, or PubMed's page for the PMID); None otherwise. Text formats then
+    leave the address out, and HTML links the identifier, rather than say it twice."""
+    url = citation.url.lower().rstrip("/")
+    for label, value, address in (("PMID", citation.pmid, "https://pubmed.ncbi.nlm.nih.gov/"),
+                                  ("DOI", citation.doi, "https://doi.org/")):
+        if value and url == (address + value).lower():
+            return label
+    return None
+
+
+def source_line(citation: Citation) -> str:
+    """A source as text formats print it: its words, its identifiers, then its address
+    unless that is only an identifier's own page."""
+    url = None if identifier_address(citation) else citation.url
+    return " ".join(part for part in (citation.text, identifiers(citation), url) if part)
+
+
 def one_line(text: str) -> str:
     """Text that must stay on one line, such as a heading or a table cell."""
     return " ".join(text.split())

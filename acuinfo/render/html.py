@@ -20,7 +20,7 @@ from html import escape
 from typing import TextIO
 
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import dates, one_line, review_lines, web_address
+from acuinfo.render import dates, identifier_address, one_line, review_lines, web_address
 from acuinfo.render.drawings import svg
 from acuinfo.views.document import (
     Alert,
@@ -118,11 +118,14 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   .summary, .summary + .date { display: inline; }
   .summary + .date::before { content: " "; }
   #key-points { padding: 0 0.7em 0.1em; margin: 0.5em 0; }
-  /* a box is kept whole on its page (one longer than a page still goes on over it, but
-     none of its signs is split), and so are the forms */
-  #key-points, .alert, li, dt, dd, tr, figure, #diary {
+  /* the key points and the forms are kept whole on their page; a box of warning signs
+     may go on over a page between two signs, but never splits a sign, and its title
+     and opening words stay with its first signs */
+  #key-points, li, dt, dd, tr, figure, #diary {
     break-inside: avoid; page-break-inside: avoid;
   }
+  .alert > :is(h3, h4, p) { break-after: avoid; page-break-after: avoid; }
+  .alert > ul { orphans: 3; widows: 2; }
   /* a step's title runs into its text, and its sources follow on the same line */
   ol.steps > li { margin-bottom: 0.15em; }
   ol.steps > li > p { display: inline; margin: 0; }
@@ -131,11 +134,9 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   ol.steps .cites::before { content: " "; }
   /* the parts to read through, and the sources, in two columns; warnings, key points
      and forms across the page */
-  main > .part:not(#key-points, #phone-numbers, #red-flags, #before-you-start, #diary),
+  main > .part:not(#translation, #key-points, #phone-numbers, #red-flags, #diary),
   #sources { columns: 2; column-gap: 6mm; }
   main > .part > h2 { column-span: all; }
-  /* the list of who should talk to their doctor first: across the page, in two columns */
-  #before-you-start .alert > ul { columns: 2; column-gap: 6mm; }
   td, th { padding: 0.1em 0.4em; }
   /* on paper a column is as wide as its longest word: "Session", not "Sessi-on" */
   th { overflow-wrap: break-word; }
@@ -392,21 +393,13 @@ def _figure(block: Figure) -> str:
 
 def _citation(citation: Citation) -> str:
     """A source: its words and identifiers, then its address. When the address is the
-    identifier's own (https://doi.org/DOI, or PubMed's page for the PMID), the identifier
-    is the link, rather than said twice."""
-    url = citation.url.lower().rstrip("/")
+    identifier's own, the identifier is the link, rather than said twice."""
+    linked = identifier_address(citation)
     parts = [escape(citation.text)]
-    linked = False
-    for label, value, address in (
-            ("PMID", citation.pmid, f"https://pubmed.ncbi.nlm.nih.gov/{citation.pmid}"),
-            ("DOI", citation.doi, f"https://doi.org/{citation.doi}")):
-        if not value:
-            continue
-        if not linked and url == address.lower():
-            parts.append(f"{label}: {_link(citation.url, value)}.")
-            linked = True
-        else:
-            parts.append(f"{label}: {escape(value)}.")
+    for label, value in (("PMID", citation.pmid), ("DOI", citation.doi)):
+        if value:
+            shown = _link(citation.url, value) if label == linked else escape(value)
+            parts.append(f"{label}: {shown}.")
     if not linked:
         parts.append(_link(citation.url))
     return " ".join(parts)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import Say, dates, identifiers, one_line, review_lines
+from acuinfo.render import Say, dates, one_line, review_lines, source_line
+from acuinfo.render.wrap import cells
 from acuinfo.views.document import (
     Alert,
     Block,
@@ -27,8 +28,9 @@ from acuinfo.views.document import (
     Table,
 )
 
-COLUMN_GAP = " - "
+COLUMN_GAP = "   "  # between columns padded to line up: spaces, which a screen reader skips
 BLANK_CELL = "______"  # an empty cell of a form, such as a pain diary: a line to write on
+WIDE_TABLE = 6  # a table with more columns than this and only a row or two is printed turned
 
 
 def render(document: Document, out: TextIO) -> None:
@@ -47,7 +49,8 @@ def _document(document: Document) -> list[str]:
     in_parts = any(section.level > 1 for section in document.sections)
     part = 0
     for section in document.sections:
-        if in_parts and section.level == 1:  # a part: said in words, with room around it
+        if in_parts and section.level == 1 and section.heading:
+            # a part: said in words, with room around it (a note with no heading is none)
             part += 1
             lines += ["", say("Part {number}: {heading}", number=part,
                                 heading=one_line(section.heading)), ""]
@@ -57,10 +60,8 @@ def _document(document: Document) -> list[str]:
         lines.append("")
     if document.citations:
         lines.append(say("Sources"))
-        for citation in document.citations:
-            ids = identifiers(citation)
-            lines.append(" ".join(part for part in (f"[{citation.number}]", citation.text,
-                                                    ids, citation.url) if part))
+        lines += [f"[{citation.number}] {source_line(citation)}"
+                  for citation in document.citations]
         lines.append("")
     review = review_lines(document)
     if review:
@@ -106,8 +107,8 @@ def _block(block: Block, say: Say) -> list[str]:
             lines += _indented(" " * len(marker), step.text)
             if step.command:
                 lines.append(" " * len(marker) + say("Open with:") + " " + step.command)
-            if step.cites:
-                lines.append(" " * len(marker) + _cites(step.cites, say))
+            if step.cites:  # on the step's last line, so sources do not come between steps
+                lines[-1] += " " + _cite_marks(step.cites)
         return lines
     if isinstance(block, Alert):
         lines = [say("IMPORTANT:") + " " + one_line(block.title)]
@@ -115,8 +116,7 @@ def _block(block: Block, say: Say) -> list[str]:
             lines += block.text.split("\n")
         return lines + [line for item in block.items for line in _item("- ", item)]
     if isinstance(block, Table):
-        return [COLUMN_GAP.join(one_line(cell) or BLANK_CELL for cell in row)
-                for row in [block.columns, *block.rows]]
+        return _table(block)
     if isinstance(block, Chart):  # a screen reader gets the chart in words, and its table
         lines = [say("Chart: {title}. {words}", title=one_line(block.title), words=block.alt)]
         return lines + (["", *_block(block.table, say)] if block.table is not None else [])
@@ -132,6 +132,19 @@ def _block(block: Block, say: Say) -> list[str]:
     raise TypeError(f"no plain layout for {type(block).__name__}")
 
 
+def _table(table: Table) -> list[str]:
+    """A table as lines of columns padded to line up. A wide table of a row or two (such
+    as a look-up of first score and the score worth noticing) is turned, so each pair
+    reads across one line instead of being counted off along two."""
+    rows = [[one_line(cell) or BLANK_CELL for cell in row] for row in [table.columns, *table.rows]]
+    if len(table.columns) > WIDE_TABLE and len(table.rows) <= 2:
+        rows = [list(column) for column in zip(*rows, strict=True)]
+    widths = [max(cells(row[n]) for row in rows) for n in range(len(rows[0]))]
+    return [COLUMN_GAP.join(cell + " " * (width - cells(cell))
+                            for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+
+
 def _item(marker: str, text: str) -> list[str]:
     """A list item: the marker on its first line, later lines indented under the text."""
     first, *rest = text.split("\n")
@@ -144,4 +157,8 @@ def _indented(indent: str, text: str) -> list[str]:
 
 
 def _cites(numbers: list[int], say: Say) -> str:
-    return say("Sources:") + " " + ", ".join(f"[{n}]" for n in numbers)
+    return say("Sources:") + " " + _cite_marks(numbers)
+
+
+def _cite_marks(numbers: list[int]) -> str:
+    return ", ".join(f"[{n}]" for n in numbers)

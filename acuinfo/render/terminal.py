@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from acuinfo.base.languages import ENGLISH
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import dates, identifiers, review_lines
+from acuinfo.render import dates, review_lines, source_line
 from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 from acuinfo.views.document import (
     Alert,
@@ -138,8 +138,7 @@ class _Layout:
             self.lines.append(BLANK)
             self.wrap(((self.say("Sources"), "bold cyan"),))
             for citation in document.citations:
-                parts = (citation.text, identifiers(citation), citation.url)
-                self.wrap(((" ".join(part for part in parts if part), ""),), INDENT,
+                self.wrap(((source_line(citation), ""),), INDENT,
                           f"[{citation.number}] ")
         review = review_lines(document)
         if review:

@@ -8,6 +8,7 @@ every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo.base.dates import long_date
@@ -272,9 +273,22 @@ def checked_note(source: records.Source, language: str = ENGLISH) -> str:
                      date=long_date(source.checked.isoformat(), language))
 
 
+_PERSON = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)* [A-Z]{1,3}")
+
+
+def short_authors(authors: str) -> str:
+    """A long list of people's names as the first three and "et al.", as journals cite
+    them: the identifier finds the full list, and a reader does not need nine names. A
+    group's name, or a short list, is kept as it is."""
+    names = authors.split(";")[0].split(", ")
+    if len(names) > 3 and all(_PERSON.fullmatch(name.strip()) for name in names):
+        return ", ".join(names[:3]) + ", et al."
+    return authors
+
+
 def citation_of(number: int, source: records.Source, language: str = ENGLISH) -> Citation:
     year = source.year or say(language, "n.d.")
-    text = (f"{source.authors} ({year}). {as_sentence(source.title)} "
+    text = (f"{short_authors(source.authors)} ({year}). {as_sentence(source.title)} "
             f"{as_sentence(source.published_in)}{checked_note(source, language)}")
     return Citation(number, source.id, text, source.url, source.pmid, source.doi)
 

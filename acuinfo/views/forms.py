@@ -47,7 +47,8 @@ WHEN_TO_SCORE = re.compile(r"\bscore your pain\b", re.IGNORECASE)
 
 # What the table of changes is for, and how to read it: said once in each form.
 CHANGE_LEAD = phrase("Is your pain down by a change worth noticing? Find your first pain "
-                     "score in the top row below.")
+                     "score in the table below. The number that goes with it is a later "
+                     "score worth noticing.")
 
 
 def worth_noticing(first: int) -> int:

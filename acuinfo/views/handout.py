@@ -43,6 +43,7 @@ from acuinfo.views.document import (
     Steps,
 )
 from acuinfo.views.handout_forms import diary_blocks, phone_numbers
+from acuinfo.views.handout_order import before_the_first_session, self_care_with_tips
 from acuinfo.views.handout_rules import (
     AFTER_A_SESSION,
     AFTER_A_SESSION_STEP,
@@ -62,10 +63,10 @@ from acuinfo.views.handout_text import (
     area_of,
     holds_words_of,
     is_about_acupuncture,
+    joined,
     letter_words,
     said_form,
     sentence_groups,
-    short_authors,
     split_sentences,
     without_pointers,
     without_scoring,
@@ -107,7 +108,7 @@ class _Handout:
             for group in groups:
                 self.said.update(said_form(sentence) for sentence in group)
             if groups:
-                lines.append(" ".join(sentence for group in groups for sentence in group))
+                lines.append(joined(sentence for group in groups for sentence in group))
         return "\n".join(lines)
 
     def fresh_items(self, items: list[str]) -> list[str]:
@@ -233,8 +234,8 @@ class _Handout:
         return [Section(page.title, text_blocks(self.fresh(page.summary)), page.id), *inner]
 
     def before_you_start(self, page: records.Page) -> Section | None:
-        """The safety page's warning boxes (who should talk to their doctor first), on their
-        own after the warning signs: the place the session journey's steps point to."""
+        """The safety page's warning boxes (who should talk to their doctor first): the list
+        the session journey's steps point to, put before its first session."""
         blocks: list[Block] = []
         numbers: list[int] = []
         for part in page.sections:
@@ -243,15 +244,14 @@ class _Handout:
                 blocks.append(Alert(part.heading, self.fresh_items(list(part.points)),
                                     self.fresh(text) or None))
                 numbers += self.cite(part.sources, part.origin)
-        return Section(self.say("Before you start"), blocks, "before-you-start", numbers) \
-            if blocks else None
+        return Section("", blocks, "before-you-start", numbers, 2) if blocks else None
 
     def session_part(self, journey: records.Session) -> list[Section]:
         """The session journey for paper: what to do before, during and after a session.
         One session step by step, which a reader looks up rather than keeps, is left to the
         screen; the course stage gives way to the conditions' own, and steps another part
         holds are left out. A step that points to the safety list gives way to it (in
-        "Before you start", or the safety page in full)."""
+        the session part, or the safety page in full)."""
         inner: list[Section] = []
         shown_steps: set[str] = set()
 
@@ -310,11 +310,8 @@ class _Handout:
 
     def condition_part(self, condition: records.Condition) -> list[Section]:
         """A condition's own part: what acupuncture may do, how strong the evidence is, its
-        course, what else helps and self-care. Its key points (what it is, what acupuncture
-        can and cannot do, what trials found) and its warning signs are at the top of the
-        handout. What a reader looks up rather than keeps is left to the screen: the longer
-        account of what it is and how common it is, its symptoms and causes, how
-        acupuncture might work, the trials behind the rating, and related conditions."""
+        course, what else helps and self-care (its key points and warning signs are at the
+        top). What a reader looks up rather than keeps is left to the screen."""
         say = self.say
         origin = condition.origin
         evidence = condition.evidence
@@ -359,13 +356,12 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
             journal: Callable | None = None) -> Document:
     """A handout to print and take home, about one or more conditions.
 
-    The full form: key points, phone numbers, when to get help, then a part for each
-    condition, and, when asked for, the safety page, the session journey and self-care
-    tips, then a pain diary to fill in. The short form (``short``): key points, phone
-    numbers, when to get help and the diary. ``red_flags`` adds the red-flags page's
-    warning signs, ``safety`` the safety page; ``paper`` ("A4" or "letter") sets the
-    page size for printing; ``journal`` gives the progress journal's part, after the
-    diary, from a way to cite sources. One numbered source list serves the whole."""
+    The full form: key points, phone numbers, when to get help, a part for each condition,
+    the safety page, session journey and tips when asked for, then a pain diary. The short
+    form (``short``): key points, phone numbers, when to get help and the diary.
+    ``red_flags`` adds the red-flags page's signs, ``safety`` the safety page; ``paper``
+    ("A4" or "letter") sets the page size; ``journal`` gives the progress journal's part,
+    after the diary, from a way to cite sources. One numbered source list serves the whole."""
     if short and (session or tips):
         raise ValueError("the short form has no session journey or tips")
     today = today or datetime.date.today()
@@ -402,8 +398,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     diary = build.diary()
     key_points = build.key_points()
     safety_part = build.safety_part(safety_page) if safety else []
-    # Who should talk to their doctor first: with the session journey, unless the safety
-    # page is there in full.
+    # Who should talk to their doctor first: with the sessions, unless the safety page is.
     before = [s for s in (build.before_you_start(safety_page),) if s] if (
         session and not safety) else []
     session_part: list[Section] = []
@@ -426,6 +421,11 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     clinic = [] if short or build.clinic is None else [
         clinic_section(build.clinic, numbers=False, language=knowledge.language)]
 
+    if session_part and before:  # who should talk to their doctor first, beside "before"
+        session_part = before_the_first_session(session_part, before.pop())
+    if tips_part:  # one place for self-care: the conditions' own points join the tips
+        condition_parts, tips_part = self_care_with_tips(condition_parts, tips_part, chosen,
+                                                          say)
     sections = [*key_points, *clinic,
                 phone_numbers(build.clinic, language=knowledge.language), *warnings, *before,
                 *condition_parts, *safety_part, *session_part, *tips_part, diary]
@@ -443,8 +443,8 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
         kind="handout", name=",".join(c.slug for c in chosen),
         title=say("Acupuncture and {about}", about=about),
         summary=say(HANDOUT_PURPOSE, about=about),
-        sections=sections, citations=[citation_of(c.number, sources[c.id]._replace(
-            authors=short_authors(sources[c.id].authors)), knowledge.language)
-            for c in cites.listing()],
+        sections=sections, citations=[citation_of(c.number, sources[c.id], knowledge.language)
+                                     for c in cites.listing()],
         notice=say(HANDOUT_NOTICE),
         meta={"date": today.isoformat(), **meta}))
+

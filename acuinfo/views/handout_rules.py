@@ -41,8 +41,9 @@ import re
 from acuinfo.base.phrases import phrase
 
 # The words a handout puts around its content are phrases, said in the reader's language
-# where they are used; the topics and keys below are compared in English, and find
-# nothing in a translated handout.
+# where they are used. Step keys and tip ids below are compared in English (a translated
+# step's key is mapped back to its English one); the topics, patterns over the text
+# itself, hold each language's words.
 
 # What the handout is for, said under its title (PEMAT: the purpose is evident).
 HANDOUT_PURPOSE = phrase("This handout helps you decide about acupuncture for {about}, know "
@@ -84,14 +85,18 @@ STEPS_HELD_ELSEWHERE = frozenset({
 
 
 # A condition's sentences about how a session feels afterwards, which the session
-# journey's step (by key) says when it is shown.
-AFTER_A_SESSION = re.compile(r"\bafter a session\b|\bdrive\b", re.IGNORECASE)
+# journey's step (by key) says when it is shown: in English, Spanish and Chinese.
+AFTER_A_SESSION = re.compile(r"\bafter a session\b|\bdrive\b"
+                             r"|\b(?:tras|después de) una sesión\b|\bconducir\b"
+                             r"|扎针后|治疗后|开车", re.IGNORECASE)
 AFTER_A_SESSION_STEP = "you may feel relaxed or drowsy"
 
 
 # A condition's sentences about who should take care over the lungs, which the box of
 # who should talk to their doctor first says when it is shown.
-LUNG_CARE = re.compile(r"\bpuncture a lung\b|\blung disease\b", re.IGNORECASE)
+LUNG_CARE = re.compile(r"\bpuncture a lung\b|\blung disease\b"
+                       r"|\bperforar un pulmón\b|\benfermedad (?:del pulmón|pulmonar)\b"
+                       r"|刺破肺|肺病", re.IGNORECASE)
 
 
 # Tip categories whose advice another part holds: the pain diary, When to get help.

@@ -5,6 +5,7 @@ on paper."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TypeVar
 
 from acuinfo.finding.analysis import SPANISH_STOPWORDS
@@ -18,16 +19,23 @@ _POINTER = re.compile(r"[\"\u201c]acuinfo ([a-z-]+)[^\"\u201d]*[\"\u201d]")
 
 # A sentence about scoring pain from 0 to 10 ("from 0 (no pain) to 10" too), which the
 # pain diary says.
-SCORING = re.compile(r"\b0 (?:\([^()]*\) )?to 10\b|\b2 points\b")
+SCORING = re.compile(r"\b0 (?:\([^()]*\) )?(?:to|a) 10\b|\b2 (?:points|puntos)\b"
+                     r"|0分?到10分|下降2分")
 
 
-# The end of a sentence: a full stop, question or exclamation mark before a new one.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d)]))\s+(?=[A-Z0-9\"\u201c(])")
+# The end of a sentence: a full stop, question or exclamation mark before a new one (a
+# Spanish one may open with "¿", "¡" or an accented capital), or a Chinese full stop,
+# question or exclamation mark, which needs no space after it.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d)]))\s+"
+                           r"(?=[A-Z0-9\"\u201c(\u00bf\u00a1\u00c0-\u00de])"
+                           r"|(?<=[\u3002\uff01\uff1f])\s*(?=\S)")
 
 
-# A sentence that leans on the one before it, and stays with it.
+# A sentence that leans on the one before it, and stays with it: in English, Spanish and
+# Chinese ("This can be ...", "Esto puede ser ...", "这可能是……").
 _LEANS_BACK = re.compile(r"(?:This|These|That|Those|They|Then|So|Also|But|The same|"
-                         r"Do the same)\b")
+                         r"Do the same|Esto|Esta|Estos|Estas|Eso|Así que|Luego|También|"
+                         r"Pero|Lo mismo)\b|这|那|所以|但|也")
 
 
 # Words that carry little meaning of their own ("not", "more", "before" and "after" do).
@@ -62,6 +70,18 @@ def letter_words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", text.lower()))
 
 
+def joined(sentences: Iterable[str]) -> str:
+    """Sentences as one line again: a space between them, but none after a Chinese full
+    stop, question or exclamation mark, as Chinese is written."""
+    line = ""
+    for sentence in sentences:
+        line += (" " if line and not line.endswith(_CJK_ENDS) else "") + sentence
+    return line
+
+
+_CJK_ENDS = ("\u3002", "\uff01", "\uff1f")
+
+
 def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
 
@@ -71,7 +91,7 @@ def without_scoring(text: str | None) -> str | None:
     says, line by line."""
     if not text:
         return text
-    return "\n".join(" ".join(s for s in split_sentences(line) if not SCORING.search(s))
+    return "\n".join(joined(s for s in split_sentences(line) if not SCORING.search(s))
                      for line in text.split("\n"))
 
 
@@ -80,7 +100,7 @@ def without_topics(text: str | None, topics: list[re.Pattern[str]]) -> str | Non
     ``topics``, which another part of a handout holds."""
     if not text or not topics:
         return text
-    return "\n".join(" ".join(sentence for group in sentence_groups(line)
+    return "\n".join(joined(sentence for group in sentence_groups(line)
                               if not any(topic.search(s) for s in group for topic in topics)
                               for sentence in group)
                      for line in text.split("\n"))
@@ -135,20 +155,8 @@ def without_pointers(text: str | None) -> tuple[str, list[str]]:
             if not found:
                 kept.append(sentence)
         if kept:
-            lines.append(" ".join(kept))
+            lines.append(joined(kept))
     return "\n".join(lines), named
-
-
-_PERSON = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)* [A-Z]{1,3}")
-
-
-def short_authors(authors: str) -> str:
-    """A long list of people's names as the first three and "et al.", as journals cite
-    them; a group's name, or a short list, as it is."""
-    names = authors.split(";")[0].split(", ")
-    if len(names) > 3 and all(_PERSON.fullmatch(name.strip()) for name in names):
-        return ", ".join(names[:3]) + ", et al."
-    return authors
 
 
 def area_of(heading: str) -> str:
