@@ -296,7 +296,7 @@ def test_migraine_shows_no_rating_without_the_result_behind_it(knowledge):
 
 def test_a_trial_is_cited_with_its_size(knowledge):
     summary = lookup.condition(knowledge, "neck-pain").evidence.summary
-    assert "3.9 points" in summary and "out of 100" in summary and "small" in summary
+    assert "3.9 points" in summary and "from 0 to 100" in summary and "small" in summary
     assert "Alexander Technique" in summary
 
 
