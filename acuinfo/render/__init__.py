@@ -68,8 +68,16 @@ def review_lines(document: Document) -> list[tuple[str, str, str, str | None]]:
 
 def identifiers(citation: Citation) -> str:
     """``PMID: 123. DOI: 10.1/x.`` for a citation, or an empty string when it has neither."""
-    return " ".join(f"{label}: {value}." for label, value in
-                    (("PMID", citation.pmid), ("DOI", citation.doi)) if value)
+    return " ".join(identifier_words(citation, lambda value, _: value))
+
+
+def identifier_words(citation: Citation, shown: Callable[[str, bool], str]) -> list[str]:
+    """"PMID: 123." and "DOI: 10.1/x." for the identifiers a citation has, each value as
+    ``shown`` makes it from the value and whether it is the link to the citation's address
+    (see ``identifier_address``)."""
+    linked = identifier_address(citation)
+    return [f"{label}: {shown(value, label == linked)}." for label, value in
+            (("PMID", citation.pmid), ("DOI", citation.doi)) if value]
 
 
 def identifier_address(citation: Citation) -> str | None:

@@ -20,7 +20,14 @@ from html import escape
 from typing import TextIO
 
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import dates, identifier_address, one_line, review_lines, web_address
+from acuinfo.render import (
+    dates,
+    identifier_address,
+    identifier_words,
+    one_line,
+    review_lines,
+    web_address,
+)
 from acuinfo.render.drawings import svg
 from acuinfo.views.document import (
     Alert,
@@ -394,13 +401,9 @@ def _figure(block: Figure) -> str:
 def _citation(citation: Citation) -> str:
     """A source: its words and identifiers, then its address. When the address is the
     identifier's own, the identifier is the link, rather than said twice."""
-    linked = identifier_address(citation)
-    parts = [escape(citation.text)]
-    for label, value in (("PMID", citation.pmid), ("DOI", citation.doi)):
-        if value:
-            shown = _link(citation.url, value) if label == linked else escape(value)
-            parts.append(f"{label}: {shown}.")
-    if not linked:
+    parts = [escape(citation.text), *identifier_words(
+        citation, lambda value, link: _link(citation.url, value) if link else escape(value))]
+    if not identifier_address(citation):
         parts.append(_link(citation.url))
     return " ".join(parts)
 

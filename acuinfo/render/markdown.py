@@ -15,7 +15,15 @@ import re
 from typing import TextIO
 
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import Say, dates, identifier_address, one_line, review_lines, web_address
+from acuinfo.render import (
+    Say,
+    dates,
+    identifier_address,
+    identifier_words,
+    one_line,
+    review_lines,
+    web_address,
+)
 from acuinfo.views.document import (
     Alert,
     Block,
@@ -184,14 +192,10 @@ def _cites(numbers: list[int], say: Say) -> str:
 def _citation(citation: Citation) -> str:
     """A source: its words and identifiers, then its address; when the address is an
     identifier's own page, that identifier is the link instead."""
-    linked = identifier_address(citation)
-    parts = [escape(citation.text)]
-    for label, value in (("PMID", citation.pmid), ("DOI", citation.doi)):
-        if value:
-            shown = (f"[{escape(value)}](<{web_address(citation.url)}>)" if label == linked
-                     else escape(value))
-            parts.append(f"{label}: {shown}.")
-    if not linked:
+    parts = [escape(citation.text), *identifier_words(
+        citation, lambda value, link: f"[{escape(value)}](<{web_address(citation.url)}>)"
+        if link else escape(value))]
+    if not identifier_address(citation):
         parts.append(_link(citation.url))
     return f'{citation.number}. <a id="source-{citation.number}"></a>{" ".join(parts)}'
 

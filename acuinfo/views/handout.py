@@ -399,8 +399,7 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
     key_points = build.key_points()
     safety_part = build.safety_part(safety_page) if safety else []
     # Who should talk to their doctor first: with the sessions, unless the safety page is.
-    before = [s for s in (build.before_you_start(safety_page),) if s] if (
-        session and not safety) else []
+    before = build.before_you_start(safety_page) if session and not safety else None
     session_part: list[Section] = []
     session_steps: set[str] = set()
     if session:
@@ -415,19 +414,19 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
         tips_part = build.tips_part(book, session_steps)
     if AFTER_A_SESSION_STEP in session_steps:
         build.held_topics.append(AFTER_A_SESSION)
-    if before or safety:
+    if before is not None or safety:
         build.held_topics.append(LUNG_CARE)
     condition_parts = [] if short else [s for c in chosen for s in build.condition_part(c)]
     clinic = [] if short or build.clinic is None else [
         clinic_section(build.clinic, numbers=False, language=knowledge.language)]
 
-    if session_part and before:  # who should talk to their doctor first, beside "before"
-        session_part = before_the_first_session(session_part, before.pop())
+    if before is not None:  # who should talk to their doctor first, beside "before"
+        session_part = before_the_first_session(session_part, before)
     if tips_part:  # one place for self-care: the conditions' own points join the tips
         condition_parts, tips_part = self_care_with_tips(condition_parts, tips_part, chosen,
                                                           say)
     sections = [*key_points, *clinic,
-                phone_numbers(build.clinic, language=knowledge.language), *warnings, *before,
+                phone_numbers(build.clinic, language=knowledge.language), *warnings,
                 *condition_parts, *safety_part, *session_part, *tips_part, diary]
     if journal is not None:  # see acuinfo.views.journal.handout_sections
         sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin))

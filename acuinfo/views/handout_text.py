@@ -70,6 +70,10 @@ def letter_words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", text.lower()))
 
 
+# The Chinese full stop, question and exclamation marks, after which no space is written.
+_CJK_ENDS = ("\u3002", "\uff01", "\uff1f")
+
+
 def joined(sentences: Iterable[str]) -> str:
     """Sentences as one line again: a space between them, but none after a Chinese full
     stop, question or exclamation mark, as Chinese is written."""
@@ -77,9 +81,6 @@ def joined(sentences: Iterable[str]) -> str:
     for sentence in sentences:
         line += (" " if line and not line.endswith(_CJK_ENDS) else "") + sentence
     return line
-
-
-_CJK_ENDS = ("\u3002", "\uff01", "\uff1f")
 
 
 def split_sentences(text: str) -> list[str]:
