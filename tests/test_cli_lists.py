@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -92,6 +93,23 @@ def test_what_to_expect_is_one_session_step_by_step(invoke):
         assert step["title"] in result.stdout
     for stage in session_data()["stages"]:
         assert stage["title"] not in result.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "es", "zh-Hans"])
+def test_the_session_page_draws_lying_with_needles_in_and_a_sealed_pack(invoke, language):
+    """In HTML, two steps are drawn inside the step they show, named for screen readers
+    in the page's language; text formats leave the drawings out."""
+    html = invoke("--lang", language, "session", "-f", "html").stdout
+    steps = re.findall(r"<li>(.*?)</li>", html, re.DOTALL)
+    drawn = [step for step in steps if "<svg" in step]
+    assert len(drawn) == 2 and all('role="img" aria-label="' in step for step in drawn)
+    labels = re.findall(r'aria-label="([^"]+)"', "".join(drawn))
+    assert all(not label.startswith("Drawing:") for label in labels) == (language != "en")
+    if language == "en":
+        assert "lies face down" in labels[0] and "sealed pack" in labels[1]
+        assert "The needles stay in" in drawn[0] and "Check the needles are new" in drawn[1]
+    for fmt in ("plain", "markdown", "text"):
+        assert "Drawing" not in invoke("--lang", language, "session", "-f", fmt).stdout
 
 
 @pytest.mark.parametrize("part", ["before", "after", "during", "course"])

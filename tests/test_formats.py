@@ -269,6 +269,15 @@ def test_json_matches_the_schema(invoke, name):
     assert errors == []
 
 
+def test_the_schema_names_every_drawing_and_each_has_its_words():
+    from acuinfo.render.drawings import DRAWINGS
+    from acuinfo.views.pictures import ALT
+
+    schema = json.loads((REPO / "docs" / "document.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["$defs"]["figure"]["properties"]["drawing"]["enum"]) == set(DRAWINGS)
+    assert set(ALT) == set(DRAWINGS), "every drawing says in words what it shows"
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_html_is_a_complete_page_with_the_documents_headings(invoke, name):
     page = check_html_page(output(invoke, COMMANDS[name], "html"))

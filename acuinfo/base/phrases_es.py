@@ -345,6 +345,14 @@ PHRASES = {
     "turning from side to side, not tipping.":
         "Dibujo: una cabeza y unos hombros vistos de frente. Una flecha curva sobre la cabeza "
         "muestra que gira de un lado a otro, sin inclinarse.",
+    "Drawing: a person lies face down on a treatment couch, resting. A few thin needles "
+    "stand in the skin of the upper back.":
+        "Dibujo: una persona descansa boca abajo en una camilla. Tiene unas pocas agujas "
+        "finas en la piel de la parte alta de la espalda.",
+    "Drawing: a sealed pack of thin needles, each for one use only. Its cover is peeled "
+    "back at one corner.":
+        "Dibujo: un paquete cerrado de agujas finas, cada una para un solo uso. La tapa "
+        "está despegada en una esquina.",
     "Drawing: a person out for a walk.": "Dibujo: una persona que sale a caminar.",
     "Drawing: a person lies on their side in bed. The pillow fills the space under the head, "
     "so the neck is level with the back.":

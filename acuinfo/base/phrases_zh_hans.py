@@ -296,6 +296,12 @@ PHRASES = {
     "Drawing: a head and shoulders from the front. A curved arrow over the head shows it "
     "turning from side to side, not tipping.":
         "图：从正面看的头和肩膀。头上方的弯箭头表示头向左右转动，而不是向两边歪。",
+    "Drawing: a person lies face down on a treatment couch, resting. A few thin needles "
+    "stand in the skin of the upper back.":
+        "图：一个人趴在治疗床上休息。上背部的皮肤上扎着几根细针。",
+    "Drawing: a sealed pack of thin needles, each for one use only. Its cover is peeled "
+    "back at one corner.":
+        "图：一包密封的细针，每根针只用一次。包装的一角已经撕开。",
     "Drawing: a person out for a walk.": "图：一个人在散步。",
     "Drawing: a person lies on their side in bed. The pillow fills the space under the head, "
     "so the neck is level with the back.":

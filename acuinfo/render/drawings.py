@@ -75,6 +75,24 @@ DRAWINGS = {
         '<path d="M110 62 L130 72 L152 84"/>'       # upper leg, knee bent
         '<path d="M110 62 L126 80 L146 86"/>'       # lower leg
     ),
+    # Resting face down on a treatment couch while a few needles stay in the upper back.
+    "rest": (
+        '<path d="M4 110 L156 110"/>'               # floor
+        '<rect x="6" y="80" width="148" height="8" rx="2"/>'  # couch top
+        '<path d="M16 88 L16 110 M144 88 L144 110"/>'  # couch legs
+        '<circle cx="22" cy="68" r="11"/>'           # head, face down
+        f'<path d="M36 80 L36 60 Q64 50 96 58 L150 66 L150 80" fill="{FILL}"/>'  # body
+        '<path d="M50 55 L50 30 M62 53 L62 28 M74 53 L74 28" stroke-width="2"/>'  # needles
+        '<path d="M46 30 L54 30 M58 28 L66 28 M70 28 L78 28"/>'  # their handles
+    ),
+    # A sealed pack of single-use needles, its cover peeled back at one corner.
+    "pack": (
+        f'<rect x="14" y="28" width="132" height="64" rx="4" fill="{FILL}"/>'  # the pack
+        '<path d="M30 46 L46 46 M30 60 L46 60 M30 74 L46 74" stroke-width="5"/>'  # handles
+        '<path d="M46 46 L126 46 M46 60 L126 60 M46 74 L126 74" stroke-width="1.5"/>'
+        '<path d="M110 28 L146 28 L146 62 Z" fill="#fff"/>'  # the corner peeled back
+        '<path d="M110 28 L146 62" stroke-dasharray="4 5" stroke-width="2"/>'  # the fold
+    ),
     # Walking: one of the easiest ways to keep moving.
     "walk": (
         '<path d="M4 110 L156 110"/>'

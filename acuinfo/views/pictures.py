@@ -5,9 +5,9 @@ only names one in a ``Figure``, with words that say what it shows (``alt``) for 
 who cannot see it. Text formats leave drawings out, as the advice beside them says the
 same in words.
 
-Tips are matched by id. A condition's self-care point has no id, so it is matched by
-the words that say its action ("a pillow that keeps your neck level"), narrowly enough
-that a drawing never goes with advice it does not show.
+Tips are matched by id, and session steps by their English key. A condition's self-care
+point has no id, so it is matched by the words that say its action ("a pillow that keeps
+your neck level"), narrowly enough that a drawing never goes with advice it does not show.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ ALT = {
     "neck": phrase("Drawing: a head and shoulders from the front. A curved arrow over the "
                    "head shows it turning from side to side, not tipping."),
     "walk": phrase("Drawing: a person out for a walk."),
+    "rest": phrase("Drawing: a person lies face down on a treatment couch, resting. A few "
+                   "thin needles stand in the skin of the upper back."),
+    "pack": phrase("Drawing: a sealed pack of thin needles, each for one use only. Its cover "
+                   "is peeled back at one corner."),
     "pillow": phrase("Drawing: a person lies on their side in bed. The pillow fills the space "
                      "under the head, so the neck is level with the back."),
 }
@@ -40,6 +44,14 @@ TIP_DRAWINGS = {
     "move-your-neck": "neck",
     "exercise-for-back-pain": "walk",
     "support-your-neck-in-bed": "pillow",
+}
+
+
+# Steps of the session journey shown with a drawing: the step's English key (its title,
+# in lower case) -> drawing.
+SESSION_DRAWINGS = {
+    "the needles stay in": "rest",
+    "check the needles are new": "pack",
 }
 
 

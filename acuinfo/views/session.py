@@ -30,6 +30,7 @@ from acuinfo.views.document import (
     Block,
     Bullets,
     Document,
+    Figure,
     Paragraph,
     Section,
     Step,
@@ -42,6 +43,7 @@ from acuinfo.views.forms import (
     short_diary_blocks,
 )
 from acuinfo.views.handout_text import is_about_acupuncture, without_pointers
+from acuinfo.views.pictures import ALT, SESSION_DRAWINGS
 
 T = TypeVar("T")
 
@@ -68,7 +70,7 @@ def session_page(knowledge: Knowledge, part: str | None = None) -> Document:
     clinic = knowledge.clinic()
     cites = Citations(knowledge)
     sections = session_sections(session, part, cites, safety, clinic, knowledge.language,
-                                english_words_of(knowledge, ("safety",)))
+                                english_words_of(knowledge, ("safety",), session=True))
     if part is None:
         # what a step says of scoring pain or of stopping, the diary does not say again
         said = " ".join(step.text for stage in session.stages for step in stage.steps)
@@ -120,14 +122,21 @@ def session_sections(session: records.Session, part: str | None, cites: Citation
                      ) -> list[Section]:
     say = phrases_for(language)
 
-    def steps_of(items: list[records.SessionStep]) -> Steps:
-        return Steps([Step(step.title, step.text, step.duration,
-                           cites.cite(step.sources, step.origin, ("sources",)))
-                      for step in items])
+    english = english or {}
+
+    def steps_of(items: list[records.SessionStep]) -> list[Block]:
+        """The steps, after the drawings of those that have one (shown only in HTML,
+        inside the step they go with)."""
+        figures: list[Block] = [
+            Figure(drawing, say(ALT[drawing]), step.title) for step in items
+            if (drawing := SESSION_DRAWINGS.get(english.get(step.key, step.key)))]
+        return [*figures, Steps([Step(step.title, step.text, step.duration,
+                                      cites.cite(step.sources, step.origin, ("sources",)))
+                                 for step in items])]
 
     visit = session.what_to_expect
     visit_section = Section(visit.title, [
-        steps_of(visit.steps),
+        *steps_of(visit.steps),
         Paragraph(say("Time in all: {time}", time=visit.total_time)),
     ], "what-to-expect")
     sections = []
@@ -138,9 +147,8 @@ def session_sections(session: records.Session, part: str | None, cites: Citation
         if part is None and stage.id == "during":  # what happens, then the reader's part in it
             sections.append(visit_section)
         if part in (None, stage.id):
-            steps = steps_of(stage.steps)
             alerts, numbers = safety_alerts(safety, stage.id, clinic, cites, language, english)
-            blocks = [steps, *alerts]  # the boxes' sources follow them
+            blocks = [*steps_of(stage.steps), *alerts]  # the boxes' sources follow them
             sections.append(Section(stage.title, blocks, stage.id, sorted(set(numbers))))
     if part == "what-to-expect":
         sections.append(visit_section)
