@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -185,3 +187,31 @@ def test_a_list_of_names_made_too_soon_is_kept_once_the_folder_settles(listed, m
 
     monkeypatch.setattr(os, "listdir", listdir)
     assert "Jaw ache" in conditions()
+
+
+def test_a_folder_named_relatively_or_absolutely_shares_one_index(invoke, clinic, tmp_path,
+                                                                   monkeypatch):
+    """However a folder is named, its index and parsed files are kept once: a second
+    name neither builds a second index nor parses the files again. A problem in a file
+    is still said the way this run named the folder."""
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    clinic("conditions/broken.yaml", "slug: [unclosed\n")
+    os.symlink(folder, tmp_path / "linked")
+    old = time.time() - 60  # settled: an index built now is kept for the next run
+    for place in [folder, *folder.rglob("*")]:
+        os.utime(place, (old, old))
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    first = invoke("-d", "clinic", "conditions")
+    assert "Jaw ache" in first.stdout
+    assert os.path.join("clinic", "conditions", "broken.yaml") in first.stderr
+    (index_file,) = cache.glob("index-*.sqlite")
+    built = os.stat(index_file)
+    parsed = sorted(p.name for p in (cache / "parsed").iterdir())
+    for name in (str(folder), str(tmp_path / "linked"), "./clinic/"):
+        again = invoke("-d", name, "conditions")
+        assert again.stdout == first.stdout
+        assert str(Path(name, "conditions", "broken.yaml")) in again.stderr
+        assert list(cache.glob("index-*.sqlite")) == [index_file]
+        assert os.stat(index_file).st_ino == built.st_ino, f"{name}: the index was rebuilt"
+        assert sorted(p.name for p in (cache / "parsed").iterdir()) == parsed

@@ -3,7 +3,10 @@
 The index is a SQLite database in the user's cache folder (``ACUINFO_CACHE_DIR``
 overrides it). Its key is a signature of every knowledge file's name, size,
 times and inode (see ``acuinfo.finding.freshness``), so adding, editing or deleting a
-file makes it stale.
+file makes it stale. Folders are known by where they resolve to, not by how they were
+named, so ``--data-dir k1000`` and ``--data-dir /home/me/k1000`` share one index: what
+it keeps of a file's place (a problem's file) is kept relative to its folder, and said
+again as this run named the folder.
 
 An index file is never changed once it is in place: a new one is built beside
 it and renamed over it (see ``acuinfo.base.safewrite``), so a reader sees the old
@@ -45,12 +48,12 @@ from acuinfo.finding.entries import TOKENIZER, IndexEntry, collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
-from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS
+from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.translating import TRANSLATIONS
 
 ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and stemmed
-FORMAT = 11  # raise when the tables below change, so old caches are rebuilt
+FORMAT = 12  # raise when the tables below change, so old caches are rebuilt
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
@@ -64,8 +67,9 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT
 -- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
 CREATE INDEX names_by_key ON names (key);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
-CREATE TABLE problems (kind TEXT NOT NULL, file BLOB NOT NULL, line INTEGER, col INTEGER,
-                       message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL);
+CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, line INTEGER,
+                       col INTEGER, message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL);
+-- folder: the position of the folder the file is in (file is then relative to it), or NULL
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
@@ -107,20 +111,27 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     return _build(knowledge, path, scanned, state)
 
 
+def resolved(folder: Folder) -> str:
+    """Where a folder is, however it was named (relative, absolute, through a link); the
+    built-in folder inside a zip, as importlib names it."""
+    root = folder.root
+    return os.path.realpath(root) if isinstance(root, Path) else str(root)
+
+
 def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
     """The index file for these folders, and the folders its signature covers."""
-    folders = "\0".join(f"{f.label}={f.root}" for f in knowledge.folders).encode(
-        "utf-8", "surrogatepass")
+    roots = [resolved(folder) for folder in knowledge.folders]
+    folders = "\0".join(roots).encode("utf-8", "surrogatepass")
     # A quick checksum names the file (hashlib costs milliseconds to import); two folder
     # lists that share one only rebuild each other's index, as the signature differs.
     language = knowledge.language
     suffix = "" if language == ENGLISH else f"-{language}"  # an index for each language
     path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}{suffix}.sqlite"
-    scanned = [where for folder in knowledge.folders for where in
-               (str(folder.root), *(os.path.join(folder.root, sub) for sub in SUBFOLDERS))]
+    scanned = [where for root in roots for where in
+               (root, *(os.path.join(root, sub) for sub in SUBFOLDERS))]
     if language != ENGLISH:  # the translations laid over the English files
-        scanned += [where for folder in knowledge.folders
-                    for base in [os.path.join(folder.root, TRANSLATIONS, language)]
+        scanned += [where for root in roots
+                    for base in [os.path.join(root, TRANSLATIONS, language)]
                     for where in (base, *(os.path.join(base, sub) for sub in SUBFOLDERS))]
     return path, scanned
 
@@ -129,7 +140,7 @@ def _key(knowledge: Knowledge, state: Signature) -> bytes:
     """What an index must have been built from to be current, as bytes: a folder's name
     need not be UTF-8, and is kept as it is."""
     text = "\n".join([f"{__version__}/{FORMAT}/{knowledge.language}",
-                      *(f"{f.label}\0{f.root}" for f in knowledge.folders), state.text])
+                      *(resolved(folder) for folder in knowledge.folders), state.text])
     return text.encode("utf-8", "surrogateescape")
 
 
@@ -216,13 +227,13 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
-                _fill(connection, entries, problems, drafts, key, knowledge.language)
+                _fill(connection, entries, problems, drafts, key, knowledge)
         _write_listings(f"{path}.listings", state.listings)
         return _connect(read_only_uri(path))
     except (OSError, sqlite3.Error, AcuinfoError):
         stop_if_pressed()
         connection = _connect(":memory:")  # no usable cache folder: an index for this run
-        _fill(connection, entries, problems, drafts, key, knowledge.language)
+        _fill(connection, entries, problems, drafts, key, knowledge)
         return connection
 
 
@@ -245,7 +256,8 @@ def _sweep(folder: Path) -> None:
 
 
 def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          drafts: list[list[str]], key: bytes, language: str = ENGLISH) -> None:
+          drafts: list[list[str]], key: bytes, knowledge: Knowledge) -> None:
+    language = knowledge.language
     # The file is new and private until it is renamed into place: a crash just leaves a
     # temporary file, so SQLite needs no journal and no flushing on the way.
     connection.execute("PRAGMA journal_mode = OFF")
@@ -254,9 +266,14 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
     # splits it at the spaces (see acuinfo.finding.analysis).
     cut = analysis.is_analysed(language)
     connection.executescript(_SCHEMA.replace(TOKENIZER, ANALYSED_TOKENIZER) if cut else _SCHEMA)
-    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?)", [
-        (_kind_of(p.file), os.fsencode(p.file), p.line, p.column, p.message, p.hint,
-         checksum(p.file, str(p.line), str(p.column), p.message, p.hint)) for p in problems])
+    rows = []
+    for problem in problems:
+        folder, file = _in_folder(problem.file, knowledge.folders)
+        rows.append((_kind_of(problem.file), folder, os.fsencode(file), problem.line,
+                     problem.column, problem.message, problem.hint,
+                     checksum(str(folder), file, str(problem.line), str(problem.column),
+                              problem.message, problem.hint)))
+    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     for number, entry in enumerate(entries, 1):
         names = normal_form(" ".join([*entry.names, *entry.keywords]))
         body = normal_form(entry.body)
@@ -292,14 +309,32 @@ def _kind_of(file: str) -> str:
     return parent if parent in SUBFOLDERS else os.path.basename(file).removesuffix(".yaml")
 
 
-def problems(connection: sqlite3.Connection, kind: str) -> list[Problem]:
-    """The problems found in ``kind`` files (e.g. conditions) when the index was built."""
+def _in_folder(file: str, folders: list[Folder]) -> tuple[int | None, str]:
+    """A problem's file as (the position of its folder, its path inside it), so that it can
+    be said again the way another run names that folder; (None, file) when it is in none."""
+    for position, folder in enumerate(folders):
+        root = str(folder.root)
+        if file in (root, folder.label):  # the folder itself: missing, say
+            return position, ""
+        if file.startswith(root.rstrip(os.sep) + os.sep):
+            return position, file[len(root.rstrip(os.sep)) + 1:]
+    return None, file
+
+
+def problems(connection: sqlite3.Connection, kind: str, knowledge: Knowledge) -> list[Problem]:
+    """The problems found in ``kind`` files (e.g. conditions) when the index was built,
+    each file named as this run names its folder."""
     found = []
-    for raw, line, column, message, hint, expected in connection.execute(
-            "SELECT file, line, col, message, hint, checksum FROM problems"
-            " WHERE kind = ? ORDER BY file, line", (kind,)):
+    for folder, raw, line, column, message, hint, expected in connection.execute(
+            "SELECT folder, file, line, col, message, hint, checksum FROM problems"
+            " WHERE kind = ? ORDER BY folder, file, line", (kind,)):
         file = os.fsdecode(raw)
-        verified((file, str(line), str(column), message, hint), expected)
+        verified((str(folder), file, str(line), str(column), message, hint), expected)
+        if folder is not None:
+            if not 0 <= folder < len(knowledge.folders):
+                raise DamagedCache("a problem names a folder this run does not read")
+            named = knowledge.folders[folder]
+            file = os.path.join(str(named.root), file) if file else named.label
         found.append(Problem(file, message, line, column, hint))
     return found
 

@@ -3,7 +3,8 @@ import or run the YAML parser at all once the file has been read before.
 
 Each file's parsed value is kept in the cache folder with ``marshal``, which
 is built into Python (nothing to import) and reads a condition several times
-faster than ``json``. An entry is keyed by the file's path, size, inode and
+faster than ``json``. An entry is keyed by the file's absolute path (so that a folder
+named relatively and absolutely shares its entries), size, inode and
 modification and change times, and by the Python version, since marshal's
 format may change between versions; a checksum guards against a damaged entry.
 A file modified less than two seconds ago is not kept: on a file system whose
@@ -36,6 +37,11 @@ MAX_ENTRY_BYTES = 32 * 1024 * 1024  # far more than a 2 MB knowledge file's pars
 _DATE = "\x00date"  # a date is kept as (_DATE, year, month, day): parsed YAML has no tuples
 
 
+def _absolute(file: str) -> str:
+    """The file's absolute path, without asking the system when it is one already."""
+    return os.path.normpath(file) if os.path.isabs(file) else os.path.abspath(file)
+
+
 def _path(file: str) -> str:
     # A quick checksum names the entry (hashlib's OpenSSL module costs milliseconds to
     # load); two paths that share one only miss, since each entry records its file.
@@ -50,6 +56,7 @@ def _key(file: str, stat: os.stat_result) -> tuple:
 
 def load(file: str, stat: os.stat_result) -> tuple[bool, object]:
     """(True, value) when a current parse of ``file`` is cached, else (False, None)."""
+    file = _absolute(file)
     try:
         raw = read_limited(_path(file), MAX_ENTRY_BYTES)
     except OSError:  # missing, unreadable, too big, or not a file at all
@@ -71,6 +78,7 @@ def store(file: str, stat: os.stat_result, value: object) -> None:
     file has settled (see the module's docstring)."""
     if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
         return
+    file = _absolute(file)
     if not _plain(value, 0):
         return
     payload = marshal.dumps((_key(file, stat), _encode(value)))

@@ -159,7 +159,7 @@ def conditions_list(knowledge: Knowledge) -> Document:
     from acuinfo.finding import index
 
     rows, problems, drafts = index.using(knowledge, lambda connection: (
-        index.conditions(connection), index.problems(connection, "conditions"),
+        index.conditions(connection), index.problems(connection, "conditions", knowledge),
         index.drafts(connection) if knowledge.drafts else []))
     knowledge.problems.extend(problems)
     if drafts:
