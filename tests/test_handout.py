@@ -205,7 +205,7 @@ def test_the_rule_puts_each_topic_in_one_part():
     html = rendered(("neck-pain",), "full", "html")
     before_the_diary = " ".join(Reading(html[:html.index('id="diary"')] + ">").pieces)
     assert not re.search(r"0 to 10|2 points", before_the_diary), "scoring pain: in the diary"
-    assert "0 is best and 10 is worst" in text, "scoring pain: in the diary"
+    assert "0 (best) to 10 (worst)" in text, "scoring pain: in the diary"
     assert "Start a pain diary" not in " ".join(page.text)
     assert "Raise your screen" in " ".join(page.text), "the tip"
     assert "Raise your phone or screen so you look straight ahead, not down." not in text
@@ -283,21 +283,56 @@ def test_key_points_come_first_in_a_box():
     assert "#key-points {" in html, "drawn as a box"
 
 
+def key_point_texts(document) -> list[str]:
+    return [item for s in document.sections if s.id.startswith("key-points")
+            for b in s.blocks for item in b.items]
+
+
+def test_with_the_sessions_the_key_points_cover_them_too():
+    """The box sums up the whole handout: with the sessions, the emergency during or after
+    a session, and the diary with when to decide; without them, the condition's points
+    alone."""
+    session = yaml.safe_load((DATA / "session.yaml").read_text(encoding="utf-8"))
+    wanted = [point for point in session["key_points"]
+              if re.search(r"emergency|pain diary", point)]
+    assert len(wanted) == 2
+    own = condition_file("neck-pain")["key_points"]
+    assert key_point_texts(built(("neck-pain",), "full")) == [*own, *wanted]
+    assert key_point_texts(built(("neck-pain",), "bare")) == own
+    two = built(("neck-pain", "low-back-pain"), "full")
+    assert [s.id for s in two.sections if s.id.startswith("key-points")] == [
+        "key-points", "key-points-neck-pain", "key-points-low-back-pain",
+        "key-points-session"]
+    assert key_point_texts(two)[-2:] == wanted
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_a_translated_handout_adds_the_same_session_points(language):
+    translated = handout.handout(Knowledge(folders_in_use([]), language=language),
+                                 ["neck-pain"], today=TODAY, session=True, tips=True)
+    bare = handout.handout(Knowledge(folders_in_use([]), language=language),
+                           ["neck-pain"], today=TODAY)
+    assert len(key_point_texts(translated)) == len(key_point_texts(bare)) + 2
+
+
 def test_the_diary_has_the_peg_scores_and_rows_for_a_course():
     document = built(("neck-pain",), "short")
     diary = next(s for s in document.sections if s.id == "diary")
     table, change = [b for b in diary.blocks if b.type == "table"]
-    assert table.columns == ["Date", "Session", "Pain (0-10)",
-                             "Pain got in the way of enjoying life (0-10)",
-                             "Pain got in the way of daily activity (0-10)",
-                             "Notes: what you can do again"]
+    assert table.columns == ["Date", "Session", "Pain", "Enjoyment", "Activity",
+                             "What you can do again"]
+    assert all(len(column) <= 21 for column in table.columns), "short enough for one line"
+    key = next(b for b in diary.blocks if b.type == "bullets").items
+    assert [line.split(":")[0] for line in key] == ["Pain", "Enjoyment", "Activity"], (
+        "a key above the table says what each score holds")
+    assert "past week" in key[0] and "enjoying life" in key[1] and "daily" in key[2]
     assert [row[1] for row in table.rows] == ["Start", *map(str, range(1, 13))]
     assert all(cell == "" for row in table.rows for cell in row[:1] + row[2:])
     cited = {document.citations[n - 1].id for n in diary.cites}
     assert cited == {"krebs-2009", "dworkin-2008"}
     text = " ".join(t for b in diary.blocks if b.type in ("paragraph", "bullets")
                     for t in ([b.text] if b.type == "paragraph" else b.items))
-    assert "0 is best and 10 is worst" in text, "which way is worse, said plainly"
+    assert "0 (best) to 10 (worst)" in text, "which way is worse, said plainly"
     assert "percent" not in text and "%" not in text, "no sums: the table gives the number"
     assert change.columns[1:] == [str(first) for first in range(10, 0, -1)]
     assert change.rows[0][1:] == ["7", "6", "5", "4", "4", "3", "2", "2", "1", "0"], (

@@ -123,7 +123,7 @@ def test_handout_shows_and_fetches_nothing(write_handout, open_page):
     page = open_page(write_handout(FULL), requests)
     assert page.locator("h1").inner_text() == "Acupuncture and neck pain"
     assert page.title() == "Acupuncture and neck pain"
-    assert page.locator("#key-points li").count() == 5
+    assert page.locator("#key-points li").count() == 7, "the condition's 5, the sessions' 2"
     alert = page.get_by_role("note").first
     assert alert.is_visible()
     assert alert.get_by_role("heading").inner_text() == "Get emergency help now"
@@ -155,7 +155,7 @@ def test_handouts_print_on_known_pages(write_handout, open_page, name, paper):
     assert "".join(last_source.split()) in text, "the last source is printed whole"
     assert "doesnotreplaceadvice" in text, "the notice at the foot is printed"
     for words in ("Keypoints", "Phonenumbers", "Whentogethelp", "Yourpaindiary",
-                  "DateSessionPain(0-10)", "Lastreviewed:", "Reviewdue:",
+                  "DateSessionPainEnjoymentActivity", "Lastreviewed:", "Reviewdue:",
                   "Checkedby:", "Corrections:"):
         assert words in text, f"{words} is printed"
     assert len(pdf.pages) == PAGES[name][paper], f"{name} on {paper}: {len(pdf.pages)} pages"

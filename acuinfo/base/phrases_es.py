@@ -247,14 +247,19 @@ PHRASES = {
         "menos a la misma hora del día. Anótelo en la tabla de abajo o en una libreta, y "
         "llévelo a cada sesión.",
     "Start": "Inicio",
+    "Pain": "Dolor",
+    "Enjoyment": "Disfrute",
+    "Activity": "Actividad",
+    "What you can do again": "Lo que puede volver a hacer",
+    "Pain: your pain on average in the past week.":
+        "Dolor: su dolor, en promedio, en la última semana.",
+    "Enjoyment: how much pain got in the way of enjoying life.":
+        "Disfrute: cuánto le impidió el dolor disfrutar de la vida.",
+    "Activity: how much pain got in the way of your daily activities.":
+        "Actividad: cuánto le impidió el dolor hacer sus tareas diarias.",
     "Session": "Sesión",
     "Pain (0-10)": "Dolor (0-10)",
     "Notes": "Notas",
-    "Pain got in the way of enjoying life (0-10)":
-        "Cuánto le impidió el dolor disfrutar de la vida (0-10)",
-    "Pain got in the way of daily activity (0-10)":
-        "Cuánto le impidió el dolor hacer sus tareas diarias (0-10)",
-    "Notes: what you can do again": "Notas: lo que puede volver a hacer",
     "In the notes, write what you can do again, such as a longer walk or a full night's "
     "sleep. After the 6th session, go on in a notebook.":
         "En las notas, escriba lo que puede volver a hacer, como dar un paseo más largo o "
@@ -321,11 +326,9 @@ PHRASES = {
         "Qué hacer antes, durante y después de una sesión.",
     # The handout's pain diary
     "Fill in a row before your first session and before each one after it. Score each from 0 "
-    "to 10: 0 is best and 10 is worst, such as the worst pain you can imagine, or pain that "
-    "got in the way completely.":
-        "Llene una fila antes de su primera sesión y antes de cada sesión que siga. Puntúe "
-        "cada columna de 0 a 10: 0 es lo mejor y 10 es lo peor, como el peor dolor que pueda "
-        "imaginar, o un dolor que no le dejó hacer nada.",
+    "(best) to 10 (worst).":
+        "Llene una fila antes de su primera sesión y antes de cada una de las siguientes. "
+        "Puntúe cada columna de 0 (lo mejor) a 10 (lo peor).",
     "Take it to each session. At about the 6th session, decide with your practitioner "
     "whether to go on.":
         "Llévelo a cada sesión. Hacia la sesión 6, decida con su terapeuta si sigue o no.",

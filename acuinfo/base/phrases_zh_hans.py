@@ -214,12 +214,18 @@ PHRASES = {
         "第一次治疗前，给疼痛打个分。以后每次治疗前再打一次，尽量在一天中差不多同一时间。"
         "把分数写在下表里或本子上，每次治疗时带上。",
     "Start": "开始前",
+    "Pain": "疼痛",
+    "Enjoyment": "生活乐趣",
+    "Activity": "日常活动",
+    "What you can do again": "又能做的事",
+    "Pain: your pain on average in the past week.": "疼痛：过去一周里平均有多痛。",
+    "Enjoyment: how much pain got in the way of enjoying life.":
+        "生活乐趣：疼痛对生活乐趣的影响有多大。",
+    "Activity: how much pain got in the way of your daily activities.":
+        "日常活动：疼痛对日常活动的影响有多大。",
     "Session": "第几次治疗",
     "Pain (0-10)": "疼痛（0-10）",
     "Notes": "备注",
-    "Pain got in the way of enjoying life (0-10)": "疼痛对生活乐趣的影响（0-10）",
-    "Pain got in the way of daily activity (0-10)": "疼痛对日常活动的影响（0-10）",
-    "Notes: what you can do again": "备注：又能做的事",
     "In the notes, write what you can do again, such as a longer walk or a full night's "
     "sleep. After the 6th session, go on in a notebook.":
         "在备注里，写下您又能做的事，比如能走得更远，或能一觉睡到天亮。第6次治疗以后，"
@@ -277,10 +283,8 @@ PHRASES = {
     "What to do before, during and after a session.": "每次治疗前、治疗中和治疗后该做什么。",
     # The handout's pain diary
     "Fill in a row before your first session and before each one after it. Score each from 0 "
-    "to 10: 0 is best and 10 is worst, such as the worst pain you can imagine, or pain that "
-    "got in the way completely.":
-        "第一次治疗前填一行，以后每次治疗前再填一行。每一项都打0到10分：0分最好，10分最差，"
-        "比如能想象到的最痛，或疼痛让您什么都做不了。",
+    "(best) to 10 (worst).":
+        "第一次治疗前填一行，以后每次治疗前再填一行。每一项打0分（最好）到10分（最差）。",
     "Take it to each session. At about the 6th session, decide with your practitioner "
     "whether to go on.":
         "每次治疗时都带上它。到第6次左右，和针灸师一起决定是否继续。",

@@ -157,6 +157,8 @@ footer { border-top: 1px solid #767676; margin-top: 2em; padding-top: 0.5em; }
   #diary > p:has(+ p.cites:last-child), #diary > p.cites { display: inline; }
   #diary > p.cites { white-space: nowrap; }
   #diary > p.cites::before { content: " "; }
+  /* the key to a diary's columns, side by side above it */
+  #diary > ul { columns: 3; column-gap: 6mm; }
   #sources { font-size: 8pt; line-height: 1.2; padding-left: 2em; }
   #sources li { margin-bottom: 0.15em; }
   footer {

@@ -34,11 +34,13 @@ SHORT_DIARY_COLUMNS = (phrase("Date"), phrase("Session"), phrase("Pain (0-10)"),
                        phrase("Notes"))
 
 
-# The columns of the handout's diary: each says what it holds and which way is worse.
-PEG_DIARY_COLUMNS = (phrase("Date"), phrase("Session"), phrase("Pain (0-10)"),
-                     phrase("Pain got in the way of enjoying life (0-10)"),
-                     phrase("Pain got in the way of daily activity (0-10)"),
-                     phrase("Notes: what you can do again"))
+# The columns of the handout's diary, short enough to stay on one line, and the key
+# above it that says what each score holds (the PEG's three questions).
+PEG_DIARY_COLUMNS = (phrase("Date"), phrase("Session"), phrase("Pain"), phrase("Enjoyment"),
+                     phrase("Activity"), phrase("What you can do again"))
+PEG_DIARY_KEY = (phrase("Pain: your pain on average in the past week."),
+                 phrase("Enjoyment: how much pain got in the way of enjoying life."),
+                 phrase("Activity: how much pain got in the way of your daily activities."))
 
 
 # Words that say when to score pain, which a diary's own first lines would say again.

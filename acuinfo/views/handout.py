@@ -57,6 +57,7 @@ from acuinfo.views.handout_rules import (
     STEPS_HELD_ELSEWHERE,
     TIPS_HELD_BY_COURSE,
     TIPS_IN_SESSION,
+    session_key_points,
 )
 from acuinfo.views.handout_text import (
     SCORING,
@@ -131,12 +132,16 @@ class _Handout:
 
     # -- the parts --
 
-    def key_points(self) -> list[Section]:
+    def key_points(self, journey: records.Session | None) -> list[Section]:
+        """The conditions' key points, then those of the session's the handout adds."""
+        own = [self.fresh_items(c.key_points) for c in self.chosen]
+        more = self.fresh_items(session_key_points(self.knowledge, journey) if journey else [])
         if len(self.chosen) == 1:
-            points = self.fresh_items(self.chosen[0].key_points)
-            return [Section(self.say("Key points"), [Bullets(points)], "key-points")]
-        inner = [Section(c.title, [Bullets(self.fresh_items(c.key_points))],
-                         f"key-points-{c.slug}", level=2) for c in self.chosen]
+            return [Section(self.say("Key points"), [Bullets([*own[0], *more])], "key-points")]
+        inner = [Section(c.title, [Bullets(points)], f"key-points-{c.slug}", level=2)
+                 for c, points in zip(self.chosen, own, strict=True)]
+        if more:
+            inner.append(Section(journey.title, [Bullets(more)], "key-points-session", level=2))
         return [Section(self.say("Key points"), [], "key-points"), *inner]
 
     def warnings(self, pages: list[tuple[records.Page, Callable[[records.PageSection], bool]]]
@@ -206,8 +211,7 @@ class _Handout:
             for text in (getattr(block, "text", None), *getattr(block, "items", ())):
                 if isinstance(text, str):
                     self.fresh(text)
-        numbers = self.cite(["krebs-2009", "dworkin-2008"],
-                            self.knowledge.source_list().origin)
+        numbers = self.cite(["krebs-2009", "dworkin-2008"], self.knowledge.source_list().origin)
         return Section(self.say("Your pain diary"), blocks, "diary", cites=numbers)
 
     def safety_part(self, page: records.Page) -> list[Section]:
@@ -226,11 +230,8 @@ class _Handout:
                 inner.append(Section("", [Alert(part.heading, points, text or None)],
                                      f"{page.id}-{index + 1}", numbers, level=2))
                 continue
-            blocks = text_blocks(text)
-            if points:
-                blocks.append(Bullets(points))
-            inner.append(Section(part.heading, blocks, f"{page.id}-{index + 1}", numbers,
-                                 level=2))
+            blocks = [*text_blocks(text), *([Bullets(points)] if points else [])]
+            inner.append(Section(part.heading, blocks, f"{page.id}-{index + 1}", numbers, level=2))
         return [Section(page.title, text_blocks(self.fresh(page.summary)), page.id), *inner]
 
     def before_you_start(self, page: records.Page) -> Section | None:
@@ -396,14 +397,14 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
         pages.append((safety_page, boxes(False)))
     warnings = build.warnings(pages)
     diary = build.diary()
-    key_points = build.key_points()
+    journey = knowledge.session() if session else None
+    key_points = build.key_points(journey)
     safety_part = build.safety_part(safety_page) if safety else []
     # Who should talk to their doctor first: with the sessions, unless the safety page is.
     before = build.before_you_start(safety_page) if session and not safety else None
     session_part: list[Section] = []
     session_steps: set[str] = set()
-    if session:
-        journey = knowledge.session()
+    if journey is not None:
         reviewed += layers_of(knowledge, "session.yaml", journey)
         session_part = build.session_part(journey)
         session_steps = build.session_steps

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from acuinfo.base.languages import ENGLISH
 from acuinfo.base.phrases import phrases_for
-from acuinfo.views.document import Block, Paragraph, Table
-from acuinfo.views.forms import CHANGE_LEAD, PEG_DIARY_COLUMNS, change_blocks, phone_numbers
+from acuinfo.views.document import Block, Bullets, Paragraph, Table
+from acuinfo.views.forms import (
+    CHANGE_LEAD,
+    PEG_DIARY_COLUMNS,
+    PEG_DIARY_KEY,
+    change_blocks,
+    phone_numbers,
+)
 from acuinfo.views.handout_rules import DIARY_SESSIONS
 
 __all__ = ["diary_blocks", "phone_numbers"]
@@ -21,8 +27,8 @@ def diary_blocks(language: str = ENGLISH) -> list[Block]:
     rows = [["", say(session), "", "", "", ""] for session in DIARY_SESSIONS]
     return [
         Paragraph(say("Fill in a row before your first session and before each one after "
-                      "it. Score each from 0 to 10: 0 is best and 10 is worst, such as the "
-                      "worst pain you can imagine, or pain that got in the way completely.")),
+                      "it. Score each from 0 (best) to 10 (worst).")),
+        Bullets([say(line) for line in PEG_DIARY_KEY]),
         Table([say(column) for column in PEG_DIARY_COLUMNS], rows),
         Paragraph(say(CHANGE_LEAD)),
         *change_blocks(language),

@@ -38,7 +38,10 @@ from inside a warning sign: a sign is shown whole or not at all.
 
 import re
 
+from acuinfo.base.languages import ENGLISH
 from acuinfo.base.phrases import phrase
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Knowledge
 
 # The words a handout puts around its content are phrases, said in the reader's language
 # where they are used. Step keys and tip ids below are compared in English (a translated
@@ -115,3 +118,19 @@ TIPS_IN_SESSION = {
     "say-if-it-hurts": "the needles stay in",
     "check-your-practitioner": "choose a qualified practitioner",
 }
+
+
+# The session journey's key points that join a handout's own when the sessions are in it,
+# by what they say in English: the emergency during or after a session, and the pain diary
+# with when to decide (PEMAT: the summary covers the whole handout; who should talk to
+# their doctor first has its own box, just before the first session). A translated file
+# keeps the English order, so the same points are picked in every language.
+SESSION_KEY_POINTS = re.compile(r"\bemergency\b|\bpain diary\b", re.IGNORECASE)
+
+
+def session_key_points(knowledge: Knowledge, journey: records.Session) -> list[str]:
+    """The session's key points a handout with the sessions adds to its own."""
+    english = (journey if knowledge.language == ENGLISH
+               else Knowledge(knowledge.folders, knowledge.drafts).session())
+    return [point for point, own in zip(journey.key_points, english.key_points, strict=False)
+            if SESSION_KEY_POINTS.search(own)]
