@@ -43,7 +43,8 @@ from acuinfo.base.places import cache_dir
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
 from acuinfo.base.words import normal_form, phrase_key
-from acuinfo.finding import analysis
+from acuinfo.finding import analysis, cache_files
+from acuinfo.finding.cache_files import read_only_uri
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.ranking import key_of
@@ -54,6 +55,7 @@ from acuinfo.knowledge.translating import TRANSLATIONS
 
 ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and stemmed
 FORMAT = 12  # raise when the tables below change, so old caches are rebuilt
+BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
@@ -139,16 +141,9 @@ def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
 def _key(knowledge: Knowledge, state: Signature) -> bytes:
     """What an index must have been built from to be current, as bytes: a folder's name
     need not be UTF-8, and is kept as it is."""
-    text = "\n".join([f"{__version__}/{FORMAT}/{knowledge.language}",
+    text = "\n".join([f"{BUILT_BY}/{knowledge.language}",
                       *(resolved(folder) for folder in knowledge.folders), state.text])
     return text.encode("utf-8", "surrogateescape")
-
-
-def read_only_uri(path: str | os.PathLike) -> str:
-    """A URI that opens ``path`` read-only and immutable: every byte of the path
-    percent-encoded as needed (``#``, ``?`` and ``%`` included, and bytes that are not
-    UTF-8), so the URI names that file and no other."""
-    return Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
 
 
 def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
@@ -224,6 +219,7 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         folder = path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _sweep(folder)
+        cache_files.prune(folder, BUILT_BY, path)
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
@@ -301,6 +297,10 @@ def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: l
     _save(connection, "drafts", drafts)  # conditions marked as drafts: in no list or search
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
     connection.execute("INSERT INTO meta VALUES ('language', ?)", (language,))
+    # what tells a later build whether any run can still use this index (see cache_files)
+    connection.execute("INSERT INTO meta VALUES (?, ?)", (cache_files.FOLDERS_KEY, b"\0".join(
+        os.fsencode(resolved(folder)) for folder in knowledge.folders)))
+    connection.execute("INSERT INTO meta VALUES (?, ?)", (cache_files.FORMAT_KEY, BUILT_BY))
     connection.commit()
 
 

@@ -3,6 +3,7 @@ entry comes from."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from acuinfo.base.errors import KnowledgeError, NotFoundError
@@ -21,7 +22,10 @@ T = TypeVar("T")
 
 
 def paths_view(candidates: list[Folder], cache: str) -> Document:
-    """Every folder acuinfo reads, in precedence order, and what each one provides."""
+    """Every folder acuinfo reads, in precedence order, and what each one provides; then
+    the cache folder, and how much it holds."""
+    from acuinfo.finding import cache_files
+
     steps = []
     for folder in candidates:
         state = folder.state()
@@ -30,7 +34,8 @@ def paths_view(candidates: list[Folder], cache: str) -> Document:
         steps.append(Step(shown_name(folder.root), f"{folder.kind}: {what}"))
     return Document(kind="paths", title="Where acuinfo looks", sections=[
         Section("Knowledge folders, first one wins", [Steps(steps)], "folders"),
-        Section("Cache folder", [Paragraph(shown_name(cache))], "cache"),
+        Section("Cache folder", [Paragraph(shown_name(cache)), Paragraph(
+            cache_files.describe(cache_files.usage(Path(cache))))], "cache"),
     ], summary="An entry in a higher folder replaces one with the same name below it.")
 
 
