@@ -7,6 +7,7 @@ if it were the answer it points to.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -31,24 +32,38 @@ class IndexEntry(Record):
     names: list[str]  # what it is called: its title, then its aliases
     keywords: list[str]  # other words that should find it
     body: str
+    unit: str | None = None  # a condition's file name, by which an update replaces it
 
 
 def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
     """Every findable entry; a broken file is left out (``acuinfo validate`` reports it)."""
     for condition in knowledge.conditions():
-        yield IndexEntry(
-            "condition", condition.slug, condition.title, f"acuinfo condition {condition.slug}",
-            condition.summary, [condition.title, *condition.aliases], condition.keywords,
-            _join(condition.summary, *condition.key_points, condition.what_it_is,
-                  condition.how_common, *condition.symptoms, *condition.causes,
-                  condition.acupuncture.how_it_may_help, condition.acupuncture.why,
-                  condition.evidence.summary, condition.course, *condition.other_options,
-                  *condition.self_care, *condition.red_flags.signs))
+        yield condition_entry(condition)
     yield from _guarded(_tips, knowledge)
     yield from _guarded(_session, knowledge)
     yield from _guarded(_glossary, knowledge)
     for page in knowledge.pages():
         yield from _page(page)
+
+
+def condition_entry(condition: records.Condition) -> IndexEntry:
+    """A condition, findable by its names and all the text of its page."""
+    return IndexEntry(
+        "condition", condition.slug, condition.title, f"acuinfo condition {condition.slug}",
+        condition.summary, [condition.title, *condition.aliases], condition.keywords,
+        _join(condition.summary, *condition.key_points, condition.what_it_is,
+              condition.how_common, *condition.symptoms, *condition.causes,
+              condition.acupuncture.how_it_may_help, condition.acupuncture.why,
+              condition.evidence.summary, condition.course, *condition.other_options,
+              *condition.self_care, *condition.red_flags.signs),
+        unit_of(condition))
+
+
+def unit_of(record: object) -> str | None:
+    """The name of the file a record was read from."""
+    origin = getattr(record, "origin", None)
+    file = getattr(origin, "file", None)
+    return os.path.basename(file) if isinstance(file, str) else None
 
 
 def _page(page: records.Page) -> Iterator[IndexEntry]:

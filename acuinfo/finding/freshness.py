@@ -39,6 +39,8 @@ class Signature(Record):
     text: str
     listings: dict  # folder -> Listing, for the folders that could be read
     newest_ns: int  # the latest modification time of any file in it
+    parts: dict  # folder -> its part of the text ("-" for one that cannot be read)
+    newest_in: dict  # folder -> the latest modification time of a file in it
 
     def settled(self, now_ns: int) -> bool:
         """Whether every file had been left alone long enough, at ``now_ns``, for a later
@@ -64,19 +66,19 @@ class Listing(Record):
 def signature(scanned: Iterable[str], known: Mapping[str, Listing]) -> Signature:
     """The signature of the folders ``scanned``, reusing the ``known`` listings that are
     still good, with the listings it used (a folder that cannot be read has none)."""
-    parts = []
+    parts: dict[str, str] = {}
     listings = {}
-    newest = 0
+    newest_in: dict[str, int] = {}
     for folder in scanned:
         listing = _listing(folder, known.get(folder))
         if listing is None:
-            parts.append(f"{folder}\0-")
+            parts[folder] = "-"
             continue
         listings[folder] = listing
-        files, latest = _stat_hash(folder, listing.names)
-        newest = max(newest, latest)
-        parts.append(f"{folder}\0{len(listing.names)}\0{listing.checksum}\0{files}")
-    return Signature("\n".join(parts), listings, newest)
+        files, newest_in[folder] = _stat_hash(folder, listing.names)
+        parts[folder] = f"{len(listing.names)}\0{listing.checksum}\0{files}"
+    return Signature("\n".join(f"{folder}\0{part}" for folder, part in parts.items()),
+                     listings, max(newest_in.values(), default=0), parts, newest_in)
 
 
 def _listing(folder: str, known: Listing | None) -> Listing | None:

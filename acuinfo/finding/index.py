@@ -34,51 +34,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from acuinfo import __version__
-from acuinfo.base.errors import AcuinfoError, Problem
-from acuinfo.base.integrity import DamagedCache, checksum, verified
+from acuinfo.base.errors import AcuinfoError
+from acuinfo.base.integrity import DamagedCache
 from acuinfo.base.interrupt import stop_if_pressed, watched
 from acuinfo.base.languages import ENGLISH
 from acuinfo.base.places import cache_dir
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
-from acuinfo.base.words import normal_form, phrase_key
-from acuinfo.finding import analysis, cache_files
+from acuinfo.finding import cache_files, index_rows, index_update
 from acuinfo.finding.cache_files import read_only_uri
-from acuinfo.finding.entries import TOKENIZER, IndexEntry, collect
+from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
-from acuinfo.finding.ranking import key_of
-from acuinfo.knowledge import records
-from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
+from acuinfo.finding.index_rows import BUILT_BY, SUBFOLDERS, resolved
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.translating import TRANSLATIONS
 
-ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and stemmed
-FORMAT = 12  # raise when the tables below change, so old caches are rebuilt
-BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
-SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 MAX_LISTINGS_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
 
-_SCHEMA = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
-                      title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
-                      checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL);
-CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
--- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
-CREATE INDEX names_by_key ON names (key);
-CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
-CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, line INTEGER,
-                       col INTEGER, message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL);
--- folder: the position of the folder the file is in (file is then relative to it), or NULL
-CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
-                         checksum INTEGER NOT NULL);
-CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
-CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
-"""
-
-
+# What the views read from an index: kept in acuinfo.finding.index_rows.
+conditions, drafts, problems = index_rows.conditions, index_rows.drafts, index_rows.problems
 
 
 def using(knowledge: Knowledge, use: Callable[[sqlite3.Connection], T]) -> T:
@@ -110,14 +85,21 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
                for folder, listing in state.listings.items()):
             _write_listings(listings_file, state.listings)  # made too soon, now settled
         return connection
+    if not journaled:  # only some condition files changed: only their rows change
+        with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
+            _sweep(path.parent, parsed=False)
+            now = time.time_ns()
+            if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
+                _write_listings(listings_file, state.listings)
+                return _connect(read_only_uri(path))
+        stop_if_pressed()
     return _build(knowledge, path, scanned, state)
 
 
-def resolved(folder: Folder) -> str:
-    """Where a folder is, however it was named (relative, absolute, through a link); the
-    built-in folder inside a zip, as importlib names it."""
-    root = folder.root
-    return os.path.realpath(root) if isinstance(root, Path) else str(root)
+def _settled_key(key: bytes, state: Signature, now_ns: int) -> bytes:
+    """``key``, marked when built too soon after an edit to be sure a second one would
+    show: good for this run, and brought up to date by the next (see freshness)."""
+    return key if state.settled(now_ns) else key + b"\0unsettled"
 
 
 def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
@@ -200,21 +182,10 @@ def _write_listings(file: str, listings: dict[str, Listing]) -> None:
 
 def _build(knowledge: Knowledge, path: Path, scanned: list[str],
            state: Signature | None = None) -> sqlite3.Connection:
-    # A Knowledge of its own, so that what it finds wrong is kept in the index and
-    # reported by the views that list entries on every run alike, and never mixed into
-    # (or taken from) the problems of the command that asked for the index.
     if state is None:
         state = signature(scanned, {})
-    fresh = Knowledge(knowledge.folders, language=knowledge.language)
-    entries = list(collect(fresh))
-    problems = fresh.problems
-    drafts = sorted(([c.slug, c.title, c.summary] for c in fresh.hidden_drafts
-                     if isinstance(c, records.Condition)), key=_by_title)
-    key = _key(knowledge, state)
-    if not state.settled(time.time_ns()):
-        # Built too soon after an edit to be sure a second one would show: good for this
-        # run, and rebuilt by the next (see acuinfo.finding.freshness).
-        key += b"\0unsettled"
+    now = time.time_ns()
+    key = _settled_key(_key(knowledge, state), state, now)
     try:
         folder = path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -223,14 +194,34 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         with new_file(path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
-                _fill(connection, entries, problems, drafts, key, knowledge)
+                _fill(connection, knowledge, key, state, now)
         _write_listings(f"{path}.listings", state.listings)
         return _connect(read_only_uri(path))
     except (OSError, sqlite3.Error, AcuinfoError):
         stop_if_pressed()
         connection = _connect(":memory:")  # no usable cache folder: an index for this run
-        _fill(connection, entries, problems, drafts, key, knowledge)
+        _fill(connection, knowledge, key, state, now)
         return connection
+
+
+def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
+          state: Signature, built_ns: int) -> None:
+    """Every row of a new index. The stamps of the condition files are taken before any
+    is read: a file edited while the build reads it then shows as changed next time."""
+    stamps = {folder: index_rows.stamps_of(folder, listing.names)
+              for folder, listing in state.listings.items()
+              if index_rows.is_conditions_folder(folder)}
+    # A Knowledge of its own, so that what it finds wrong is kept in the index and
+    # reported by the views that list entries on every run alike, and never mixed into
+    # (or taken from) the problems of the command that asked for the index.
+    fresh = Knowledge(knowledge.folders, language=knowledge.language)
+    index_rows.create(connection, knowledge.language)
+    index_rows.add_entries(connection, collect(fresh), 1, knowledge.language)
+    index_rows.add_problems(connection, fresh.problems, knowledge.folders)
+    index_rows.add_drafts(connection, index_update.drafted(fresh))
+    for folder, kept in stamps.items():
+        index_rows.put_stamps(connection, folder, kept)
+    index_rows.finish(connection, key, knowledge, state, built_ns)
 
 
 def _connect(where: str) -> sqlite3.Connection:
@@ -238,167 +229,16 @@ def _connect(where: str) -> sqlite3.Connection:
     return watched(sqlite3.connect(where, uri=where != ":memory:"))
 
 
-def _sweep(folder: Path) -> None:
-    """Remove what builds that were killed outright left behind: temporary files, and
-    journals and temporary files of earlier versions of acuinfo."""
+def _sweep(folder: Path, parsed: bool = True) -> None:
+    """Remove what builds and updates that were killed outright left behind: temporary
+    files, and journals and temporary files of earlier versions of acuinfo. (An update
+    leaves the parse cache to the next build: listing it costs as much as the update.)"""
     sweep(folder)
-    sweep(folder / "parsed")
+    if parsed:
+        sweep(folder / "parsed")
     with contextlib.suppress(OSError):
         for name in os.listdir(folder):
             if name.startswith("index-") and name.endswith(
                     (".sqlite-journal", ".sqlite-wal", ".sqlite-shm", ".tmp")):
                 with contextlib.suppress(OSError):
                     os.unlink(folder / name)
-
-
-def _fill(connection: sqlite3.Connection, entries: list[IndexEntry], problems: list[Problem],
-          drafts: list[list[str]], key: bytes, knowledge: Knowledge) -> None:
-    language = knowledge.language
-    # The file is new and private until it is renamed into place: a crash just leaves a
-    # temporary file, so SQLite needs no journal and no flushing on the way.
-    connection.execute("PRAGMA journal_mode = OFF")
-    connection.execute("PRAGMA synchronous = OFF")
-    # English is cut and stemmed by SQLite; another language is cut here, and SQLite only
-    # splits it at the spaces (see acuinfo.finding.analysis).
-    cut = analysis.is_analysed(language)
-    connection.executescript(_SCHEMA.replace(TOKENIZER, ANALYSED_TOKENIZER) if cut else _SCHEMA)
-    rows = []
-    for problem in problems:
-        folder, file = _in_folder(problem.file, knowledge.folders)
-        rows.append((_kind_of(problem.file), folder, os.fsencode(file), problem.line,
-                     problem.column, problem.message, problem.hint,
-                     checksum(str(folder), file, str(problem.line), str(problem.column),
-                              problem.message, problem.hint)))
-    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    for number, entry in enumerate(entries, 1):
-        names = normal_form(" ".join([*entry.names, *entry.keywords]))
-        body = normal_form(entry.body)
-        if cut:
-            names, body = (analysis.analysed(names, language),
-                           analysis.analysed(body, language))
-        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           (number, entry.kind, entry.name, entry.title, entry.command,
-                            entry.summary, checksum(entry.kind, entry.name, entry.title,
-                                                    entry.command, entry.summary),
-                            checksum(body)))
-        connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
-                           (number, names, body))
-        own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
-        aliases = {key_of(n, language) for n in entry.names[1:]} - own
-        keywords = {key_of(k, language) for k in entry.keywords} - own - aliases
-        connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
-                               [(k, number, 2) for k in own] +
-                               [(k, number, 1) for k in aliases] +
-                               [(k, number, 0) for k in keywords])
-    # The list of conditions ready to show: marshal reads ten thousand rows several
-    # times faster than SQLite hands them over one by one.
-    _save(connection, "conditions", sorted(
-        ([e.name, e.title, e.summary] for e in entries if e.kind == "condition"), key=_by_title))
-    _save(connection, "drafts", drafts)  # conditions marked as drafts: in no list or search
-    connection.execute("INSERT INTO meta VALUES ('signature', ?)", (key,))
-    connection.execute("INSERT INTO meta VALUES ('language', ?)", (language,))
-    # what tells a later build whether any run can still use this index (see cache_files)
-    connection.execute("INSERT INTO meta VALUES (?, ?)", (cache_files.FOLDERS_KEY, b"\0".join(
-        os.fsencode(resolved(folder)) for folder in knowledge.folders)))
-    connection.execute("INSERT INTO meta VALUES (?, ?)", (cache_files.FORMAT_KEY, BUILT_BY))
-    connection.commit()
-
-
-def _kind_of(file: str) -> str:
-    parent = os.path.basename(os.path.dirname(file))
-    return parent if parent in SUBFOLDERS else os.path.basename(file).removesuffix(".yaml")
-
-
-def _in_folder(file: str, folders: list[Folder]) -> tuple[int | None, str]:
-    """A problem's file as (the position of its folder, its path inside it), so that it can
-    be said again the way another run names that folder; (None, file) when it is in none."""
-    for position, folder in enumerate(folders):
-        root = str(folder.root)
-        if file in (root, folder.label):  # the folder itself: missing, say
-            return position, ""
-        if file.startswith(root.rstrip(os.sep) + os.sep):
-            return position, file[len(root.rstrip(os.sep)) + 1:]
-    return None, file
-
-
-def problems(connection: sqlite3.Connection, kind: str, knowledge: Knowledge) -> list[Problem]:
-    """The problems found in ``kind`` files (e.g. conditions) when the index was built,
-    each file named as this run names its folder."""
-    found = []
-    for folder, raw, line, column, message, hint, expected in connection.execute(
-            "SELECT folder, file, line, col, message, hint, checksum FROM problems"
-            " WHERE kind = ? ORDER BY folder, file, line", (kind,)):
-        file = os.fsdecode(raw)
-        verified((str(folder), file, str(line), str(column), message, hint), expected)
-        if folder is not None:
-            if not 0 <= folder < len(knowledge.folders):
-                raise DamagedCache("a problem names a folder this run does not read")
-            named = knowledge.folders[folder]
-            file = os.path.join(str(named.root), file) if file else named.label
-        found.append(Problem(file, message, line, column, hint))
-    return found
-
-
-def _save(connection: sqlite3.Connection, name: str, value: object) -> None:
-    data = marshal.dumps(value)
-    connection.execute("INSERT INTO marshalled VALUES (?, ?, ?, ?)",
-                       (name, marshal.version, data, binascii.crc32(data)))
-
-
-def _load(connection: sqlite3.Connection, name: str) -> object | None:
-    """A value kept with ``_save``; None if it was written by a Python with another
-    marshal format, or cannot be read; DamagedCache if it fails its checksum."""
-    row = connection.execute("SELECT format, value, checksum FROM marshalled WHERE name = ?",
-                             (name,)).fetchone()
-    if row and row[0] == marshal.version:
-        if binascii.crc32(row[1]) != row[2]:
-            raise DamagedCache("a value kept in the index does not match its checksum")
-        try:
-            return marshal.loads(row[1])
-        except (ValueError, EOFError, TypeError):
-            pass
-    return None
-
-
-def conditions(connection: sqlite3.Connection) -> list[list[str]]:
-    """[slug, title, summary] of every condition, by title."""
-    listed = _load(connection, "conditions")
-    if isinstance(listed, list):
-        return listed
-    found = []
-    for *row, expected in connection.execute(
-            "SELECT kind, name, title, command, summary, checksum FROM entries"
-            " WHERE kind = 'condition'"):
-        _, name, title, _, summary = verified(tuple(row), expected)
-        found.append([name, title, summary])
-    return sorted(found, key=_by_title)
-
-
-def drafts(connection: sqlite3.Connection) -> list[list[str]]:
-    """[slug, title, summary] of every condition marked as a draft, by title."""
-    listed = _load(connection, "drafts")
-    return listed if isinstance(listed, list) else []
-
-
-def _by_title(row: list[str]) -> tuple[str, str]:
-    return row[1].lower(), row[0]
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

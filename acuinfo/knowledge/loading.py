@@ -212,14 +212,21 @@ class Knowledge:
             self._conditions = sorted(found, key=lambda c: c.title.lower())
         return self._conditions
 
-    def _collect_visible(self, folder_name: str, record_type: type[T]) -> list[T]:
-        """One record per file name in a subfolder: the first folder's, or the next
-        folder's when that one is a hidden draft. A broken file is a problem, and hides
-        the files of that name below it."""
+    def conditions_named(self, names: set[str]) -> list[records.Condition]:
+        """The conditions of the files of these names only (``neck-pain.yaml``), found as
+        ``conditions`` finds them: for an index that replaces a few."""
+        return self._collect_visible("conditions", records.Condition, names)
+
+    def _collect_visible(self, folder_name: str, record_type: type[T],
+                         names: set[str] | None = None) -> list[T]:
+        """One record per file name in a subfolder (of ``names``, if given): the first
+        folder's, or the next folder's when that one is a hidden draft. A broken file is
+        a problem, and hides the files of that name below it."""
         by_name: dict[str, list[Entry]] = {}
         for folder in self.folders:
             for entry in self._yaml_files(folder.root / folder_name):
-                by_name.setdefault(entry.name, []).append(entry)
+                if names is None or entry.name in names:
+                    by_name.setdefault(entry.name, []).append(entry)
         loaded = []
         for entries in by_name.values():
             for entry in entries:

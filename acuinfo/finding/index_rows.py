@@ -1,0 +1,291 @@
+"""What an index file holds, and how its rows go in and come out.
+
+Both a first build (``acuinfo.finding.index``) and an update in place
+(``acuinfo.finding.index_update``) write rows the same way, through this module, so an
+updated index holds what one built from scratch would. A condition's rows (its entry,
+its names, its words, its problems, its draft) carry its *unit*, the name of its file
+(``neck-pain.yaml``): the file that decides it in the first folder that holds that
+name, in any language. Every file in a conditions folder has a stamp (size, times and
+inode) kept too, so that an update can tell which units changed.
+"""
+
+from __future__ import annotations
+
+import binascii
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from acuinfo import __version__
+from acuinfo.base.errors import Problem
+from acuinfo.base.integrity import DamagedCache, checksum, verified
+from acuinfo.base.words import normal_form, phrase_key
+from acuinfo.finding import analysis, cache_files
+from acuinfo.finding.entries import TOKENIZER, IndexEntry
+from acuinfo.finding.freshness import Signature
+from acuinfo.finding.ranking import key_of
+from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
+from acuinfo.knowledge.loading import Knowledge
+
+ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and stemmed
+FORMAT = 13  # raise when the tables below change, so old caches are rebuilt
+BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
+SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
+CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
+
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+                      title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
+                      checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL, unit BLOB);
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
+-- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
+CREATE INDEX names_by_key ON names (key);
+CREATE INDEX names_by_entry ON names (entry);
+CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
+CREATE INDEX entries_by_unit ON entries (unit) WHERE unit IS NOT NULL;
+CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, line INTEGER,
+                       col INTEGER, message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL,
+                       unit BLOB);
+-- folder: the position of the folder the file is in (file is then relative to it), or NULL
+CREATE TABLE drafted (unit BLOB NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
+                      summary TEXT NOT NULL);
+CREATE TABLE stamps (folder BLOB NOT NULL, name BLOB NOT NULL, stamp TEXT NOT NULL,
+                     PRIMARY KEY (folder, name));
+CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
+                         checksum INTEGER NOT NULL);
+CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
+"""
+
+
+def resolved(folder: Folder) -> str:
+    """Where a folder is, however it was named (relative, absolute, through a link); the
+    built-in folder inside a zip, as importlib names it."""
+    root = folder.root
+    return os.path.realpath(root) if isinstance(root, Path) else str(root)
+
+
+def unit_of(file: str) -> str | None:
+    """The unit of a file in a conditions folder (its name), else None."""
+    if os.path.basename(os.path.dirname(file)) == CONDITIONS:
+        return os.path.basename(file)
+    return None
+
+
+def is_conditions_folder(folder: str) -> bool:
+    return os.path.basename(folder) == CONDITIONS
+
+
+def create(connection: sqlite3.Connection, language: str) -> None:
+    """The tables of a new index. The file is new and private until it is renamed into
+    place: a crash just leaves a temporary file, so SQLite needs no journal and no
+    flushing on the way. English is cut and stemmed by SQLite; another language is cut
+    here, and SQLite only splits it at the spaces (see acuinfo.finding.analysis)."""
+    quiet(connection)
+    cut = analysis.is_analysed(language)
+    connection.executescript(_SCHEMA.replace(TOKENIZER, ANALYSED_TOKENIZER) if cut else _SCHEMA)
+
+
+def quiet(connection: sqlite3.Connection) -> None:
+    """No journal and no flushing: the file is a private copy until it is in place."""
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+
+
+def add_problems(connection: sqlite3.Connection, problems: Iterable[Problem],
+                 folders: list[Folder]) -> None:
+    rows = []
+    for problem in problems:
+        folder, file = _in_folder(problem.file, folders)
+        rows.append((_kind_of(problem.file), folder, os.fsencode(file), problem.line,
+                     problem.column, problem.message, problem.hint,
+                     checksum(str(folder), file, str(problem.line), str(problem.column),
+                              problem.message, problem.hint), _raw(unit_of(problem.file))))
+    connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def add_entries(connection: sqlite3.Connection, entries: Iterable[IndexEntry], first: int,
+                language: str) -> None:
+    """Rows for ``entries``, numbered from ``first``."""
+    cut = analysis.is_analysed(language)
+    for number, entry in enumerate(entries, first):
+        names = normal_form(" ".join([*entry.names, *entry.keywords]))
+        body = normal_form(entry.body)
+        if cut:
+            names, body = (analysis.analysed(names, language),
+                           analysis.analysed(body, language))
+        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (number, entry.kind, entry.name, entry.title, entry.command,
+                            entry.summary, checksum(entry.kind, entry.name, entry.title,
+                                                    entry.command, entry.summary),
+                            checksum(body), _raw(entry.unit)))
+        connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
+                           (number, names, body))
+        own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
+        aliases = {key_of(n, language) for n in entry.names[1:]} - own
+        keywords = {key_of(k, language) for k in entry.keywords} - own - aliases
+        connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                               [(k, number, 2) for k in own] +
+                               [(k, number, 1) for k in aliases] +
+                               [(k, number, 0) for k in keywords])
+
+
+def add_drafts(connection: sqlite3.Connection, drafts: Iterable[tuple[str, str, str, str]]
+               ) -> None:
+    """(unit, slug, title, summary) of the conditions marked as drafts."""
+    connection.executemany("INSERT INTO drafted VALUES (?, ?, ?, ?)",
+                           [(_raw(unit), *rest) for unit, *rest in drafts])
+
+
+def _raw(unit: str | None) -> bytes | None:
+    """A unit as it is kept: a file name is bytes, and need not be UTF-8."""
+    return None if unit is None else os.fsencode(unit)
+
+
+def stamp(found: os.stat_result) -> str:
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}"
+
+
+def stamps_of(folder: str, names: Iterable[str]) -> dict[str, str]:
+    """The stamp of each file ``names`` in ``folder`` that can be looked at."""
+    found = {}
+    for name in names:
+        try:
+            found[name] = stamp(os.stat(os.path.join(folder, name)))
+        except OSError:
+            continue
+    return found
+
+
+def put_stamps(connection: sqlite3.Connection, folder: str, stamps: dict[str, str]) -> None:
+    """The stamps of one conditions folder, in place of any kept before."""
+    raw = os.fsencode(folder)
+    connection.execute("DELETE FROM stamps WHERE folder = ?", (raw,))
+    connection.executemany("INSERT INTO stamps VALUES (?, ?, ?)",
+                           [(raw, os.fsencode(name), value) for name, value in stamps.items()])
+
+
+def kept_stamps(connection: sqlite3.Connection, folder: str) -> dict[str, str]:
+    return {os.fsdecode(name): value for name, value in connection.execute(
+        "SELECT name, stamp FROM stamps WHERE folder = ?", (os.fsencode(folder),))}
+
+
+def finish(connection: sqlite3.Connection, key: bytes, knowledge: Knowledge, state: Signature,
+           built_ns: int) -> None:
+    """The lists ready to show and what says what the index was built from, then commit.
+    The list of conditions is kept marshalled: marshal reads ten thousand rows several
+    times faster than SQLite hands them over one by one."""
+    listed = connection.execute(
+        "SELECT name, title, summary FROM entries WHERE kind = 'condition'").fetchall()
+    save(connection, "conditions", sorted(map(list, listed), key=by_title))
+    save(connection, "drafts", sorted(map(list, connection.execute(  # in no list or search
+        "SELECT slug, title, summary FROM drafted")), key=by_title))
+    parts = marshal.dumps(state.parts)
+    values = {"signature": key, "language": knowledge.language, "built_ns": built_ns,
+              "parts": binascii.crc32(parts).to_bytes(4, "big") + parts,
+              # what tells a later build whether any run can still use it (cache_files)
+              cache_files.FOLDERS_KEY: b"\0".join(os.fsencode(resolved(folder))
+                                                  for folder in knowledge.folders),
+              cache_files.FORMAT_KEY: BUILT_BY}
+    connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+    connection.commit()
+
+
+def kept_parts(raw: object) -> dict[str, str] | None:
+    """The signature's parts kept by ``finish``; None if damaged."""
+    if not isinstance(raw, bytes) or len(raw) < 4:
+        return None
+    payload = raw[4:]
+    if int.from_bytes(raw[:4], "big") != binascii.crc32(payload):
+        return None
+    try:
+        parts = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(parts, dict) and all(type(k) is str and type(v) is str
+                                            for k, v in parts.items())):
+        return None
+    return parts
+
+
+def _kind_of(file: str) -> str:
+    parent = os.path.basename(os.path.dirname(file))
+    return parent if parent in SUBFOLDERS else os.path.basename(file).removesuffix(".yaml")
+
+
+def _in_folder(file: str, folders: list[Folder]) -> tuple[int | None, str]:
+    """A problem's file as (the position of its folder, its path inside it), so that it can
+    be said again the way another run names that folder; (None, file) when it is in none."""
+    for position, folder in enumerate(folders):
+        root = str(folder.root)
+        if file in (root, folder.label):  # the folder itself: missing, say
+            return position, ""
+        if file.startswith(root.rstrip(os.sep) + os.sep):
+            return position, file[len(root.rstrip(os.sep)) + 1:]
+    return None, file
+
+
+def problems(connection: sqlite3.Connection, kind: str, knowledge: Knowledge) -> list[Problem]:
+    """The problems found in ``kind`` files (e.g. conditions) when the index was built,
+    each file named as this run names its folder."""
+    found = []
+    for folder, raw, line, column, message, hint, expected in connection.execute(
+            "SELECT folder, file, line, col, message, hint, checksum FROM problems"
+            " WHERE kind = ? ORDER BY folder, file, line, col, message", (kind,)):
+        file = os.fsdecode(raw)
+        verified((str(folder), file, str(line), str(column), message, hint), expected)
+        if folder is not None:
+            if not 0 <= folder < len(knowledge.folders):
+                raise DamagedCache("a problem names a folder this run does not read")
+            named = knowledge.folders[folder]
+            file = os.path.join(str(named.root), file) if file else named.label
+        found.append(Problem(file, message, line, column, hint))
+    return found
+
+
+def save(connection: sqlite3.Connection, name: str, value: object) -> None:
+    data = marshal.dumps(value)
+    connection.execute("INSERT OR REPLACE INTO marshalled VALUES (?, ?, ?, ?)",
+                       (name, marshal.version, data, binascii.crc32(data)))
+
+
+def _load(connection: sqlite3.Connection, name: str) -> object | None:
+    """A value kept with ``save``; None if it was written by a Python with another
+    marshal format, or cannot be read; DamagedCache if it fails its checksum."""
+    row = connection.execute("SELECT format, value, checksum FROM marshalled WHERE name = ?",
+                             (name,)).fetchone()
+    if row and row[0] == marshal.version:
+        if binascii.crc32(row[1]) != row[2]:
+            raise DamagedCache("a value kept in the index does not match its checksum")
+        try:
+            return marshal.loads(row[1])
+        except (ValueError, EOFError, TypeError):
+            pass
+    return None
+
+
+def conditions(connection: sqlite3.Connection) -> list[list[str]]:
+    """[slug, title, summary] of every condition, by title."""
+    listed = _load(connection, "conditions")
+    if isinstance(listed, list):
+        return listed
+    found = []
+    for *row, expected in connection.execute(
+            "SELECT kind, name, title, command, summary, checksum FROM entries"
+            " WHERE kind = 'condition'"):
+        _, name, title, _, summary = verified(tuple(row), expected)
+        found.append([name, title, summary])
+    return sorted(found, key=by_title)
+
+
+def drafts(connection: sqlite3.Connection) -> list[list[str]]:
+    """[slug, title, summary] of every condition marked as a draft, by title."""
+    listed = _load(connection, "drafts")
+    return listed if isinstance(listed, list) else []
+
+
+def by_title(row: list[str]) -> tuple[str, str, str]:
+    return row[1].lower(), row[0], row[2]

@@ -1,0 +1,139 @@
+"""Bring an index up to date by changing only the rows of the condition files that
+changed, so that an edit costs what it changes rather than what the folder holds.
+
+An index file is never changed in place (see ``acuinfo.finding.index``): the update
+copies the current file beside it, changes the copy in one transaction and renames it
+over the old one, so a reader sees the old index or the new one. Only conditions are
+updated this way, a file name (a *unit*) at a time: their rows depend on the files of
+that name alone. Any other change (a tip, a page, a folder that cannot be read, another
+version of acuinfo) is left to a full build, as is an update of very many files.
+
+Which units changed is told by each file's stamp (size, times and inode), kept in the
+index, under the same rules as the signature (see ``acuinfo.finding.freshness``): an
+index built less than two seconds after a file was modified cannot rule out a second
+edit in the same tick, so a file modified that close to the last build is read again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from acuinfo.base.interrupt import watched
+from acuinfo.base.saferead import SETTLED_NS
+from acuinfo.base.safewrite import new_file
+from acuinfo.finding import index_rows
+from acuinfo.finding.cache_files import read_only_uri
+from acuinfo.finding.entries import condition_entry, unit_of
+from acuinfo.finding.freshness import Signature
+from acuinfo.knowledge import records
+from acuinfo.knowledge.loading import Knowledge
+
+MAX_SHARE = 0.2  # changing more than a fifth of the conditions: a full build is as quick
+
+
+def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
+           built_ns: int) -> bool:
+    """Replace the index at ``path`` by one brought up to date with ``state``, if only
+    condition files changed; False (and nothing changed) when it needs a full build."""
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as old:
+            changed = _changed_units(old, knowledge, state)
+            if changed is None:
+                return False
+            units, stamps = changed
+            if units:
+                count = old.execute("SELECT count(*) FROM entries WHERE unit IS NOT NULL")
+                if len(units) > max(10, MAX_SHARE * count.fetchone()[0]):
+                    return False
+    except sqlite3.Error:
+        return False
+    with new_file(path, replace=True, durable=False, private=True) as temporary:
+        temporary.close()
+        shutil.copyfile(path, temporary.path)  # whole: the old file is never written to
+        with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
+            index_rows.quiet(connection)
+            for folder, kept in stamps.items():
+                index_rows.put_stamps(connection, folder, kept)
+            _replace_units(connection, knowledge, units)
+            index_rows.finish(connection, key, knowledge, state, built_ns)
+    return True
+
+
+def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signature
+                   ) -> tuple[set[str], dict[str, dict[str, str]]] | None:
+    """The names of the condition files that changed since the index was built, and the
+    stamps of the folders looked into, taken before any file is read again; None if
+    anything else changed, or the index cannot tell."""
+    meta = dict(old.execute("SELECT key, value FROM meta"))
+    parts = index_rows.kept_parts(meta.get("parts"))
+    built_ns, signature = meta.get("built_ns"), meta.get("signature")
+    if (parts is None or type(built_ns) is not int or not isinstance(signature, bytes)
+            or meta.get("format") != index_rows.BUILT_BY
+            or meta.get("language") != knowledge.language
+            or set(parts) != set(state.parts)):
+        return None
+    unsettled = signature.endswith(b"\0unsettled")
+    recent = built_ns - SETTLED_NS  # modified after this: maybe edited again unseen
+    checked = []
+    for folder, part in state.parts.items():
+        if index_rows.is_conditions_folder(folder):
+            if part == "-" or parts[folder] == "-":
+                return None
+            if part != parts[folder] or unsettled:
+                checked.append(folder)
+        elif part != parts[folder] or (unsettled and state.newest_in.get(folder, 0) >= recent):
+            return None
+    units: set[str] = set()
+    stamps = {}
+    for folder in checked:
+        kept = index_rows.kept_stamps(old, folder)
+        now = stamps[folder] = index_rows.stamps_of(folder, state.listings[folder].names)
+        for name in kept.keys() | now.keys():
+            if (kept.get(name) != now.get(name)
+                    or (unsettled and name in now and _modified_ns(now[name]) >= recent)):
+                units.add(name)
+    return units, stamps
+
+
+def _modified_ns(stamp: str) -> int:
+    return int(stamp.split(":")[1])
+
+
+def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge,
+                   units: set[str]) -> None:
+    """The rows of ``units`` read afresh: their entries, names, words, problems and
+    drafts, in place of the old ones."""
+    if not units:
+        return
+    marks = ",".join("?" * len(units))
+    chosen = [os.fsencode(unit) for unit in sorted(units)]
+    ids = [row for (row,) in connection.execute(
+        f"SELECT id FROM entries WHERE unit IN ({marks})", chosen)]
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        some = ids[start:start + 500]
+        held = ",".join("?" * len(some))
+        connection.execute(f"DELETE FROM words WHERE rowid IN ({held})", some)
+        connection.execute(f"DELETE FROM names WHERE entry IN ({held})", some)
+        connection.execute(f"DELETE FROM entries WHERE id IN ({held})", some)
+    connection.execute(f"DELETE FROM problems WHERE unit IN ({marks})", chosen)
+    connection.execute(f"DELETE FROM drafted WHERE unit IN ({marks})", chosen)
+    fresh = Knowledge(knowledge.folders, language=knowledge.language)
+    found = fresh.conditions_named(units)
+    first = (connection.execute("SELECT max(id) FROM entries").fetchone()[0] or 0) + 1
+    index_rows.add_entries(connection, map(condition_entry, found), first, knowledge.language)
+    index_rows.add_problems(connection, [p for p in fresh.problems
+                                         if index_rows.unit_of(p.file) in units],
+                            knowledge.folders)
+    index_rows.add_drafts(connection, drafted(fresh))
+
+
+def drafted(knowledge: Knowledge) -> list[tuple[str, str, str, str]]:
+    """(unit, slug, title, summary) of the conditions marked as drafts that ``knowledge``
+    met and left out."""
+    return [(unit_of(c) or "", c.slug, c.title, c.summary) for c in knowledge.hidden_drafts
+            if isinstance(c, records.Condition)]
+

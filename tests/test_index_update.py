@@ -1,0 +1,249 @@
+"""An edit to a few condition files updates only their rows, and the updated index holds
+exactly what one built from scratch would, after any sequence of edits, additions,
+removals and renames. Readers during an update see the old index or the new one."""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from acuinfo.finding import index
+from acuinfo.knowledge.loading import Knowledge, folders_in_use
+
+from conftest import DATA
+
+NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+OLD = time.time() - 3600  # every file is settled: an index built now is kept
+
+
+def condition(slug: str, title: str, draft: bool = False) -> str:
+    text = NECK.replace("slug: neck-pain", f"slug: {slug}").replace(
+        "title: Neck pain", f"title: {title}")
+    return text + ("status: draft\n" if draft else "")
+
+
+class Clinic:
+    """A knowledge folder of a few conditions, its own cache, and the index over it."""
+
+    def __init__(self, root: Path, cache: str = "cache") -> None:
+        self.root = root
+        self.folder = root / "clinic"
+        (self.folder / "conditions").mkdir(parents=True, exist_ok=True)
+        self.cache = root / cache
+        self.step = 0
+
+    def write(self, name: str, text: str) -> None:
+        path = self.folder / "conditions" / name
+        path.write_text(text, encoding="utf-8")
+        self.settle(path)
+
+    def settle(self, path: Path) -> None:
+        """An old modification time, new each step, so the change is seen and settled."""
+        self.step += 1
+        os.utime(path, (OLD + self.step, OLD + self.step))
+        os.utime(path.parent, (OLD + self.step, OLD + self.step))
+
+    def open(self) -> sqlite3.Connection:
+        old = os.environ.get("ACUINFO_CACHE_DIR")
+        os.environ["ACUINFO_CACHE_DIR"] = str(self.cache)
+        try:
+            return index.open_index(Knowledge(folders_in_use([str(self.folder)])))
+        finally:
+            if old is None:
+                del os.environ["ACUINFO_CACHE_DIR"]
+            else:
+                os.environ["ACUINFO_CACHE_DIR"] = old
+
+    def contents(self) -> dict[str, object]:
+        with contextlib.closing(self.open()) as connection:
+            return contents(connection)
+
+
+def contents(connection: sqlite3.Connection) -> dict[str, object]:
+    """Everything an index holds, without the numbers its rows happen to have."""
+    named = {row[0]: row[1:] for row in connection.execute(
+        "SELECT id, kind, name, title, unit FROM entries")}
+    meta = dict(connection.execute(
+        "SELECT key, value FROM meta WHERE key NOT IN ('built_ns')"))
+    return {
+        "entries": sorted(connection.execute(
+            "SELECT kind, name, title, command, summary, checksum, body_checksum, unit"
+            " FROM entries")),
+        "names": sorted((key, named[entry], alias) for key, entry, alias
+                        in connection.execute("SELECT key, entry, alias FROM names")),
+        "words": sorted((named[rowid], names, body) for rowid, names, body
+                        in connection.execute("SELECT rowid, names, body FROM words")),
+        "vocabulary": sorted(connection.execute("SELECT * FROM vocabulary")),
+        "problems": sorted(connection.execute("SELECT * FROM problems"), key=repr),
+        "drafted": sorted(connection.execute("SELECT * FROM drafted")),
+        "stamps": sorted(connection.execute("SELECT * FROM stamps")),
+        "lists": {name: marshal.loads(value) for name, value in connection.execute(
+            "SELECT name, value FROM marshalled")},
+        "meta": meta,
+    }
+
+
+def ids(clinic: Clinic) -> dict[str, int]:
+    with contextlib.closing(clinic.open()) as connection:
+        return dict(connection.execute(
+            "SELECT name, id FROM entries WHERE kind = 'condition'"))
+
+
+def test_an_edit_changes_only_the_rows_of_its_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    clinic = Clinic(tmp_path)
+    for number in range(5):
+        clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number}"))
+    before = ids(clinic)
+    clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+    after = ids(clinic)
+    assert {k: v for k, v in after.items() if k != "c2"} == {
+        k: v for k, v in before.items() if k != "c2"}, "the other rows are kept as they were"
+    assert after["c2"] > max(before.values()), "the edited file's rows are new"
+    with contextlib.closing(clinic.open()) as connection:
+        titles = dict(connection.execute(
+            "SELECT name, title FROM entries WHERE kind = 'condition'"))
+    assert titles["c2"] == "Ache two, edited"
+
+
+def test_a_change_to_a_tip_is_a_full_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    clinic = Clinic(tmp_path)
+    for number in range(3):
+        clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number}"))
+    built = ids(clinic)
+    clinic.write("c0.yaml", condition("c0", "Ache 0"))
+    assert ids(clinic)["c0"] > max(built.values()), "updated in place"
+    tips = clinic.folder / "tips.yaml"
+    tips.write_text("reviewed: 2026-11-25\ntips: []\n", encoding="utf-8")
+    clinic.settle(tips)
+    assert ids(clinic) == built, "numbered afresh: built from scratch"
+
+
+@contextlib.contextmanager
+def user_folder(path: Path):
+    """ACUINFO_USER_DIR for one example (a fixture would last for all of them)."""
+    old = os.environ.get("ACUINFO_USER_DIR")
+    os.environ["ACUINFO_USER_DIR"] = str(path)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["ACUINFO_USER_DIR"]
+        else:
+            os.environ["ACUINFO_USER_DIR"] = old
+
+
+OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["edit", "add", "remove", "rename", "draft", "break", "same-slug",
+                     "in-place"]),
+    st.integers(0, 4)), max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(operations=OPERATIONS)
+def test_an_updated_index_equals_one_built_from_scratch(operations):
+    with tempfile.TemporaryDirectory() as work, user_folder(Path(work) / "user"):
+        root = Path(work)
+        clinic = Clinic(root)
+        for number in range(4):
+            clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number}"))
+        clinic.contents()  # the first build
+        for step, (operation, number) in enumerate(operations):
+            conditions = clinic.folder / "conditions"
+            present = sorted(conditions.glob("*.yaml"))
+            target = present[number % len(present)] if present else None
+            if operation == "add" or target is None:
+                clinic.write(f"new{step}.yaml", condition(f"new{step}", f"New ache {step}"))
+            elif operation == "edit":
+                clinic.write(target.name, condition(target.stem, f"Edited {step}"))
+            elif operation == "remove":
+                target.unlink()
+                clinic.settle(conditions)
+            elif operation == "rename":
+                target.rename(conditions / f"moved{step}.yaml")
+                clinic.settle(conditions / f"moved{step}.yaml")
+            elif operation == "draft":
+                clinic.write(target.name, condition(target.stem, f"Draft {step}", draft=True))
+            elif operation == "break":
+                clinic.write(target.name, "slug: [unclosed\n")
+            elif operation == "same-slug":  # two files, one slug
+                clinic.write(f"twin{step}.yaml", condition(target.stem, f"Twin {step}"))
+            else:  # an edit in place that keeps the size and the modification time
+                stat = os.stat(target)
+                text = target.read_bytes()
+                target.write_bytes(text.replace(b"Ache", b"Acha", 1))
+                os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            updated = clinic.contents()
+        if operations:
+            rebuilt = Clinic(root, cache="rebuilt").contents()
+            assert updated == rebuilt
+
+
+READER = """
+import sqlite3, sys, time
+from acuinfo.finding.cache_files import read_only_uri
+path, until = sys.argv[1], time.time() + float(sys.argv[2])
+seen = set()
+while time.time() < until:
+    try:
+        db = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        continue
+    try:
+        titles = {t for (t,) in db.execute(
+            "SELECT title FROM entries WHERE kind = 'condition' AND title LIKE 'Ache %'")}
+        listed = db.execute("SELECT count(*) FROM entries WHERE kind = 'condition'").fetchone()
+    except sqlite3.Error as err:
+        print("error", err)
+        sys.exit(1)
+    finally:
+        db.close()
+    seen.add(tuple(sorted(titles)))
+print(len(seen))
+for titles in seen:
+    print("|".join(titles))
+"""
+
+
+def test_readers_during_updates_see_the_old_index_or_the_new(tmp_path, monkeypatch):
+    """Readers in other processes open the index again and again while it is updated;
+    each sees a whole state: every title from one edit or the next, never a mix, never
+    an error."""
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    clinic = Clinic(tmp_path)
+    for number in range(3):
+        clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number} v0"))
+    clinic.contents()
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    readers = [subprocess.Popen([sys.executable, "-c", READER, str(path), "4"],
+                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    versions = 1
+    deadline = time.time() + 3
+    while time.time() < deadline:
+        for number in range(3):  # one version: all three files edited, one update each
+            clinic.write(f"c{number}.yaml",
+                         condition(f"c{number}", f"Ache {number} v{versions}"))
+            clinic.contents()
+        versions += 1
+    for reader in readers:
+        out, _ = reader.communicate(timeout=30)
+        assert reader.returncode == 0, out
+        lines = out.splitlines()
+        assert int(lines[0]) >= 2, "the reader saw the index change"
+        for line in lines[1:]:
+            titles = line.split("|")
+            assert len(titles) == 3, titles
+            # a whole update: versions of the three titles differ by at most one edit
+            numbers = sorted(int(title.rsplit("v", 1)[1]) for title in titles)
+            assert numbers[-1] - numbers[0] <= 1, titles
