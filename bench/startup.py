@@ -59,6 +59,9 @@ TARGETS = (
     Target("C/F", "C", "F", 1.5, "search over 10,000 conditions, index built, stays quick"),
     Target("D/F", "D", "F", 1.5, "listing 10,000 conditions stays quick"),
     Target("memB/memA", "memB", "memA", 1.2, "a big folder is not read into memory to show one"),
+    Target("E/Ce", "E", "Ce", 2.0, "after one condition is edited, search updates only its rows"),
+    Target("E+/C+", "E+", "C+", 2.0, "after one condition is added, the same"),
+    Target("E-/C-", "E-", "C-", 2.0, "after one condition is removed, the same"),
     Target("Aes/A", "Aes", "A", 1.05, "one condition in Spanish costs what it does in English"),
     Target("Azh/A", "Azh", "A", 1.05, "one condition in Chinese costs what it does in English"),
 )
@@ -289,6 +292,48 @@ def rounds(commands: Sequence[Command], runs: int, env: dict[str, str],
     progress("\r" + " " * 20 + "\r")
 
 
+def settle(path: Path) -> None:
+    """Set a file's (or folder's) modification time ten seconds back, as if the edit had
+    been made a while before the search: its change time still shows the edit, and the
+    index it leads to is current for the search after it."""
+    then = time.time() - 10
+    os.utime(path, (then, then))
+
+
+def edit_rounds(search: Command, folder: Path, template: str, runs: int,
+                env: dict[str, str], progress: Callable[[str], None]) -> dict[str, list[float]]:
+    """E: the search just after one condition file was edited, E+ just after one was
+    added, E- just after one was removed; each followed at once by the same search with
+    the index current (Ce, C+, C-), so each round gives a ratio of two runs back to back."""
+    samples: dict[str, list[float]] = {key: [] for key in ("E", "Ce", "E+", "C+", "E-", "C-")}
+    conditions = folder / "conditions"
+    edited = conditions / f"{condition_names(SIZES[-1] // 2)['slug']}.yaml"
+    original = edited.read_text(encoding="utf-8")
+    added = conditions / "synthetic-pain-added.yaml"
+    names = {**condition_names(0), "slug": "synthetic-pain-added"}
+
+    def timed(after: str, before: str) -> None:
+        samples[after].append(run_once(search.argv, env)[0])
+        samples[before].append(run_once(search.argv, env)[0])
+
+    for number in range(1, runs + 1):
+        edited.write_text(original.replace("title: ", f"title: Edited {number} ", 1),
+                          encoding="utf-8")
+        settle(edited)
+        timed("E", "Ce")
+        added.write_text(template.format(**names), encoding="utf-8")
+        settle(added)
+        settle(conditions)
+        timed("E+", "C+")
+        added.unlink()
+        settle(conditions)
+        timed("E-", "C-")
+        progress(f"\r  edit round {number}/{runs}")
+    progress("\r" + " " * 24 + "\r")
+    edited.write_text(original, encoding="utf-8")
+    return samples
+
+
 def verdict(value: float, limit: float) -> str:
     """Whether a ratio is within its target, in the words the report uses."""
     return "met" if value <= limit else "not met"
@@ -498,6 +543,17 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                   f"  {figures['min']:7.1f}  {figures['max']:7.1f}  {first[command.key]:8.1f}")
         print()
 
+        print(f"{args.runs} rounds of an edit, an addition and a removal, each search "
+              "followed by the same search with the index current")
+        edits = edit_rounds(by_key["C"], folders[SIZES[-1]], template, args.runs, env, progress)
+        for key, label in (("E", "after one edit"), ("Ce", "then again"),
+                           ("E+", "after one addition"), ("C+", "then again"),
+                           ("E-", "after one removal"), ("C-", "then again")):
+            figures = spread(edits[key])
+            print(f"  {key:4}{label:{width}}  {figures['median']:8.1f}"
+                  f"  {figures['min']:7.1f}  {figures['max']:7.1f}")
+        print()
+
         memory: dict[str, list[float]] = {"A": [], "B": []}
         for _ in range(MEMORY_RUNS):
             for key, samples in memory.items():
@@ -508,6 +564,7 @@ def session(args: argparse.Namespace) -> dict[str, object]:
         print()
 
     samples = {command.key: command.samples_ms for command in commands}
+    samples.update(edits)
     samples.update({f"mem{key}": runs for key, runs in memory.items()})
     ratios = ratio_rows(samples)
     met = sum(bool(row["met"]) for row in ratios.values() if row["target"] is not None)
@@ -529,6 +586,9 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                              "samples_ms": [round(s, 3) for s in c.samples_ms]}
                      for c in commands},
         "first_search_ms": round(first["C"], 3),
+        "edits": {key: {**{f"{k}_ms": round(v, 3) for k, v in spread(runs).items()},
+                        "samples_ms": [round(x, 3) for x in runs]}
+                  for key, runs in edits.items()},
         "memory": {key: {"command": by_key[key].shown,
                          "median_mib": round(statistics.median(samples), 3),
                          "samples_mib": [round(s, 3) for s in samples]}

@@ -86,7 +86,8 @@ def contents(connection: sqlite3.Connection) -> dict[str, object]:
         "vocabulary": sorted(connection.execute("SELECT * FROM vocabulary")),
         "problems": sorted(connection.execute("SELECT * FROM problems"), key=repr),
         "drafted": sorted(connection.execute("SELECT * FROM drafted")),
-        "stamps": sorted(connection.execute("SELECT * FROM stamps")),
+        "stamps": {folder: marshal.loads(value) for folder, value, _ in connection.execute(
+            "SELECT * FROM stamps")},
         "lists": {name: marshal.loads(value) for name, value in connection.execute(
             "SELECT name, value FROM marshalled")},
         "meta": meta,

@@ -12,6 +12,7 @@ inode) kept too, so that an update can tell which units changed.
 from __future__ import annotations
 
 import binascii
+import contextlib
 import marshal
 import os
 import sqlite3
@@ -52,8 +53,8 @@ CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, l
 -- folder: the position of the folder the file is in (file is then relative to it), or NULL
 CREATE TABLE drafted (unit BLOB NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
                       summary TEXT NOT NULL);
-CREATE TABLE stamps (folder BLOB NOT NULL, name BLOB NOT NULL, stamp TEXT NOT NULL,
-                     PRIMARY KEY (folder, name));
+CREATE TABLE stamps (folder BLOB PRIMARY KEY, value BLOB NOT NULL, checksum INTEGER NOT NULL);
+-- value: marshalled, file name -> (size, modification time, change time, inode)
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
 CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
@@ -145,32 +146,50 @@ def _raw(unit: str | None) -> bytes | None:
     return None if unit is None else os.fsencode(unit)
 
 
-def stamp(found: os.stat_result) -> str:
-    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}"
+Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
 
 
-def stamps_of(folder: str, names: Iterable[str]) -> dict[str, str]:
-    """The stamp of each file ``names`` in ``folder`` that can be looked at."""
-    found = {}
-    for name in names:
-        try:
-            found[name] = stamp(os.stat(os.path.join(folder, name)))
-        except OSError:
-            continue
+def stamps_of(folder: str, names: Iterable[str]) -> dict[str, Stamp]:
+    """The stamps of the files ``names`` in ``folder`` that can be looked at: looked up
+    by name inside the open folder, with no path to join for each."""
+    found: dict[str, Stamp] = {}
+    directory = None
+    if os.stat in os.supports_dir_fd:
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY)
+    try:
+        for name in names:
+            try:
+                stat = (os.stat(name, dir_fd=directory) if directory is not None
+                        else os.stat(os.path.join(folder, name)))
+            except OSError:
+                continue
+            found[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    finally:
+        if directory is not None:
+            os.close(directory)
     return found
 
 
-def put_stamps(connection: sqlite3.Connection, folder: str, stamps: dict[str, str]) -> None:
+def put_stamps(connection: sqlite3.Connection, folder: str, stamps: dict[str, Stamp]) -> None:
     """The stamps of one conditions folder, in place of any kept before."""
-    raw = os.fsencode(folder)
-    connection.execute("DELETE FROM stamps WHERE folder = ?", (raw,))
-    connection.executemany("INSERT INTO stamps VALUES (?, ?, ?)",
-                           [(raw, os.fsencode(name), value) for name, value in stamps.items()])
+    value = marshal.dumps(stamps)
+    connection.execute("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+                       (os.fsencode(folder), value, binascii.crc32(value)))
 
 
-def kept_stamps(connection: sqlite3.Connection, folder: str) -> dict[str, str]:
-    return {os.fsdecode(name): value for name, value in connection.execute(
-        "SELECT name, stamp FROM stamps WHERE folder = ?", (os.fsencode(folder),))}
+def kept_stamps(connection: sqlite3.Connection, folder: str) -> dict[str, Stamp] | None:
+    """The stamps kept for one conditions folder; None if there are none, or they are
+    damaged."""
+    row = connection.execute("SELECT value, checksum FROM stamps WHERE folder = ?",
+                             (os.fsencode(folder),)).fetchone()
+    if row is None or binascii.crc32(row[0]) != row[1]:
+        return None
+    try:
+        stamps = marshal.loads(row[0])
+    except (ValueError, EOFError, TypeError):
+        return None
+    return stamps if isinstance(stamps, dict) else None
 
 
 def finish(connection: sqlite3.Connection, key: bytes, knowledge: Knowledge, state: Signature,

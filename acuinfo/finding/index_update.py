@@ -56,15 +56,15 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
         shutil.copyfile(path, temporary.path)  # whole: the old file is never written to
         with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
             index_rows.quiet(connection)
-            for folder, kept in stamps.items():
-                index_rows.put_stamps(connection, folder, kept)
+            for folder, now in stamps.items():
+                index_rows.put_stamps(connection, folder, now)
             _replace_units(connection, knowledge, units)
             index_rows.finish(connection, key, knowledge, state, built_ns)
     return True
 
 
 def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signature
-                   ) -> tuple[set[str], dict[str, dict[str, str]]] | None:
+                   ) -> tuple[set[str], dict[str, dict[str, index_rows.Stamp]]] | None:
     """The names of the condition files that changed since the index was built, and the
     stamps of the folders looked into, taken before any file is read again; None if
     anything else changed, or the index cannot tell."""
@@ -81,8 +81,10 @@ def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signatu
     checked = []
     for folder, part in state.parts.items():
         if index_rows.is_conditions_folder(folder):
-            if part == "-" or parts[folder] == "-":
-                return None
+            if part == parts[folder] == "-":
+                continue  # missing (or unreadable) before and now
+            if "-" in (part, parts[folder]):
+                return None  # a folder that appeared or went: what it held is unknown
             if part != parts[folder] or unsettled:
                 checked.append(folder)
         elif part != parts[folder] or (unsettled and state.newest_in.get(folder, 0) >= recent):
@@ -91,16 +93,13 @@ def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signatu
     stamps = {}
     for folder in checked:
         kept = index_rows.kept_stamps(old, folder)
+        if kept is None:
+            return None
         now = stamps[folder] = index_rows.stamps_of(folder, state.listings[folder].names)
-        for name in kept.keys() | now.keys():
-            if (kept.get(name) != now.get(name)
-                    or (unsettled and name in now and _modified_ns(now[name]) >= recent)):
-                units.add(name)
+        units.update(name for name in kept.keys() | now.keys() if kept.get(name) != now.get(name))
+        if unsettled:
+            units.update(name for name, found in now.items() if found[1] >= recent)
     return units, stamps
-
-
-def _modified_ns(stamp: str) -> int:
-    return int(stamp.split(":")[1])
 
 
 def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge,

@@ -223,10 +223,13 @@ class Knowledge:
         folder's, or the next folder's when that one is a hidden draft. A broken file is
         a problem, and hides the files of that name below it."""
         by_name: dict[str, list[Entry]] = {}
-        for folder in self.folders:
+        if names is not None:  # looked up by name: no listing of a folder of thousands
+            for name in sorted(n for n in names if n.endswith(".yaml") and n[:1] != "."):
+                by_name[name] = [entry for folder in self.folders
+                                 if is_present(entry := folder.root / folder_name / name)]
+        for folder in self.folders if names is None else ():
             for entry in self._yaml_files(folder.root / folder_name):
-                if names is None or entry.name in names:
-                    by_name.setdefault(entry.name, []).append(entry)
+                by_name.setdefault(entry.name, []).append(entry)
         loaded = []
         for entries in by_name.values():
             for entry in entries:
