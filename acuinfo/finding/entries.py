@@ -56,10 +56,10 @@ def condition_entry(condition: records.Condition) -> IndexEntry:
               condition.acupuncture.how_it_may_help, condition.acupuncture.why,
               condition.evidence.summary, condition.course, *condition.other_options,
               *condition.self_care, *condition.red_flags.signs),
-        unit_of(condition))
+        record_unit(condition))
 
 
-def unit_of(record: object) -> str | None:
+def record_unit(record: object) -> str | None:
     """The name of the file a record was read from."""
     origin = getattr(record, "origin", None)
     file = getattr(origin, "file", None)

@@ -41,7 +41,7 @@ from acuinfo.base.languages import ENGLISH
 from acuinfo.base.places import cache_dir
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
-from acuinfo.finding import cache_files, index_rows, index_update
+from acuinfo.finding import cache_files, index_rows
 from acuinfo.finding.cache_files import read_only_uri
 from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
@@ -86,6 +86,8 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
             _write_listings(listings_file, state.listings)  # made too soon, now settled
         return connection
     if not journaled:  # only some condition files changed: only their rows change
+        from acuinfo.finding import index_update
+
         with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
             _sweep(path.parent, parsed=False)
             now = time.time_ns()
@@ -218,7 +220,7 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
     index_rows.create(connection, knowledge.language)
     index_rows.add_entries(connection, collect(fresh), 1, knowledge.language)
     index_rows.add_problems(connection, fresh.problems, knowledge.folders)
-    index_rows.add_drafts(connection, index_update.drafted(fresh))
+    index_rows.add_drafts(connection, index_rows.drafted(fresh))
     for folder, kept in stamps.items():
         index_rows.put_stamps(connection, folder, kept)
     index_rows.finish(connection, key, knowledge, state, built_ns)

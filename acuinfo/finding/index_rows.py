@@ -24,9 +24,10 @@ from acuinfo.base.errors import Problem
 from acuinfo.base.integrity import DamagedCache, checksum, verified
 from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
-from acuinfo.finding.entries import TOKENIZER, IndexEntry
+from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
 from acuinfo.finding.freshness import Signature
 from acuinfo.finding.ranking import key_of
+from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
 from acuinfo.knowledge.loading import Knowledge
 
@@ -139,6 +140,13 @@ def add_drafts(connection: sqlite3.Connection, drafts: Iterable[tuple[str, str, 
     """(unit, slug, title, summary) of the conditions marked as drafts."""
     connection.executemany("INSERT INTO drafted VALUES (?, ?, ?, ?)",
                            [(_raw(unit), *rest) for unit, *rest in drafts])
+
+
+def drafted(knowledge: Knowledge) -> list[tuple[str, str, str, str]]:
+    """(unit, slug, title, summary) of the conditions marked as drafts that ``knowledge``
+    met and left out."""
+    return [(record_unit(c) or "", c.slug, c.title, c.summary)
+            for c in knowledge.hidden_drafts if isinstance(c, records.Condition)]
 
 
 def _raw(unit: str | None) -> bytes | None:

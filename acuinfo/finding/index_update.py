@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -27,9 +26,8 @@ from acuinfo.base.saferead import SETTLED_NS
 from acuinfo.base.safewrite import new_file
 from acuinfo.finding import index_rows
 from acuinfo.finding.cache_files import read_only_uri
-from acuinfo.finding.entries import condition_entry, unit_of
+from acuinfo.finding.entries import condition_entry
 from acuinfo.finding.freshness import Signature
-from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
 
 MAX_SHARE = 0.2  # changing more than a fifth of the conditions: a full build is as quick
@@ -51,6 +49,8 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
                     return False
     except sqlite3.Error:
         return False
+    import shutil  # costs milliseconds to import (it brings bz2 and lzma): only here
+
     with new_file(path, replace=True, durable=False, private=True) as temporary:
         temporary.close()
         shutil.copyfile(path, temporary.path)  # whole: the old file is never written to
@@ -127,12 +127,4 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge,
     index_rows.add_problems(connection, [p for p in fresh.problems
                                          if index_rows.unit_of(p.file) in units],
                             knowledge.folders)
-    index_rows.add_drafts(connection, drafted(fresh))
-
-
-def drafted(knowledge: Knowledge) -> list[tuple[str, str, str, str]]:
-    """(unit, slug, title, summary) of the conditions marked as drafts that ``knowledge``
-    met and left out."""
-    return [(unit_of(c) or "", c.slug, c.title, c.summary) for c in knowledge.hidden_drafts
-            if isinstance(c, records.Condition)]
-
+    index_rows.add_drafts(connection, index_rows.drafted(fresh))
