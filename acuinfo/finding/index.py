@@ -39,6 +39,7 @@ from acuinfo.base.integrity import DamagedCache
 from acuinfo.base.interrupt import stop_if_pressed, watched
 from acuinfo.base.languages import ENGLISH
 from acuinfo.base.places import cache_dir
+from acuinfo.base.progress import progress_bar
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
 from acuinfo.finding import cache_files, index_rows
@@ -218,7 +219,12 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
     # (or taken from) the problems of the command that asked for the index.
     fresh = Knowledge(knowledge.folders, language=knowledge.language)
     index_rows.create(connection, knowledge.language)
-    index_rows.add_entries(connection, collect(fresh), 1, knowledge.language)
+    files = len({name for folder, listing in state.listings.items()
+                 if index_rows.is_conditions_folder(folder) for name in listing.names})
+    with progress_bar(files, "Indexing the knowledge files") as tick:
+        fresh.on_read = tick
+        index_rows.add_entries(connection, collect(fresh), 1, knowledge.language)
+        fresh.on_read = None
     index_rows.add_problems(connection, fresh.problems, knowledge.folders)
     index_rows.add_drafts(connection, index_rows.drafted(fresh))
     for folder, kept in stamps.items():

@@ -9,7 +9,7 @@ the entries that are fine can still be shown. Drafts are left out unless asked f
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -168,6 +168,7 @@ class Knowledge:
         # Records read in another language, to say which stayed in English and whether
         # their translations were checked (acuinfo.views.translation).
         self.read_in_language: list[object] = []
+        self.on_read: Callable[[], object] | None = None  # told of each condition file read
 
     def _read(self, entry: Entry, record_type: type[T]) -> T:
         """One file's record, in this knowledge's language."""
@@ -232,6 +233,8 @@ class Knowledge:
                 by_name.setdefault(entry.name, []).append(entry)
         loaded = []
         for entries in by_name.values():
+            if self.on_read is not None:
+                self.on_read()
             for entry in entries:
                 try:
                     record = self._read(entry, record_type)
