@@ -41,8 +41,10 @@ def test_a_web_address_or_a_path_is_never_broken():
         "From:", "/home/clinic/acuinfo/conditions/neck-pain.yaml"]
 
 
-@given(st.text(st.sampled_from("ab /xy-"), max_size=40), st.integers(min_value=1, max_value=14))
-def test_the_quick_ascii_wrap_breaks_as_the_general_one_does(text, width):
+@given(st.text(st.sampled_from("ab /xy-áñ¿ü"), max_size=40),
+       st.integers(min_value=1, max_value=14))
+def test_the_quick_wrap_breaks_as_the_general_one_does(text, width):
+    """For English, and for Spanish with its accents: one column a character."""
     from acuinfo.render.wrap import _breaks, ascii_breaks
 
     assert ascii_breaks(text, width) == _breaks(text, width)

@@ -69,7 +69,9 @@ def wrap(runs: Runs, width: int) -> list[Runs]:
     width = max(width, 1)
     if "\n" not in text and cells(text) <= width:
         return [runs]
-    if text.isascii() and text.isprintable():  # the common case, as a list of thousands
+    if text.isprintable() and (text.isascii() or cells(text) == len(text)):
+        # one column a character and no space but " ": plain English, as in a list of
+        # thousands, and Spanish, its accents included
         breaks = ascii_breaks(text, width)
     else:
         breaks = _breaks(text, width)
@@ -85,9 +87,9 @@ def unbreakable(word: str) -> bool:
 
 
 def ascii_breaks(text: str, width: int) -> list[tuple[int, int]]:
-    """The same breaks as ``_breaks``, for one line of printable ASCII (whose only
-    spaces are " ", one column each), found with string searches rather than word by
-    word: several times as quick."""
+    """The same breaks as ``_breaks``, for one line of printable text of one column a
+    character (whose only spaces are " "), found with string searches rather than word
+    by word: several times as quick."""
     length = len(text.rstrip(" "))
     position = len(text) - len(text.lstrip(" "))
     if position >= length:
