@@ -27,7 +27,7 @@ import binascii
 import contextlib
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from acuinfo.base.namedrecord import Record
 from acuinfo.base.saferead import SETTLED_NS
@@ -106,11 +106,7 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
     the latest of their modification times."""
     total = 0
     newest = 0
-    directory = None
-    if os.stat in os.supports_dir_fd:  # stat by name inside the folder: no path joining
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY)
-    try:
+    with opened(folder) as directory:
         for name in names:
             try:
                 found = (os.stat(name, dir_fd=directory) if directory is not None
@@ -122,7 +118,19 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
             total = hash((total, modified, found.st_ctime_ns, found.st_size, found.st_ino))
             if modified > newest:
                 newest = modified
+    return total, newest
+
+
+@contextlib.contextmanager
+def opened(folder: str) -> Iterator[int | None]:
+    """The folder, open, so that its files can be stat-ed by name inside it with no path
+    to join for each; None where the system cannot, or the folder will not open."""
+    directory = None
+    if os.stat in os.supports_dir_fd:
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY)
+    try:
+        yield directory
     finally:
         if directory is not None:
             os.close(directory)
-    return total, newest

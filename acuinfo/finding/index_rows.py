@@ -12,7 +12,6 @@ inode) kept too, so that an update can tell which units changed.
 from __future__ import annotations
 
 import binascii
-import contextlib
 import marshal
 import os
 import sqlite3
@@ -25,7 +24,7 @@ from acuinfo.base.integrity import DamagedCache, checksum, verified
 from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
-from acuinfo.finding.freshness import Signature
+from acuinfo.finding.freshness import Signature, opened
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
@@ -158,14 +157,9 @@ Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
 
 
 def stamps_of(folder: str, names: Iterable[str]) -> dict[str, Stamp]:
-    """The stamps of the files ``names`` in ``folder`` that can be looked at: looked up
-    by name inside the open folder, with no path to join for each."""
+    """The stamps of the files ``names`` in ``folder`` that can be looked at."""
     found: dict[str, Stamp] = {}
-    directory = None
-    if os.stat in os.supports_dir_fd:
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY)
-    try:
+    with opened(folder) as directory:
         for name in names:
             try:
                 stat = (os.stat(name, dir_fd=directory) if directory is not None
@@ -173,9 +167,6 @@ def stamps_of(folder: str, names: Iterable[str]) -> dict[str, Stamp]:
             except OSError:
                 continue
             found[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-    finally:
-        if directory is not None:
-            os.close(directory)
     return found
 
 
