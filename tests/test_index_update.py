@@ -254,3 +254,33 @@ def test_readers_during_updates_see_the_old_index_or_the_new(tmp_path, monkeypat
             # a whole update: versions of the three titles differ by at most one edit
             numbers = sorted(int(title.rsplit("v", 1)[1]) for title in titles)
             assert numbers[-1] - numbers[0] <= 1, titles
+
+
+def test_a_second_edit_in_the_same_tick_of_a_coarse_clock_is_seen(clinic, monkeypatch):
+    """On a file system whose clock ticks once a second, two edits of the same size in
+    one tick leave the same stamp. An index updated less than two seconds after an edit
+    is not trusted for that file: the next update reads it again. (The stamps are made
+    coarse here, as such a file system would make them: this one's are not.)"""
+    from acuinfo.finding import index_rows
+
+    real = index_rows.stamps_of
+
+    def coarse(folder, names):
+        return {name: (size, mtime // 10**9 * 10**9, mtime // 10**9 * 10**9, inode)
+                for name, (size, mtime, _, inode) in real(folder, names).items()}
+
+    monkeypatch.setattr(index_rows, "stamps_of", coarse)
+    target = clinic.folder / "conditions" / "c2.yaml"
+    ids(clinic)  # built and settled
+    target.write_text(condition("c2", "Ache X1"), encoding="utf-8")  # now: not settled
+    assert "Ache X1" in titles(clinic)
+    stat = os.stat(target)
+    target.write_text(condition("c2", "Ache X2"), encoding="utf-8")  # same size, same tick
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert "Ache X2" in titles(clinic)
+
+
+def titles(clinic: Clinic) -> set[str]:
+    with contextlib.closing(clinic.open()) as connection:
+        return {title for (title,) in connection.execute(
+            "SELECT title FROM entries WHERE kind = 'condition'")}
