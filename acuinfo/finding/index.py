@@ -12,10 +12,10 @@ An index file is never changed once it is in place: a new one is built beside
 it and renamed over it (see ``acuinfo.base.safewrite``), so a reader sees the old
 index or the new one, and a process killed at any moment leaves no half-written
 index and no journal behind. When only condition files changed, the new one is a
-copy of the old with only their rows replaced (``acuinfo.finding.index_update``). It is opened read-only and immutable, so that
-SQLite never tries to write to it, nor to roll anything back. The folder
-listings that spare later runs from listing settled folders live beside it in
-a small file of their own, replaced the same way.
+copy of the old with only their rows replaced (``acuinfo.finding.index_update``).
+It is opened read-only and immutable, so that SQLite never tries to write to it,
+nor to roll anything back. The folder listings that spare later runs from listing
+settled folders live beside it in a small file of their own, replaced the same way.
 
 An index is never trusted either. Every row of text it shows carries a
 checksum; a stale, corrupt, unreadable or damaged index (any SQLite error, or
