@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import binascii
 import contextlib
+import functools
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from acuinfo.base.namedrecord import Record
 from acuinfo.base.saferead import SETTLED_NS
@@ -106,11 +107,10 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
     the latest of their modification times."""
     total = 0
     newest = 0
-    with opened(folder) as directory:
+    with stat_by_name(folder) as stat:
         for name in names:
             try:
-                found = (os.stat(name, dir_fd=directory) if directory is not None
-                         else os.stat(os.path.join(folder, name)))
+                found = stat(name)
             except OSError:
                 total = hash((total, -1))
                 continue
@@ -122,15 +122,18 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def opened(folder: str) -> Iterator[int | None]:
-    """The folder, open, so that its files can be stat-ed by name inside it with no path
-    to join for each; None where the system cannot, or the folder will not open."""
+def stat_by_name(folder: str) -> Iterator[Callable[[str], os.stat_result]]:
+    """``os.stat`` of a file of ``folder`` by its name: inside the open folder, with no
+    path to join for each, where the system can (and the folder opens)."""
     directory = None
     if os.stat in os.supports_dir_fd:
         with contextlib.suppress(OSError):
             directory = os.open(folder, os.O_RDONLY)
     try:
-        yield directory
+        if directory is not None:
+            yield functools.partial(os.stat, dir_fd=directory)
+        else:
+            yield lambda name: os.stat(os.path.join(folder, name))
     finally:
         if directory is not None:
             os.close(directory)

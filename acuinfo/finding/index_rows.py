@@ -24,7 +24,7 @@ from acuinfo.base.integrity import DamagedCache, checksum, verified
 from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
-from acuinfo.finding.freshness import Signature, opened
+from acuinfo.finding.freshness import Signature, stat_by_name
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
@@ -159,14 +159,13 @@ Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
 def stamps_of(folder: str, names: Iterable[str]) -> dict[str, Stamp]:
     """The stamps of the files ``names`` in ``folder`` that can be looked at."""
     found: dict[str, Stamp] = {}
-    with opened(folder) as directory:
+    with stat_by_name(folder) as stat:
         for name in names:
             try:
-                stat = (os.stat(name, dir_fd=directory) if directory is not None
-                        else os.stat(os.path.join(folder, name)))
+                file = stat(name)
             except OSError:
                 continue
-            found[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            found[name] = (file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino)
     return found
 
 
