@@ -36,7 +36,14 @@ ANALYSED = (SPANISH, CHINESE)
 # Han characters: the unified ideographs, extension A, compatibility ideographs, and the
 # supplementary planes' extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_TOKEN = re.compile(f"([{_HAN}]+)|[^\\W_]+")
+
+
+@cache
+def _token() -> re.Pattern:
+    # Compiled at first use: the ideographs' ranges cost about a millisecond and a half,
+    # which every process that imports the stopwords would pay.
+    return re.compile(f"([{_HAN}]+)|[^\\W_]+")
+
 
 # Words that say nothing about what is looked for, as they are before stemming (with
 # accents, and without, as people type them).
@@ -144,7 +151,7 @@ def _han_tokens(text: str, pairs_only: bool) -> list[str]:
     """Latin words as they are; a Han run as its characters and neighbouring pairs
     (``pairs_only``: as its pairs, or the character if it stands alone)."""
     found: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in _token().finditer(text):
         run = match.group(1)
         if run is None:
             found.append(match.group(0))
@@ -163,7 +170,7 @@ def _chinese(text: str) -> str:
 
 
 def _has_han(text: str) -> bool:
-    return any(match.group(1) for match in _TOKEN.finditer(text))
+    return any(match.group(1) for match in _token().finditer(text))
 
 
 @cache
