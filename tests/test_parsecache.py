@@ -130,3 +130,60 @@ def test_problem_found_after_the_record_is_built_has_its_line(invoke, clinic):
         result = invoke("-d", str(folder), "condition", "neck-pain")
         assert result.exit_code == 1
         assert f"neck-pain.yaml:{line}:13: cites unknown source 'no-such-source'" in result.stderr
+
+
+SPANISH = (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text(
+    encoding="utf-8")
+
+
+def spanish_clinic(clinic, english: str = GOOD, spanish: str = SPANISH) -> Path:
+    """A clinic folder holding neck pain and its Spanish translation, both settled so
+    that their overlay is cached."""
+    folder = clinic("conditions/neck-pain.yaml", english)
+    clinic("translations/es/conditions/neck-pain.yaml", spanish)
+    for file in (folder / "conditions" / "neck-pain.yaml",
+                 folder / "translations" / "es" / "conditions" / "neck-pain.yaml"):
+        settle(file)
+    return folder
+
+
+def spanish_title(invoke, folder: Path) -> str:
+    result = invoke("-d", str(folder), "--lang", "es", "condition", "neck-pain",
+                    "--format", "plain")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.splitlines()[0]
+
+
+def test_a_translation_laid_over_its_english_is_cached_and_read_back(invoke, clinic,
+                                                                      tmp_path):
+    folder = spanish_clinic(clinic)
+    first = invoke("-d", str(folder), "--lang", "es", "condition", "neck-pain")
+    entries = set((tmp_path / "cache" / "parsed").glob("*.bin"))
+    second = invoke("-d", str(folder), "--lang", "es", "condition", "neck-pain")
+    assert first.stdout == second.stdout and first.stdout.startswith("Dolor de cuello")
+    assert "Algunas partes" not in first.stdout  # nothing marked as left in English
+    # one entry for each file, and one for the pair
+    assert set((tmp_path / "cache" / "parsed").glob("*.bin")) == entries
+    assert len(entries) >= 3
+
+
+def test_an_edit_to_the_translation_is_seen_at_once(invoke, clinic):
+    folder = spanish_clinic(clinic)
+    assert spanish_title(invoke, folder) == "Dolor de cuello"
+    target = folder / "translations" / "es" / "conditions" / "neck-pain.yaml"
+    target.write_text(SPANISH.replace("title: Dolor de cuello", "title: Dolor del cuello"),
+                      encoding="utf-8")
+    settle(target)
+    assert spanish_title(invoke, folder) == "Dolor del cuello"
+
+
+def test_an_edit_to_the_english_under_a_translation_is_seen_at_once(invoke, clinic):
+    """A field the translation leaves out comes from the English file, edited since."""
+    translated = "\n".join(line for line in SPANISH.splitlines()
+                           if not line.startswith("title:"))
+    folder = spanish_clinic(clinic, spanish=translated)
+    assert spanish_title(invoke, folder) == "Neck pain"
+    target = folder / "conditions" / "neck-pain.yaml"
+    target.write_text(GOOD.replace("title: Neck pain", "title: Neck ache"), encoding="utf-8")
+    settle(target)
+    assert spanish_title(invoke, folder) == "Neck ache"

@@ -120,12 +120,41 @@ def read(entry: Entry, record_type: type[T], translation: Entry | None = None,
     leaves the record in English, and is reported by ``validate``."""
     from acuinfo.knowledge import schema
 
-    data = parse_file(entry)
-    if language != ENGLISH:
-        data = in_language(data, translation, language)
+    if language == ENGLISH or translation is None:
+        data = parse_file(entry)
+        if language != ENGLISH:
+            data = in_language(data, None, language)
+    else:
+        data = _parse_in_language(entry, translation, language)
     record = schema.build(record_type, data)
     data.forget()  # lists hold thousands of records: keep each file's parse no longer
     return record
+
+
+def _parse_in_language(entry: Entry, translation: Entry, language: str) -> YamlData:
+    """``in_language`` of the parse of ``entry``, from the parse cache where the two
+    files were laid over each other before and neither has changed since."""
+    from acuinfo.knowledge import parsecache
+    from acuinfo.knowledge.located import YamlData
+
+    try:
+        files = [(str(entry), os.stat(entry)), (str(translation), os.stat(translation))]
+    except (OSError, TypeError):  # a file not on disk, or gone: read as usual
+        files = []
+    if files:
+        found, kept = parsecache.load_layered(files)
+        if found and type(kept) is list and len(kept) == 3:
+            value, untranslated, info = kept
+            data = YamlData(str(entry), value, None, reparse=lambda: _parse_now(entry))
+            data.language = language
+            data.untranslated = frozenset(tuple(path) for path in untranslated)
+            data.translation = (str(translation), info)
+            return data
+    data = in_language(parse_file(entry), translation, language)
+    if files and data.translation is not None:
+        parsecache.store_layered(files, [data.value, [list(path) for path in data.untranslated],
+                                         data.translation[1]])
+    return data
 
 
 def in_language(english: YamlData, translation: Entry | None, language: str) -> YamlData:

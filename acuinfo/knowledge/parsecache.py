@@ -25,6 +25,7 @@ import marshal
 import os
 import sys
 import time
+from collections.abc import Sequence
 
 from acuinfo import __version__
 from acuinfo.base.errors import AcuinfoError
@@ -56,9 +57,23 @@ def _key(file: str, stat: os.stat_result) -> tuple:
 
 def load(file: str, stat: os.stat_result) -> tuple[bool, object]:
     """(True, value) when a current parse of ``file`` is cached, else (False, None)."""
-    file = _absolute(file)
+    return load_layered([(file, stat)])
+
+
+def store(file: str, stat: os.stat_result, value: object) -> None:
+    """Keep ``value`` for ``file`` if it is plain enough to come back the same, and the
+    file has settled (see the module's docstring)."""
+    store_layered([(file, stat)], value)
+
+
+def load_layered(files: Sequence[tuple[str, os.stat_result]]) -> tuple[bool, object]:
+    """(True, value) when a value made from ``files`` (each with its stat) is cached and
+    none of them has changed since, else (False, None). A translated file laid over its
+    English one is kept this way, so that a page in another language reads one entry
+    for each file, as a page in English does."""
+    files = [(_absolute(file), stat) for file, stat in files]
     try:
-        raw = read_limited(_path(file), MAX_ENTRY_BYTES)
+        raw = read_limited(_path("\x00".join(file for file, _ in files)), MAX_ENTRY_BYTES)
     except OSError:  # missing, unreadable, too big, or not a file at all
         return False, None
     payload = memoryview(raw)[4:]
@@ -66,25 +81,25 @@ def load(file: str, stat: os.stat_result) -> tuple[bool, object]:
         return False, None
     try:
         stored = marshal.loads(payload)
-        if type(stored) is not tuple or len(stored) != 2 or stored[0] != _key(file, stat):
+        if (type(stored) is not tuple or len(stored) != 2
+                or stored[0] != tuple(_key(file, stat) for file, stat in files)):
             return False, None
         return True, _revive(stored[1])
     except (ValueError, EOFError, TypeError, RecursionError):
         return False, None
 
 
-def store(file: str, stat: os.stat_result, value: object) -> None:
-    """Keep ``value`` for ``file`` if it is plain enough to come back the same, and the
-    file has settled (see the module's docstring)."""
-    if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
+def store_layered(files: Sequence[tuple[str, os.stat_result]], value: object) -> None:
+    """Keep ``value``, made from ``files``, as ``store`` keeps one file's parse: only if
+    it is plain and every one of the files has settled."""
+    now = time.time_ns()
+    if any(now - stat.st_mtime_ns < SETTLED_NS for _, stat in files) or not _plain(value, 0):
         return
-    file = _absolute(file)
-    if not _plain(value, 0):
-        return
-    payload = marshal.dumps((_key(file, stat), _encode(value)))
+    files = [(_absolute(file), stat) for file, stat in files]
+    payload = marshal.dumps((tuple(_key(file, stat) for file, stat in files), _encode(value)))
     if len(payload) + 4 > MAX_ENTRY_BYTES:
         return
-    target = _path(file)
+    target = _path("\x00".join(file for file, _ in files))
     try:
         os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
         write_file(target, binascii.crc32(payload).to_bytes(4, "big") + payload,
