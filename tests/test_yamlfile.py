@@ -6,6 +6,9 @@ import datetime
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from acuinfo.base.errors import KnowledgeError
 from acuinfo.knowledge.yamlfile import MAX_BYTES, decode, parse
@@ -90,3 +93,25 @@ def test_yaml_test_suite_gives_values_or_clear_problems():
             outcomes["parsed"] += 1
     print(f"YAML test suite: {outcomes}")
     assert outcomes["parsed"] > 150
+
+
+@given(st.text(st.sampled_from("aAtTfFnNyYoO~01239.+-_:e xz/é"), min_size=1, max_size=12))
+def test_plain_values_are_what_pyyaml_makes_of_them(text):
+    """Text, true and false, null, whole numbers and dates as PyYAML's safe loader reads
+    them, whether the reader takes its shortcut for plain text or asks the resolver;
+    other numbers stay the text as written."""
+    document = f"key: {text}\n"
+    try:
+        theirs = yaml.safe_load(document)
+    except yaml.YAMLError:
+        assume(False)
+    assume(isinstance(theirs, dict) and "key" in theirs)
+    ours = parse(document, "f.yaml").value["key"]
+    expected = theirs["key"]
+    written = text.strip().lstrip("+-")
+    if isinstance(expected, float) or (type(expected) is int and str(abs(expected)) != written):
+        assert ours == text.strip()
+    elif isinstance(expected, str):
+        assert ours == expected.strip() or ours == expected
+    else:
+        assert ours == expected and type(ours) is type(expected)

@@ -34,12 +34,21 @@ Path = tuple  # a path into the value: mapping keys and list indexes (see acuinf
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAX_DIGITS = 18
 
 _SAFE_COLLECTION_TAGS = {
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 }
+
+# The first characters of plain scalars that an implicit type (a number, a date, true
+# and false, null, a merge key) may match; any other plain scalar is text. An empty one
+# ("") goes to the resolver too, which reads it as null. A type that may start with any
+# character (none of PyYAML's does) would turn the shortcut off.
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_MAY_RESOLVE = frozenset(_RESOLVERS) | {""}
+_SHORTCUT = None not in _RESOLVERS
 
 try:  # libyaml's C parser is much faster; PyYAML falls back to pure Python without it.
     from yaml import CSafeLoader as _Loader
@@ -160,7 +169,9 @@ class _Builder:
         raise KnowledgeError([Problem(self.file, message, mark.line + 1, mark.column + 1, hint)])
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if type(event) is yaml.ScalarEvent:  # most events: tested first
+            self.add(self.scalar(event), event, 1)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self.fail(event, "file holds more than one YAML document",
@@ -207,7 +218,17 @@ class _Builder:
                 self.anchors[event.anchor] = (value, 1)
             return value
         if tag is None or tag == "!":
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            text = event.value
+            if (_SHORTCUT and tag is None and event.implicit[0]
+                    and text[:1] not in _MAY_RESOLVE):
+                tag = _STR_TAG  # plain text no implicit type can start with: most keys
+            else:
+                tag = self._resolver.resolve(yaml.ScalarNode, text, event.implicit)
+            if tag == _STR_TAG:
+                value = clean_text(text)  # what the constructor would make of it
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                return value
         if tag == _MERGE_TAG:
             self.fail(event, "merge keys ('<<') are not supported",
                       "write the fields out in full")
