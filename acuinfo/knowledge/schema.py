@@ -18,6 +18,7 @@ from acuinfo.knowledge.records import fields_of, is_record
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
+_LIST_RULES = frozenset({"min_items", "max_items"})  # rules of a list, not of its items
 _NAMES = {str: "text", int: "a whole number", datetime.date: "a date (YYYY-MM-DD)",
           list: "a list", dict: "a mapping of fields"}
 
@@ -62,16 +63,35 @@ def _where(path: tuple) -> str:
     return name.replace(".[", "[") or "the file"
 
 
+_SHAPES: dict[object, tuple[str, object]] = {}
+
+
+def _shape(kind: object) -> tuple[str, object]:
+    """What ``kind`` is ("record", "list" of what, or "scalar"), an optional kind taken
+    as the kind it holds: worked out once a kind, as a folder of thousands asks often."""
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        held, origin = kind, typing.get_origin(kind)
+        if origin is types.UnionType or origin is typing.Union:
+            held = next(k for k in typing.get_args(kind) if k is not type(None))
+            origin = typing.get_origin(held)
+        if is_record(held):
+            shape = ("record", held)
+        elif origin is list:
+            shape = ("list", typing.get_args(held)[0])
+        else:
+            shape = ("scalar", held)
+        _SHAPES[kind] = shape
+    return shape
+
+
 def _convert(kind: object, value: object, path: tuple, data: YamlData,
              problems: list[Problem], meta: typing.Mapping = types.MappingProxyType({})) -> object:
-    origin = typing.get_origin(kind)
-    if origin is types.UnionType or origin is typing.Union:
-        options = [k for k in typing.get_args(kind) if k is not type(None)]
-        return _convert(options[0], value, path, data, problems, meta)
-    if is_record(kind):
+    shape, kind = _shape(kind)
+    if shape == "record":
         return _record(kind, value, path, data, problems)
-    if origin is list:
-        (item_kind,) = typing.get_args(kind)
+    if shape == "list":
+        item_kind = kind
         if not isinstance(value, list):
             problems.append(data.problem(
                 path, f"{_where(path)} must be a list, not {_describe(value)}",
@@ -94,6 +114,10 @@ def _convert(kind: object, value: object, path: tuple, data: YamlData,
 
 def _scalar(kind: object, value: object, path: tuple, data: YamlData, problems: list[Problem],
             meta: typing.Mapping) -> object:
+    if kind is str and type(value) is str and meta.keys() <= _LIST_RULES:
+        stripped = value.strip()  # text with no rule of its own: nearly every value
+        if stripped:
+            return stripped
     if meta.get("digits") and isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if kind is datetime.date:
