@@ -48,6 +48,10 @@ class KnowledgeError(AcuinfoError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple:
+        # As its problems, to come back whole from a worker (acuinfo.knowledge.parallel).
+        return type(self), (self.problems,)
+
 
 class NotFoundError(AcuinfoError):
     """A name from the command line matches nothing in the knowledge base."""

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Callable, Iterator
 
+REDRAW_SECONDS = 0.1
 SHOWN_FROM = 500  # about a second of reading: less than that needs no bar
 
 
@@ -26,6 +28,17 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
 
     console = Console(file=stream, highlight=False)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as shown:
+    # Drawn from this thread, a few times a second, rather than by Rich's refresh
+    # thread: a process with no other thread can start workers by forking
+    # (acuinfo.knowledge.parallel).
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as shown:
         task = shown.add_task(label, total=total)
-        yield lambda: shown.advance(task)
+        drawn = [0.0]
+
+        def tick() -> None:
+            now = time.monotonic()
+            shown.update(task, advance=1, refresh=now - drawn[0] >= REDRAW_SECONDS)
+            if now - drawn[0] >= REDRAW_SECONDS:
+                drawn[0] = now
+
+        yield tick

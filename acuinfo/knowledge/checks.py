@@ -21,8 +21,9 @@ from acuinfo.knowledge.folders import (
     Folder,
     list_folder,
 )
-from acuinfo.knowledge.loading import Knowledge, parse_file
+from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.located import YamlData
+from acuinfo.knowledge.reading import parse_file
 from acuinfo.knowledge.records import fields_of, is_record
 
 FOLDERS = {**ENTRY_FOLDERS, **ADDITION_FOLDERS}

@@ -34,9 +34,10 @@ from acuinfo.knowledge.merging import (
     merged_by_name,
     overlay_session,
 )
+from acuinfo.knowledge.reading import read
 
 if TYPE_CHECKING:
-    from acuinfo.knowledge.located import YamlData
+    pass
 
 T = TypeVar("T")
 
@@ -62,124 +63,6 @@ def knowledge_in_use(data_dirs: Iterable[str | os.PathLike], drafts: bool = Fals
     knowledge = Knowledge(folders, drafts=drafts, language=language)
     knowledge.problems.extend(problems)
     return knowledge
-
-
-def parse_file(entry: Entry) -> YamlData:
-    """Read and parse one file as untrusted YAML, or raise KnowledgeError.
-
-    A file on disk whose parse is cached (see ``acuinfo.knowledge.parsecache``) is not parsed
-    again; its positions are worked out only if a problem needs them."""
-    from acuinfo.knowledge import parsecache
-
-    file = str(entry)
-    try:
-        stat = os.stat(file) if isinstance(entry, Path) else None
-    except OSError:
-        stat = None
-    if stat is not None:
-        found, value = parsecache.load(file, stat)
-        if found:
-            from acuinfo.knowledge.located import YamlData
-
-            return YamlData(file, value, None, reparse=lambda: _parse_now(entry))
-    data = _parse_now(entry)
-    data.reparse = lambda: _parse_now(entry)
-    if stat is not None:
-        parsecache.store(file, stat, data.value)
-    return data
-
-
-def _parse_now(entry: Entry) -> YamlData:
-    from acuinfo.base.saferead import NotRegularFile, TooLarge, read_limited
-    from acuinfo.knowledge import yamlfile
-
-    file = str(entry)
-    try:
-        raw = read_limited(entry, yamlfile.MAX_BYTES) if isinstance(entry, Path) else (
-            entry.read_bytes())
-    except (IsADirectoryError, NotRegularFile) as err:
-        kind = getattr(err, "kind", "a folder")
-        raise KnowledgeError([Problem(file, f"is {kind}, not a file",
-                                      hint="rename or remove it")]) from None
-    except TooLarge as err:
-        raise KnowledgeError([Problem(file, f"file {err}", hint="split it into smaller files")
-                              ]) from None
-    except PermissionError:
-        raise KnowledgeError([Problem(file, "cannot be read: permission denied",
-                                      hint="let your user read it, e.g. chmod a+r")]) from None
-    except OSError as err:
-        raise KnowledgeError([Problem(file, f"cannot be read: {err.strerror or err}")]) from None
-    return yamlfile.parse(yamlfile.decode(raw, file), file)
-
-
-def read(entry: Entry, record_type: type[T], translation: Entry | None = None,
-         language: str = ENGLISH) -> T:
-    """Read, parse and check one file into a record, or raise KnowledgeError. With
-    ``translation``, the record is in ``language``: the translated file laid over this
-    one (see ``acuinfo.knowledge.translating``); a translation that cannot be read
-    leaves the record in English, and is reported by ``validate``."""
-    from acuinfo.knowledge import schema
-
-    if language == ENGLISH or translation is None:
-        data = parse_file(entry)
-        if language != ENGLISH:
-            data = in_language(data, None, language)
-    else:
-        data = _parse_in_language(entry, translation, language)
-    record = schema.build(record_type, data)
-    data.forget()  # lists hold thousands of records: keep each file's parse no longer
-    return record
-
-
-def _parse_in_language(entry: Entry, translation: Entry, language: str) -> YamlData:
-    """``in_language`` of the parse of ``entry``, from the parse cache where the two
-    files were laid over each other before and neither has changed since."""
-    from acuinfo.knowledge import parsecache
-    from acuinfo.knowledge.located import YamlData
-
-    try:
-        files = [(str(entry), os.stat(entry)), (str(translation), os.stat(translation))]
-    except (OSError, TypeError):  # a file not on disk, or gone: read as usual
-        files = []
-    if files:
-        found, kept = parsecache.load_layered(files)
-        if found and type(kept) is list and len(kept) == 3:
-            value, untranslated, info = kept
-            data = YamlData(str(entry), value, None, reparse=lambda: _parse_now(entry))
-            data.language = language
-            data.untranslated = frozenset(tuple(path) for path in untranslated)
-            data.translation = (str(translation), info)
-            return data
-    data = in_language(parse_file(entry), translation, language)
-    if files and data.translation is not None:
-        parsecache.store_layered(files, [data.value, [list(path) for path in data.untranslated],
-                                         data.translation[1]])
-    return data
-
-
-def in_language(english: YamlData, translation: Entry | None, language: str) -> YamlData:
-    """``english`` with its translation into ``language`` laid over it, knowing which
-    parts stayed in English (all of it, without a translation)."""
-    from acuinfo.knowledge import translating
-    from acuinfo.knowledge.located import YamlData
-
-    translated = None
-    if translation is not None:
-        try:
-            translated = parse_file(translation)
-        except KnowledgeError:
-            translated = None
-    if translated is None:
-        value, untranslated, info = english.value, {()}, {}
-    else:
-        value, untranslated = translating.overlay(
-            english.value, translating.without_header(translated.value))
-        info = translating.header(translated.value)
-    data = YamlData(english.file, value, None, reparse=english.reparse)
-    data.language = language
-    data.untranslated = frozenset(untranslated)
-    data.translation = (str(translation), info) if translated is not None else None
-    return data
 
 
 class Knowledge:
@@ -260,13 +143,18 @@ class Knowledge:
         for folder in self.folders if names is None else ():
             for entry in self._yaml_files(folder.root / folder_name):
                 by_name.setdefault(entry.name, []).append(entry)
+        ahead = self._read_ahead([entries[0] for entries in by_name.values() if entries],
+                                 record_type)
         loaded = []
         for entries in by_name.values():
-            if self.on_read is not None:
+            if self.on_read is not None and not ahead:
                 self.on_read()
             for entry in entries:
                 try:
-                    record = self._read(entry, record_type)
+                    found = ahead.pop(entry) if entry in ahead else self._read(entry, record_type)
+                    if isinstance(found, KnowledgeError):
+                        raise found
+                    record = found
                 except KnowledgeError as err:
                     self.problems.extend(err.problems)
                     break
@@ -274,6 +162,29 @@ class Knowledge:
                     loaded.append(record)
                     break
         return loaded
+
+    def _read_ahead(self, entries: list[Entry], record_type: type[T]) -> dict[Entry, object]:
+        """The records (or the errors) of ``entries``, read by worker processes when there
+        are enough of them to be worth it (see ``acuinfo.knowledge.parallel``); none
+        otherwise, to be read here one by one."""
+        from acuinfo.knowledge import parallel
+
+        workers = parallel.workers_for(len(entries))
+        if workers < 2 or not all(isinstance(entry, Path) for entry in entries):
+            return {}
+        tick = self.on_read
+
+        def done(count: int) -> None:
+            for _ in range(count if tick is not None else 0):
+                tick()
+
+        roots = [folder.root for folder in self.folders]
+        results = parallel.read_ahead(entries, (record_type, self.language, roots), workers,
+                                      done)
+        if self.language != ENGLISH:
+            self.read_in_language.extend(
+                result for result in results if not isinstance(result, KnowledgeError))
+        return dict(zip(entries, results, strict=True))
 
     def _files(self, folder_name: str) -> list[Entry]:
         """The YAML files in one subfolder, the first folder to hold a name winning."""

@@ -32,6 +32,15 @@ class YamlData:
         self.untranslated: frozenset[Path] = frozenset()  # parts of it still in English
         self.translation: tuple[str, dict] | None = None  # the translated file, its header
 
+    def __reduce__(self) -> tuple:
+        """Sent to another process (``acuinfo.knowledge.parallel``) without its value and
+        positions when they can be parsed from the file again (``reparse``), as for a
+        forgotten value here; only what it says of languages goes with it."""
+        if self.reparse is None:
+            return super().__reduce__()
+        return _sent, (self.file, self.reparse, self.language, self.untranslated,
+                       self.translation)
+
     def forget(self) -> None:
         """Let go of the value and the positions once records are built from them: the
         records hold what they need, and the positions come back from the file if a
@@ -57,6 +66,14 @@ class YamlData:
     def problem(self, path: Path, message: str, hint: str | None = None) -> Problem:
         line, column = self.where(path)
         return Problem(self.file, message, line, column, hint)
+
+
+def _sent(file: str, reparse: Callable[[], YamlData], language: str,
+          untranslated: frozenset[Path], translation: tuple[str, dict] | None) -> YamlData:
+    """A YamlData as ``YamlData.__reduce__`` sent it."""
+    data = YamlData(file, None, None, reparse=reparse)
+    data.language, data.untranslated, data.translation = language, untranslated, translation
+    return data
 
 
 class Origin(Record):

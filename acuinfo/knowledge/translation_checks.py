@@ -19,8 +19,9 @@ from acuinfo.base.errors import KnowledgeError, Problem
 from acuinfo.base.namedrecord import Record
 from acuinfo.knowledge import schema
 from acuinfo.knowledge.folders import Entry, list_folder, probe
-from acuinfo.knowledge.loading import Knowledge, in_language, parse_file
+from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.located import YamlData
+from acuinfo.knowledge.reading import in_language, parse_file
 from acuinfo.knowledge.translating import HEADER, KEPT, NAMES, TRANSLATIONS, header
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

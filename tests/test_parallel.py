@@ -1,0 +1,137 @@
+"""Reading a large folder in worker processes gives what reading it in one process gives:
+the same records, the same problems at the same lines, and the same index."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import pytest
+from test_index_update import OLD, condition, contents
+
+from acuinfo.base.errors import KnowledgeError
+from acuinfo.finding import index
+from acuinfo.knowledge import parallel, records
+from acuinfo.knowledge.folders import Folder
+from acuinfo.knowledge.loading import Knowledge
+from acuinfo.knowledge.reading import read
+
+from conftest import DATA
+
+NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+FILES = 2 * parallel.CHUNK + 30  # enough for two workers to share
+
+
+def big_clinic(root: Path) -> Path:
+    """A clinic folder of ``FILES`` conditions, a few of them broken, drafts or twins."""
+    folder = root / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    for number in range(FILES):
+        text = condition(f"ache-{number}", f"Ache {number:03}", draft=number % 50 == 7)
+        if number == 3:
+            text = text.replace("title: Ache 003", "title: [Ache, three]")  # wrong type
+        if number == 120:
+            text = text.replace("summary:", "summary: [unclosed\nsummary:", 1)  # bad YAML
+        if number == 201:
+            text = text.replace("slug: ache-201", "slug: ache-200")  # a twin of the next
+        (folder / "conditions" / f"ache-{number:03}.yaml").write_text(text, encoding="utf-8")
+    for path in (*folder.rglob("*"), folder):
+        os.utime(path, (OLD, OLD))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return big_clinic(tmp_path_factory.mktemp("parallel"))
+
+
+def shown(result: object) -> object:
+    """A record or an error as it can be compared across processes."""
+    if isinstance(result, KnowledgeError):
+        return [str(problem) for problem in result.problems]
+    return repr(result._replace(origin=None)), result.origin.file
+
+
+def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted((folder / "conditions").iterdir())
+    ticks = []
+    ahead = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2, ticks.append)
+    here = []
+    for file in files:
+        try:
+            here.append(read(file, records.Condition))
+        except KnowledgeError as err:
+            here.append(err)
+    assert [shown(result) for result in ahead] == [shown(result) for result in here]
+    assert sum(ticks) == len(files) and len(ticks) > 1
+
+
+def test_a_problem_found_by_a_worker_has_its_file_and_line(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted((folder / "conditions").iterdir())
+    results = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2)
+    wrong_type = results[3]
+    line = (folder / "conditions" / "ache-003.yaml").read_text().splitlines().index(
+        "title: [Ache, three]") + 1
+    assert isinstance(wrong_type, KnowledgeError)
+    assert wrong_type.problems[0].file.endswith("ache-003.yaml")
+    assert wrong_type.problems[0].line == line
+    assert isinstance(results[120], KnowledgeError) and results[120].problems[0].line
+    # a problem found later, through the record's origin, still has its line
+    record = results[0]
+    assert record.origin.problem(("title",), "x").line == 2
+
+
+def built_index(folder: Path, cache: Path, workers: str, monkeypatch) -> dict[str, object]:
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(cache))
+    monkeypatch.setenv("ACUINFO_WORKERS", workers)
+    with contextlib.closing(index.open_index(Knowledge([Folder(folder, str(folder))]))) as db:
+        return contents(db)
+
+
+def test_an_index_built_by_two_workers_equals_one_built_by_one(folder, tmp_path, monkeypatch):
+    one = built_index(folder, tmp_path / "one", "1", monkeypatch)
+    two = built_index(folder, tmp_path / "two", "2", monkeypatch)
+    assert one == two
+    assert len(one["entries"]) > FILES - 10 and one["problems"] and one["drafted"]
+
+
+def test_the_knowledge_read_by_two_workers_is_the_knowledge_read_by_one(folder, tmp_path,
+                                                                       monkeypatch):
+    """Each record with its own file, the twin and the drafts as one process has them."""
+    seen = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / workers))
+        monkeypatch.setenv("ACUINFO_WORKERS", workers)
+        knowledge = Knowledge([Folder(folder, str(folder))])
+        seen.append(([(c.slug, c.origin.file) for c in knowledge.conditions()],
+                     [str(problem) for problem in knowledge.problems],
+                     [c.origin.file for c in knowledge.hidden_drafts]))
+    assert seen[0] == seen[1]
+    assert seen[0][1] and seen[0][2]
+
+
+def test_how_many_workers(monkeypatch):
+    monkeypatch.setenv("ACUINFO_WORKERS", "1")
+    assert parallel.workers_for(100_000) == 1
+    monkeypatch.setenv("ACUINFO_WORKERS", "3")
+    assert parallel.workers_for(100_000) == 3
+    assert parallel.workers_for(150) == 1  # fewer files than two chunks: no pool
+    monkeypatch.delenv("ACUINFO_WORKERS")
+    assert parallel.workers_for(parallel.FILES_PER_WORKER - 1) == 1
+    assert 1 <= parallel.workers_for(100_000) <= (os.cpu_count() or 1)
+
+
+def test_the_installed_script_lists_and_reports_the_same_with_workers(folder, tmp_path,
+                                                                      run_script):
+    seen = []
+    for workers in ("1", "2"):
+        listed = run_script("-d", str(folder), "conditions", "--format", "plain",
+                            env={"ACUINFO_WORKERS": workers,
+                                 "ACUINFO_CACHE_DIR": str(tmp_path / f"cache-{workers}")})
+        assert "Traceback" not in listed.stderr
+        seen.append((listed.returncode, listed.stdout, listed.stderr))
+    assert seen[0] == seen[1]
+    assert "Ache 004" in seen[0][1] and "ache-003.yaml:" in seen[0][1] + seen[0][2]
