@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -334,6 +335,32 @@ def edit_rounds(search: Command, folder: Path, template: str, runs: int,
     return samples
 
 
+FIRST_BUILD_WORKERS = (1, 2)
+FIRST_BUILD_LIMIT_MS = 3000.0
+FIRST_BUILD_LIMIT_MIB = 100.0
+
+
+def first_builds(search: Command, runs: int, work: Path, env: dict[str, str]
+                 ) -> dict[str, dict[str, object]]:
+    """G: the first search over the 10,000-condition folder with an empty cache (no
+    index, no parsed files), read by one worker and by two (ACUINFO_WORKERS); its time
+    and the peak memory of the acuinfo process itself (its workers are not counted)."""
+    found: dict[str, dict[str, object]] = {}
+    for workers in FIRST_BUILD_WORKERS:
+        times, peaks = [], []
+        for number in range(runs):
+            cache = work / f"cache-first-{workers}-{number}"
+            run_env = {**env, "ACUINFO_CACHE_DIR": str(cache), "ACUINFO_WORKERS": str(workers)}
+            start = time.perf_counter()
+            peaks.append(peak_mib(search.argv, run_env))
+            times.append((time.perf_counter() - start) * 1000)
+            shutil.rmtree(cache, ignore_errors=True)
+        found[f"G{workers}"] = {"workers": workers, "median_ms": round(statistics.median(times), 1),
+                                "samples_ms": [round(t, 1) for t in times],
+                                "peak_mib": round(statistics.median(peaks), 1)}
+    return found
+
+
 def verdict(value: float, limit: float) -> str:
     """Whether a ratio is within its target, in the words the report uses."""
     return "met" if value <= limit else "not met"
@@ -348,6 +375,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Time acuinfo's start-up against Python importing Typer and Rich.")
     parser.add_argument("--runs", type=int, default=15,
                         help="alternating rounds to take the median of (default 15)")
+    parser.add_argument("--first-builds", type=int, default=1, metavar="N",
+                        help="first builds to time for each number of workers (default 1)")
     parser.add_argument("--json", type=Path, metavar="PATH",
                         help="also save every figure, ratio, target and the machine as JSON")
     parser.add_argument("--keep", action="store_true",
@@ -554,6 +583,22 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                   f"  {figures['min']:7.1f}  {figures['max']:7.1f}")
         print()
 
+        print(f"first search over {SIZES[-1]:,} new conditions, empty cache "
+              f"(median of {args.first_builds} each)")
+        builds = first_builds(by_key["C"], args.first_builds, work, env)
+        for key, build in builds.items():
+            workers = build["workers"]
+            print(f"  {key:4}{f'{workers} worker' + ('s' if workers > 1 else ''):{width}}  "
+                  f"{build['median_ms']:8.1f} ms  peak {build['peak_mib']:6.1f} MiB")
+        best = builds[f"G{FIRST_BUILD_WORKERS[-1]}"]
+        scaling = builds["G1"]["median_ms"] / best["median_ms"]
+        print(f"  G with {FIRST_BUILD_WORKERS[-1]} workers: {best['median_ms']:,.0f} ms, <= "
+              f"{FIRST_BUILD_LIMIT_MS:,.0f} {verdict(best['median_ms'], FIRST_BUILD_LIMIT_MS)}; "
+              f"peak {best['peak_mib']:.0f} MiB, <= {FIRST_BUILD_LIMIT_MIB:.0f} "
+              f"{verdict(best['peak_mib'], FIRST_BUILD_LIMIT_MIB)}; "
+              f"G1/G{FIRST_BUILD_WORKERS[-1]} {scaling:.2f}")
+        print()
+
         memory: dict[str, list[float]] = {"A": [], "B": []}
         for _ in range(MEMORY_RUNS):
             for key, samples in memory.items():
@@ -586,6 +631,7 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                              "samples_ms": [round(s, 3) for s in c.samples_ms]}
                      for c in commands},
         "first_search_ms": round(first["C"], 3),
+        "first_builds": builds,
         "edits": {key: {**{f"{k}_ms": round(v, 3) for k, v in spread(runs).items()},
                         "samples_ms": [round(x, 3) for x in runs]}
                   for key, runs in edits.items()},
