@@ -57,7 +57,8 @@ def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypat
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
     ticks = []
-    ahead = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2, ticks.append)
+    ahead = list(parallel.read_ahead(files, (records.Condition, "en", [folder]), 2,
+                                     ticks.append))
     here = []
     for file in files:
         try:
@@ -71,7 +72,7 @@ def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypat
 def test_a_problem_found_by_a_worker_has_its_file_and_line(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
-    results = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2)
+    results = list(parallel.read_ahead(files, (records.Condition, "en", [folder]), 2))
     wrong_type = results[3]
     line = (folder / "conditions" / "ache-003.yaml").read_text().splitlines().index(
         "title: [Ache, three]") + 1
@@ -135,3 +136,18 @@ def test_the_installed_script_lists_and_reports_the_same_with_workers(folder, tm
         seen.append((listed.returncode, listed.stdout, listed.stderr))
     assert seen[0] == seen[1]
     assert "Ache 004" in seen[0][1] and "ache-003.yaml:" in seen[0][1] + seen[0][2]
+
+
+def test_a_reader_that_stops_early_leaves_no_worker_behind(folder, tmp_path, monkeypatch):
+    """The workers read only a few chunks ahead, and go when the reading stops."""
+    import multiprocessing
+
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted((folder / "conditions").iterdir())
+    ticks: list[int] = []
+    reading = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2, ticks.append)
+    first = [next(reading) for _ in range(5)]
+    assert [result.origin.file for result in first] == [str(file) for file in files[:5]]
+    assert sum(ticks) < len(files)
+    reading.close()
+    assert multiprocessing.active_children() == []

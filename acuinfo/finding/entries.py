@@ -36,8 +36,10 @@ class IndexEntry(Record):
 
 
 def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
-    """Every findable entry; a broken file is left out (``acuinfo validate`` reports it)."""
-    for condition in knowledge.conditions():
+    """Every findable entry; a broken file is left out (``acuinfo validate`` reports it).
+    The conditions come as they are read, by file name, so that an index of thousands
+    holds none of them for long."""
+    for condition in knowledge.each_condition():
         yield condition_entry(condition)
     yield from _guarded(_tips, knowledge)
     yield from _guarded(_session, knowledge)

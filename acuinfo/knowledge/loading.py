@@ -121,17 +121,22 @@ class Knowledge:
     def conditions(self) -> list[records.Condition]:
         """Every condition that loads, by title; broken files go to ``problems``."""
         if self._conditions is None:
-            found = self._collect_visible("conditions", records.Condition)
+            found = self.each_condition()
             self._conditions = sorted(found, key=lambda c: c.title.lower())
         return self._conditions
+
+    def each_condition(self) -> Iterator[records.Condition]:
+        """Every condition that loads, by file name, one at a time and none kept: for an
+        index of thousands, written as they come. Broken files go to ``problems``."""
+        return self._each_visible("conditions", records.Condition)
 
     def conditions_named(self, names: set[str]) -> list[records.Condition]:
         """The conditions of the files of these names only (``neck-pain.yaml``), found as
         ``conditions`` finds them: for an index that replaces a few."""
-        return self._collect_visible("conditions", records.Condition, names)
+        return list(self._each_visible("conditions", records.Condition, names))
 
-    def _collect_visible(self, folder_name: str, record_type: type[T],
-                         names: set[str] | None = None) -> list[T]:
+    def _each_visible(self, folder_name: str, record_type: type[T],
+                      names: set[str] | None = None) -> Iterator[T]:
         """One record per file name in a subfolder (of ``names``, if given): the first
         folder's, or the next folder's when that one is a hidden draft. A broken file is
         a problem, and hides the files of that name below it."""
@@ -143,35 +148,36 @@ class Knowledge:
         for folder in self.folders if names is None else ():
             for entry in self._yaml_files(folder.root / folder_name):
                 by_name.setdefault(entry.name, []).append(entry)
-        ahead = self._read_ahead([entries[0] for entries in by_name.values() if entries],
-                                 record_type)
-        loaded = []
-        for entries in by_name.values():
-            if self.on_read is not None and not ahead:
+        listed = [entries for entries in by_name.values() if entries]
+        ahead = self._read_ahead([entries[0] for entries in listed], record_type)
+        for entries in listed:
+            if ahead is None and self.on_read is not None:
                 self.on_read()
-            for entry in entries:
+            for number, entry in enumerate(entries):
                 try:
-                    found = ahead.pop(entry) if entry in ahead else self._read(entry, record_type)
-                    if isinstance(found, KnowledgeError):
-                        raise found
-                    record = found
+                    if number == 0 and ahead is not None:
+                        found = next(ahead)
+                        if isinstance(found, KnowledgeError):
+                            raise found
+                        record = found
+                    else:
+                        record = self._read(entry, record_type)
                 except KnowledgeError as err:
                     self.problems.extend(err.problems)
                     break
                 if self._visible(record):
-                    loaded.append(record)
+                    yield record
                     break
-        return loaded
 
-    def _read_ahead(self, entries: list[Entry], record_type: type[T]) -> dict[Entry, object]:
-        """The records (or the errors) of ``entries``, read by worker processes when there
-        are enough of them to be worth it (see ``acuinfo.knowledge.parallel``); none
-        otherwise, to be read here one by one."""
+    def _read_ahead(self, entries: list[Entry], record_type: type[T]) -> Iterator[object] | None:
+        """The records (or the errors) of ``entries`` in order, read by worker processes
+        a little ahead of their use when there are enough of them to be worth it (see
+        ``acuinfo.knowledge.parallel``); None otherwise, to be read here one by one."""
         from acuinfo.knowledge import parallel
 
         workers = parallel.workers_for(len(entries))
         if workers < 2 or not all(isinstance(entry, Path) for entry in entries):
-            return {}
+            return None
         tick = self.on_read
 
         def done(count: int) -> None:
@@ -181,10 +187,15 @@ class Knowledge:
         roots = [folder.root for folder in self.folders]
         results = parallel.read_ahead(entries, (record_type, self.language, roots), workers,
                                       done)
-        if self.language != ENGLISH:
-            self.read_in_language.extend(
-                result for result in results if not isinstance(result, KnowledgeError))
-        return dict(zip(entries, results, strict=True))
+        if self.language == ENGLISH:
+            return results
+        return self._noted_in_language(results)
+
+    def _noted_in_language(self, results: Iterator[object]) -> Iterator[object]:
+        for result in results:
+            if not isinstance(result, KnowledgeError):
+                self.read_in_language.append(result)
+            yield result
 
     def _files(self, folder_name: str) -> list[Entry]:
         """The YAML files in one subfolder, the first folder to hold a name winning."""
@@ -363,4 +374,4 @@ class Knowledge:
 
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
-        return self._collect_visible("pages", records.Page)
+        return list(self._each_visible("pages", records.Page))

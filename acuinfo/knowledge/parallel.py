@@ -15,10 +15,12 @@ more than they would save.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from acuinfo.base.errors import KnowledgeError
@@ -26,6 +28,7 @@ from acuinfo.base.errors import KnowledgeError
 WORKERS_VARIABLE = "ACUINFO_WORKERS"
 FILES_PER_WORKER = 1_000  # below this, a worker costs more to start than it saves
 CHUNK = 100  # files a worker reads at a time: few messages, and an even share of work
+AHEAD = 3  # chunks a worker may have read, or be reading, before they are used
 
 Result = object  # a record, or the KnowledgeError that reading its file raised
 
@@ -44,26 +47,29 @@ def workers_for(files: int) -> int:
 
 
 def read_ahead(files: Sequence[Path], read: tuple, workers: int,
-               done: Callable[[int], object] | None = None) -> list[Result]:
+               done: Callable[[int], object] | None = None) -> Iterator[Result]:
     """Each file of ``files`` read as ``read_file(file, *read)`` would read it, in
-    ``workers`` processes; ``done`` is told how many more files are read as each chunk
-    comes back."""
+    ``workers`` processes, and given back in order as soon as it is read; ``done`` is
+    told how many more files are read as each chunk comes back. Only a few chunks are
+    read ahead of the one being used, so memory holds those, not the folder."""
     import multiprocessing
 
-    chunks = [(list(files[at:at + CHUNK]), read) for at in range(0, len(files), CHUNK)]
-    context = multiprocessing.get_context(_start_method())
-    results: list[Result] = []
-    pool = context.Pool(workers, initializer=_ignore_ctrl_c)
+    chunks = iter([(list(files[at:at + CHUNK]), read) for at in range(0, len(files), CHUNK)])
+    pool = multiprocessing.get_context(_start_method()).Pool(workers, initializer=_ignore_ctrl_c)
     try:
-        for chunk in pool.imap(_read_chunk, chunks):
-            results.extend(chunk)
+        pending = deque(pool.apply_async(_read_chunk, (chunk,))
+                        for chunk in itertools.islice(chunks, workers * AHEAD))
+        while pending:
+            results = pending.popleft().get()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.apply_async(_read_chunk, (chunk,)))
             if done is not None:
-                done(len(chunk))
+                done(len(results))
+            yield from results
         pool.close()
     finally:
-        pool.terminate()  # at once, on Ctrl-C or any failure; after close, a no-op
+        pool.terminate()  # at once, on Ctrl-C, a failure or a reader that stopped early
         pool.join()
-    return results
 
 
 def _start_method() -> str:
