@@ -302,13 +302,14 @@ def settle(path: Path) -> None:
 
 
 def edit_rounds(search: Command, folder: Path, template: str, runs: int,
-                env: dict[str, str], progress: Callable[[str], None]) -> dict[str, list[float]]:
+                env: dict[str, str], progress: Callable[[str], None],
+                size: int = SIZES[-1]) -> dict[str, list[float]]:
     """E: the search just after one condition file was edited, E+ just after one was
     added, E- just after one was removed; each followed at once by the same search with
     the index current (Ce, C+, C-), so each round gives a ratio of two runs back to back."""
     samples: dict[str, list[float]] = {key: [] for key in ("E", "Ce", "E+", "C+", "E-", "C-")}
     conditions = folder / "conditions"
-    edited = conditions / f"{condition_names(SIZES[-1] // 2)['slug']}.yaml"
+    edited = conditions / f"{condition_names(size // 2)['slug']}.yaml"
     original = edited.read_text(encoding="utf-8")
     added = conditions / "synthetic-pain-added.yaml"
     names = {**condition_names(0), "slug": "synthetic-pain-added"}
@@ -361,6 +362,85 @@ def first_builds(search: Command, runs: int, work: Path, env: dict[str, str]
     return found
 
 
+HUGE_TARGETS = (
+    Target("B100/A", "B100", "A", 1.10, "a 100,000-condition folder does not slow showing one"),
+    Target("C100/F", "C100", "F", 2.0, "search over 100,000 conditions, index built"),
+    Target("D100/F", "D100", "F", 2.0, "listing 100,000 conditions"),
+    Target("E100/C100", "E", "Ce", 3.0, "search just after one of 100,000 conditions is edited"),
+)
+
+
+def mib_in(folder: Path) -> float:
+    """The size of the files in ``folder`` and below, in MiB."""
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+
+
+def huge_session(size: int, runs: int) -> dict[str, object]:
+    """The same commands over one generated folder of ``size`` conditions: its first build,
+    then ``runs`` alternating rounds and edit rounds, against HUGE_TARGETS."""
+    acuinfo = str(acuinfo_script())
+    versions = package_versions()
+    machine = machine_info(versions)
+    print_machine(machine, versions)
+    with workspace(False) as work:
+        env = bench_env(work)
+        template = condition_template()
+        folder = work / f"knowledge-{size}"
+        started = time.perf_counter()
+        build_folder(folder, size, template)
+        then = time.time() - 10  # settled: the first build is kept, not built again
+        for path in (*folder.rglob("*"), folder):
+            os.utime(path, (then, then))
+        print(f"a knowledge folder of {size:,} conditions, built in "
+              f"{time.perf_counter() - started:.1f} s")
+        data = ["--data-dir", str(folder)]
+        commands = [
+            Command("F", "floor", [sys.executable, "-c", "import typer, rich.console"],
+                    'python -c "import typer, rich.console"'),
+            Command("A", "one condition", [acuinfo, "condition", "neck-pain"],
+                    "acuinfo condition neck-pain"),
+            Command("B100", f"one condition, {size:,} more", [acuinfo, *data, "condition",
+                    "neck-pain"], f"acuinfo --data-dir <{size}> condition neck-pain"),
+            Command("C100", f"search, {size:,}", [acuinfo, *data, "search", SEARCH_WORDS],
+                    f'acuinfo --data-dir <{size}> search "{SEARCH_WORDS}"'),
+            Command("D100", f"list, {size:,}", [acuinfo, *data, "conditions"],
+                    f"acuinfo --data-dir <{size}> conditions"),
+        ]
+        start = time.perf_counter()
+        peak = peak_mib(commands[3].argv, env)
+        first_ms = (time.perf_counter() - start) * 1000
+        cache_mib, folder_mib = mib_in(work / "cache"), mib_in(folder)
+        print(f"  first search, which builds the index: {first_ms:,.0f} ms, peak {peak:.0f} MiB;"
+              f" cache {cache_mib:,.0f} MiB for a folder of {folder_mib:,.0f} MiB")
+        first_runs(commands, env)
+        rounds(commands, runs, env, lambda text: None)
+        for command in commands:
+            figures = spread(command.samples_ms)
+            print(f"  {command.key:5}{command.shown:52}  {figures['median']:8.1f}"
+                  f"  {figures['min']:7.1f}  {figures['max']:7.1f}")
+        edits = edit_rounds(commands[3], folder, template, runs, env, lambda text: None, size)
+        for key in ("E", "Ce"):
+            figures = spread(edits[key])
+            print(f"  {key:5}{'after one edit' if key == 'E' else 'then again':52}"
+                  f"  {figures['median']:8.1f}  {figures['min']:7.1f}  {figures['max']:7.1f}")
+    samples = {command.key: command.samples_ms for command in commands}
+    samples.update(edits)
+    found = {}
+    for target in HUGE_TARGETS:
+        ratios = round_ratios(samples[target.numerator], samples[target.denominator])
+        value = statistics.median(ratios)
+        found[target.name] = {"value": round(value, 4), "min": round(min(ratios), 4),
+                              "max": round(max(ratios), 4), "target": target.limit,
+                              "met": value <= target.limit}
+        print(f"  {target.name:10} {value:6.2f}  {min(ratios):.2f}-{max(ratios):.2f}  <= "
+              f"{target.limit:<4.2f}  {verdict(value, target.limit):7}  {target.meaning}")
+    return {"machine": machine, "size": size, "runs": runs,
+            "first_build_ms": round(first_ms, 1), "first_build_peak_mib": round(peak, 1),
+            "cache_mib": round(cache_mib, 1), "folder_mib": round(folder_mib, 1),
+            "commands": {c.key: spread(c.samples_ms) for c in commands},
+            "edits": {key: spread(runs) for key, runs in edits.items()}, "ratios": found}
+
+
 def verdict(value: float, limit: float) -> str:
     """Whether a ratio is within its target, in the words the report uses."""
     return "met" if value <= limit else "not met"
@@ -377,6 +457,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="alternating rounds to take the median of (default 15)")
     parser.add_argument("--first-builds", type=int, default=1, metavar="N",
                         help="first builds to time for each number of workers (default 1)")
+    parser.add_argument("--huge", type=int, metavar="N",
+                        help="instead, time one generated folder of N conditions (100000 for "
+                             "the large-folder targets; it takes many minutes)")
     parser.add_argument("--json", type=Path, metavar="PATH",
                         help="also save every figure, ratio, target and the machine as JSON")
     parser.add_argument("--keep", action="store_true",
@@ -651,7 +734,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; 0 whatever the figures, 1 when a command failed."""
     args = parse_args(argv)
     try:
-        report = session(args)
+        report = huge_session(args.huge, args.runs) if args.huge else session(args)
     except BenchFailed as failure:
         print(f"\n{failure}", file=sys.stderr)
         if isinstance(failure, CommandFailed):
