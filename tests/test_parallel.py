@@ -146,8 +146,8 @@ def test_a_reader_that_stops_early_leaves_no_worker_behind(folder, tmp_path, mon
     files = sorted((folder / "conditions").iterdir())
     ticks: list[int] = []
     reading = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2, ticks.append)
-    first = [next(reading) for _ in range(5)]
-    assert [result.origin.file for result in first] == [str(file) for file in files[:5]]
+    first = [next(reading) for _ in range(3)]  # the fourth file is a broken one
+    assert [result.origin.file for result in first] == [str(file) for file in files[:3]]
     assert sum(ticks) < len(files)
     reading.close()
     assert multiprocessing.active_children() == []
