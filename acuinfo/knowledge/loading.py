@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from acuinfo.base.errors import KnowledgeError, Problem
 from acuinfo.base.languages import ENGLISH
@@ -35,9 +35,6 @@ from acuinfo.knowledge.merging import (
     overlay_session,
 )
 from acuinfo.knowledge.reading import read
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 
