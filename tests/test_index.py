@@ -229,10 +229,12 @@ def test_a_folder_named_relatively_or_absolutely_shares_one_index(invoke, clinic
         assert sorted(p.name for p in (cache / "parsed").iterdir()) == parsed
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_long_first_build_shows_progress_on_a_terminal_and_nothing_in_a_pipe(
-        tmp_path, run_script):
+        tmp_path, run_script, workers):
     """Over a large folder the first search takes seconds: on a terminal, a bar on
-    standard error says how far it has got, and is cleared; in a pipe, nothing."""
+    standard error says how far it has got, and is cleared; in a pipe, nothing. So too
+    when worker processes read the files (they are started beside the bar)."""
     from test_pager import run_in_terminal
 
     from acuinfo.base.progress import SHOWN_FROM
@@ -243,11 +245,13 @@ def test_a_long_first_build_shows_progress_on_a_terminal_and_nothing_in_a_pipe(
         (folder / "conditions" / f"c{number}.yaml").write_text(
             condition(f"c{number}", f"Ache {number}"), encoding="utf-8")
     env = {"ACUINFO_CACHE_DIR": str(tmp_path / "tty-cache"),
-           "ACUINFO_USER_DIR": str(tmp_path / "user"), "ACUINFO_PAGER": "cat"}
+           "ACUINFO_USER_DIR": str(tmp_path / "user"), "ACUINFO_PAGER": "cat",
+           "ACUINFO_WORKERS": workers}
     screen = run_in_terminal(["-d", str(folder), "search", "ache", "999"], env)
-    assert "Indexing the knowledge files" in screen
+    assert "Indexing the knowledge files" in screen and "Traceback" not in screen
     assert f"/{SHOWN_FROM + 20 + len(CONDITION_SLUGS)}" in screen, "how many files, all told"
-    piped = run_script("-d", str(folder), "search", "ache", "999")
+    piped = run_script("-d", str(folder), "search", "ache", "999",
+                       env={"ACUINFO_WORKERS": workers})
     assert piped.returncode == 0, piped.stderr
     assert piped.stderr == "", "nothing in a pipe"
     small = run_script("search", "neck")
