@@ -151,3 +151,26 @@ def test_a_reader_that_stops_early_leaves_no_worker_behind(folder, tmp_path, mon
     assert sum(ticks) < len(files)
     reading.close()
     assert multiprocessing.active_children() == []
+
+
+def test_files_a_dead_worker_held_are_read_here(folder, tmp_path, monkeypatch):
+    """A worker killed outright (as the system does to one out of memory) loses the
+    chunks it held; they are read in this process, and nothing is missing or twice."""
+    import multiprocessing
+    import signal
+
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted((folder / "conditions").iterdir())
+    reading = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2)
+    first = next(reading)
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    rest = list(reading)
+    here = []
+    for file in files:
+        try:
+            here.append(read(file, records.Condition))
+        except KnowledgeError as err:
+            here.append(err)
+    assert [shown(result) for result in [first, *rest]] == [shown(result) for result in here]
+    assert multiprocessing.active_children() == []

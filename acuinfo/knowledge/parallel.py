@@ -15,11 +15,10 @@ more than they would save.
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import os
 import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -51,25 +50,107 @@ def read_ahead(files: Sequence[Path], read: tuple, workers: int,
     """Each file of ``files`` read as ``read_file(file, *read)`` would read it, in
     ``workers`` processes, and given back in order as soon as it is read; ``done`` is
     told how many more files are read as each chunk comes back. Only a few chunks are
-    read ahead of the one being used, so memory holds those, not the folder."""
-    import multiprocessing
+    read ahead of the one being used, so memory holds those, not the folder.
 
-    chunks = iter([(list(files[at:at + CHUNK]), read) for at in range(0, len(files), CHUNK)])
-    pool = multiprocessing.get_context(_start_method()).Pool(workers, initializer=_ignore_ctrl_c)
+    Each worker has a pipe of its own, and no lock is shared: a worker that dies
+    (killed, or out of memory) takes nothing with it but the chunks it held, which are
+    then read in this process. (The standard library's pools share a queue lock, and
+    one killed while holding it stops the whole pool for good.)"""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    chunks = [list(files[at:at + CHUNK]) for at in range(0, len(files), CHUNK)]
+    context = multiprocessing.get_context(_start_method())
+    team = [_Worker(context) for _ in range(workers)]
+    read_back: dict[int, list[Result]] = {}
+    sent = 0  # chunks handed out so far
+
+    def hand_out(worker: _Worker) -> None:
+        nonlocal sent
+        worker.give(sent, chunks[sent], read)
+        sent += 1
+
     try:
-        pending = deque(pool.apply_async(_read_chunk, (chunk,))
-                        for chunk in itertools.islice(chunks, workers * AHEAD))
-        while pending:
-            results = pending.popleft().get()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.apply_async(_read_chunk, (chunk,)))
+        for worker in team:
+            while len(worker.held) < AHEAD and sent < len(chunks):
+                hand_out(worker)
+        for number in range(len(chunks)):
+            while number not in read_back:
+                alive = [worker for worker in team if worker.alive]
+                if not alive:  # every worker died: what is left is read here
+                    read_back[number] = _read_chunk((chunks[number], read))
+                    sent = max(sent, number + 1)
+                    break
+                waited = {worker.connection: worker for worker in alive}
+                waited.update({worker.process.sentinel: worker for worker in alive})
+                for ready in wait(list(waited)):
+                    worker = waited[ready]
+                    if worker.alive:
+                        read_back.update(worker.collect(read, chunks))
+            results = read_back.pop(number)
+            idle = [worker for worker in team if worker.alive and len(worker.held) < AHEAD]
+            if sent < len(chunks) and idle:
+                hand_out(min(idle, key=lambda worker: len(worker.held)))
             if done is not None:
                 done(len(results))
             yield from results
-        pool.close()
     finally:
-        pool.terminate()  # at once, on Ctrl-C, a failure or a reader that stopped early
-        pool.join()
+        for worker in team:
+            worker.stop()
+
+
+class _Worker:
+    """One worker process, its own pipe, and the chunks it has been given."""
+
+    def __init__(self, context: object) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.held: list[int] = []
+        self.alive = True
+
+    def give(self, number: int, chunk: list[Path], read: tuple) -> None:
+        self.held.append(number)
+        with contextlib.suppress(OSError):  # it has died: collect() reads what it held
+            self.connection.send((number, chunk, read))
+
+    def collect(self, read: tuple, chunks: list[list[Path]]) -> dict[int, list[Result]]:
+        """The chunks this worker has read since last asked; if it has died, every chunk
+        it still held, read here."""
+        found = {}
+        try:
+            while self.connection.poll():
+                number, results = self.connection.recv()
+                self.held.remove(number)
+                found[number] = results
+            if self.process.is_alive():
+                return found
+        except (EOFError, OSError):
+            pass
+        self.alive = False
+        for number in self.held:
+            found[number] = _read_chunk((chunks[number], read))
+        self.held = []
+        return found
+
+    def stop(self) -> None:
+        """End the worker now, whatever it is doing: nothing it was reading is needed."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.connection.close()
+
+
+def _serve(connection: object) -> None:
+    """A worker's life: read each chunk it is sent and send back what it read."""
+    _ignore_ctrl_c()
+    while True:
+        try:
+            number, chunk, read = connection.recv()
+        except (EOFError, OSError):  # the main process has gone
+            return
+        connection.send((number, _read_chunk((chunk, read))))
 
 
 def _start_method() -> str:
