@@ -53,18 +53,24 @@ def shown(result: object) -> object:
     return repr(result._replace(origin=None)), result.origin.file
 
 
+def read_here(files: list[Path]) -> list[object]:
+    """Each file's record, or the error reading it raised, read in this process."""
+    found: list[object] = []
+    for file in files:
+        try:
+            found.append(read(file, records.Condition))
+        except KnowledgeError as err:
+            found.append(err)
+    return found
+
+
 def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
     ticks = []
     ahead = list(parallel.read_ahead(files, (records.Condition, "en", [folder]), 2,
                                      ticks.append))
-    here = []
-    for file in files:
-        try:
-            here.append(read(file, records.Condition))
-        except KnowledgeError as err:
-            here.append(err)
+    here = read_here(files)
     assert [shown(result) for result in ahead] == [shown(result) for result in here]
     assert sum(ticks) == len(files) and len(ticks) > 1
 
@@ -166,11 +172,6 @@ def test_files_a_dead_worker_held_are_read_here(folder, tmp_path, monkeypatch):
     for child in multiprocessing.active_children():
         os.kill(child.pid, signal.SIGKILL)
     rest = list(reading)
-    here = []
-    for file in files:
-        try:
-            here.append(read(file, records.Condition))
-        except KnowledgeError as err:
-            here.append(err)
+    here = read_here(files)
     assert [shown(result) for result in [first, *rest]] == [shown(result) for result in here]
     assert multiprocessing.active_children() == []
