@@ -34,7 +34,7 @@ from acuinfo.knowledge.merging import (
     merged_by_name,
     overlay_session,
 )
-from acuinfo.knowledge.reading import read
+from acuinfo.knowledge.reading import read_in
 
 T = TypeVar("T")
 
@@ -81,14 +81,10 @@ class Knowledge:
 
     def _read(self, entry: Entry, record_type: type[T]) -> T:
         """One file's record, in this knowledge's language."""
-        if self.language == ENGLISH:
-            return read(entry, record_type)
-        from acuinfo.knowledge.translating import translation_of
-
-        translation = translation_of(entry, [folder.root for folder in self.folders],
-                                     self.language)
-        record = read(entry, record_type, translation, self.language)
-        self.read_in_language.append(record)
+        record = read_in(entry, record_type, self.language,
+                         [folder.root for folder in self.folders])
+        if self.language != ENGLISH:
+            self.read_in_language.append(record)
         return record
 
     def languages(self) -> list[str]:

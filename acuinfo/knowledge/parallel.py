@@ -178,14 +178,9 @@ def _read_chunk(work: tuple[list[Path], tuple]) -> list[Result]:
 def read_file(file: Path, record_type: type, language: str, roots: list[Path]) -> Result:
     """One file's record in ``language`` (its translation from the first of ``roots``
     that holds one laid over it), or the KnowledgeError that reading it raised."""
-    from acuinfo.base.languages import ENGLISH
-    from acuinfo.knowledge.reading import read
+    from acuinfo.knowledge.reading import read_in
 
     try:
-        if language == ENGLISH:
-            return read(file, record_type)
-        from acuinfo.knowledge.translating import translation_of
-
-        return read(file, record_type, translation_of(file, roots, language), language)
+        return read_in(file, record_type, language, roots)
     except KnowledgeError as err:
         return err

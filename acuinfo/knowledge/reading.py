@@ -71,6 +71,16 @@ def _parse_now(entry: Entry) -> YamlData:
     return yamlfile.parse(yamlfile.decode(raw, file), file)
 
 
+def read_in(entry: Entry, record_type: type[T], language: str, roots: list[Entry]) -> T:
+    """``read`` in ``language``: with the translation of ``entry`` from the first of the
+    knowledge folders ``roots`` that holds one, if any does."""
+    if language == ENGLISH:
+        return read(entry, record_type)
+    from acuinfo.knowledge.translating import translation_of
+
+    return read(entry, record_type, translation_of(entry, roots, language), language)
+
+
 def read(entry: Entry, record_type: type[T], translation: Entry | None = None,
          language: str = ENGLISH) -> T:
     """Read, parse and check one file into a record, or raise KnowledgeError. With
