@@ -49,7 +49,10 @@ def main() -> None:
         run()
     except (Interrupted, KeyboardInterrupt):
         _stop()
-    except SystemExit:
+    except BaseException:
+        # Python may wrap Ctrl-C in another exception on its way out (an error calling
+        # __set_name__ while a class is made, as a module loads): after Ctrl-C, any
+        # exception, and any exit, is Ctrl-C's.
         if pressed:
             _stop()
         raise
