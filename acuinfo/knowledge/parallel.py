@@ -78,7 +78,7 @@ def read_ahead(files: Sequence[Path], read: tuple, workers: int,
             while number not in read_back:
                 alive = [worker for worker in team if worker.alive]
                 if not alive:  # every worker died: what is left is read here
-                    read_back[number] = _read_chunk((chunks[number], read))
+                    read_back[number] = _read_chunk(chunks[number], read)
                     sent = max(sent, number + 1)
                     break
                 waited = {worker.connection: worker for worker in alive}
@@ -130,7 +130,7 @@ class _Worker:
             pass
         self.alive = False
         for number in self.held:
-            found[number] = _read_chunk((chunks[number], read))
+            found[number] = _read_chunk(chunks[number], read)
         self.held = []
         return found
 
@@ -150,7 +150,7 @@ def _serve(connection: object) -> None:
             number, chunk, read = connection.recv()
         except (EOFError, OSError):  # the main process has gone
             return
-        connection.send((number, _read_chunk((chunk, read))))
+        connection.send((number, _read_chunk(chunk, read)))
 
 
 def _start_method() -> str:
@@ -170,8 +170,7 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _read_chunk(work: tuple[list[Path], tuple]) -> list[Result]:
-    files, read = work
+def _read_chunk(files: list[Path], read: tuple) -> list[Result]:
     return [read_file(file, *read) for file in files]
 
 
