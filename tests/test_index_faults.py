@@ -83,6 +83,31 @@ def test_a_writer_killed_inside_the_index_breaks_nothing(run_script, tmp_path, t
     check_everything_works(run_script)
 
 
+def test_a_killed_update_never_meets_the_next_full_build(run_script, tmp_path, clinic):
+    """An update killed in the middle leaves its journal beside the index. A full build
+    that then replaces the index lets SQLite roll that journal back into the file it
+    belongs to first: left beside the new file, it would be rolled into that one."""
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    settled = time.time() - 3600
+    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
+        os.utime(path, (settled, settled))
+    assert run_script("-d", str(folder), "conditions").returncode == 0
+    index = index_file(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(index)])
+    assert killed.returncode == -signal.SIGKILL
+    assert Path(f"{index}-journal").exists(), "the killed writer left no journal"
+    (folder / "tips.yaml").write_text((DATA / "tips.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")  # a change only a full build takes
+    for path in (folder / "tips.yaml", folder):
+        os.utime(path, (settled + 1, settled + 1))
+    check_everything_works(run_script, folder=folder)
+    assert not Path(f"{index}-journal").exists()
+    built = index.stat().st_ino
+    check_everything_works(run_script, folder=folder)
+    assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
+    assert index.stat().st_ino == built, "the new index was damaged, and built again"
+
+
 @pytest.mark.parametrize("name", ["we#ird", "what?mode=rw", "100%25 full", "per%cent"])
 def test_cache_folder_with_uri_characters(run_script, tmp_path, name):
     cache = tmp_path / "cached" / name

@@ -199,23 +199,29 @@ def test_an_updated_index_equals_one_built_from_scratch(operations):
 
 READER = """
 import sqlite3, sys, time
-from acuinfo.finding.cache_files import read_only_uri
+from acuinfo.finding.cache_files import index_uri
+from acuinfo.finding.index import connect
 path, until = sys.argv[1], time.time() + float(sys.argv[2])
 seen = set()
 while time.time() < until:
     try:
-        db = sqlite3.connect(read_only_uri(path), uri=True)
+        db = connect(index_uri(path))  # as a command reads it: one transaction
     except sqlite3.Error:
         continue
     try:
         titles = {t for (t,) in db.execute(
             "SELECT title FROM entries WHERE kind = 'condition' AND title LIKE 'Ache %'")}
-        listed = db.execute("SELECT count(*) FROM entries WHERE kind = 'condition'").fetchone()
+        time.sleep(0.002)  # room for an update to commit between the two queries
+        again = {t for (t,) in db.execute("SELECT title FROM words JOIN entries"
+                                          " ON entries.id = words.rowid WHERE words MATCH 'ache'")}
     except sqlite3.Error as err:
         print("error", err)
         sys.exit(1)
     finally:
         db.close()
+    if again != titles:
+        print("error: two queries saw two states", sorted(titles), sorted(again))
+        sys.exit(1)
     seen.add(tuple(sorted(titles)))
 print(len(seen))
 for titles in seen:
@@ -224,15 +230,16 @@ for titles in seen:
 
 
 def test_readers_during_updates_see_the_old_index_or_the_new(tmp_path, monkeypatch):
-    """Readers in other processes open the index again and again while it is updated;
-    each sees a whole state: every title from one edit or the next, never a mix, never
-    an error."""
+    """Readers in other processes open the index again and again while it is updated in
+    place; each sees a whole state, in every query it makes: every title from one edit
+    or the next, never a mix, never an error."""
     monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
     clinic = Clinic(tmp_path)
     for number in range(3):
         clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number} v0"))
     clinic.contents()
     (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
     readers = [subprocess.Popen([sys.executable, "-c", READER, str(path), "4"],
                                 stdout=subprocess.PIPE, text=True) for _ in range(2)]
     versions = 1
@@ -254,6 +261,7 @@ def test_readers_during_updates_see_the_old_index_or_the_new(tmp_path, monkeypat
             # a whole update: versions of the three titles differ by at most one edit
             numbers = sorted(int(title.rsplit("v", 1)[1]) for title in titles)
             assert numbers[-1] - numbers[0] <= 1, titles
+    assert path.stat().st_ino == inode, "an update built a new index instead"
 
 
 def test_a_second_edit_in_the_same_tick_of_a_coarse_clock_is_seen(clinic, monkeypatch):
@@ -265,9 +273,9 @@ def test_a_second_edit_in_the_same_tick_of_a_coarse_clock_is_seen(clinic, monkey
 
     real = index_rows.stamps_of
 
-    def coarse(folder, names):
+    def coarse(state, folder):
         return {name: (size, mtime // 10**9 * 10**9, mtime // 10**9 * 10**9, inode)
-                for name, (size, mtime, _, inode) in real(folder, names).items()}
+                for name, (size, mtime, _, inode) in real(state, folder).items()}
 
     monkeypatch.setattr(index_rows, "stamps_of", coarse)
     target = clinic.folder / "conditions" / "c2.yaml"
@@ -284,3 +292,93 @@ def titles(clinic: Clinic) -> set[str]:
     with contextlib.closing(clinic.open()) as connection:
         return {title for (title,) in connection.execute(
             "SELECT title FROM entries WHERE kind = 'condition'")}
+
+
+KILLED_UPDATE = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("PRAGMA cache_size = 1")  # changed pages reach the file before commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("DELETE FROM entries")
+connection.execute("UPDATE meta SET value = value")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_an_update_killed_during_a_build_never_reaches_the_new_index(clinic, monkeypatch):
+    """A writer killed while a full build was filling its new file leaves a journal
+    beside the old index. The build lets SQLite roll that journal back into the old file
+    before the new one takes its place; left there, it would be rolled into the new one."""
+    ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    journal = Path(f"{path}-journal")
+    real = index._fill
+
+    def fill_while_an_update_is_killed(*args):
+        real(*args)
+        killed = subprocess.run([sys.executable, "-c", KILLED_UPDATE, str(path)])
+        assert killed.returncode < 0 and journal.exists()
+
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(clinic.cache))
+    monkeypatch.setattr(index, "_fill", fill_while_an_update_is_killed)
+    knowledge = Knowledge([Folder(clinic.folder, str(clinic.folder))])
+    index._build(knowledge, *index._where(knowledge)).close()
+    monkeypatch.undo()
+    assert not journal.exists()
+    built = path.stat().st_ino
+    assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+    assert path.stat().st_ino == built, "the new index was damaged, and built again"
+
+
+WRITER = """
+import contextlib, os, sys
+from pathlib import Path
+from acuinfo.finding import index
+from acuinfo.knowledge.folders import Folder
+from acuinfo.knowledge.loading import Knowledge
+folder = Path(sys.argv[1])
+for _ in range(int(sys.argv[2])):
+    with contextlib.closing(index.open_index(Knowledge([Folder(folder, str(folder))]))) as c:
+        c.execute("SELECT count(*) FROM entries").fetchone()
+"""
+
+
+def test_writers_at_once_end_in_the_index_a_build_makes(clinic, monkeypatch):
+    """Processes that each find the index stale and update it at the same moment take
+    turns: whatever order they run in, the index ends as one built from scratch. (One
+    that waits too long for its turn builds a new index instead, which ends the same.)"""
+    monkeypatch.setenv("ACUINFO_CACHE_DIR", str(clinic.cache))
+    ids(clinic)
+    writers = []
+    for round_ in range(4):
+        for number in range(5):
+            clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number} r{round_}"))
+        writers += [subprocess.Popen([sys.executable, "-c", WRITER, str(clinic.folder), "3"],
+                                     stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        time.sleep(0.05)
+    for writer in writers:
+        _, err = writer.communicate(timeout=60)
+        assert writer.returncode == 0, err
+    assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+    assert "Ache 4 r3" in titles(clinic)
+
+
+ROWS = st.lists(st.tuples(st.sampled_from(["c1", "c2"]),  # [slug, title, summary]
+                          st.sampled_from(["ache", "Ache", "ACHE", "b", "Éa"]),
+                          st.sampled_from(["", "s"])).map(list), max_size=12)
+
+
+@given(kept=ROWS, added=ROWS, data=st.data())
+def test_a_list_changed_row_by_row_is_the_list_sorted_afresh(kept, added, data):
+    """An update changes the kept list of conditions a few rows at a time: it must end
+    exactly as sorting the new rows would, ties of case included."""
+    from acuinfo.finding.index_rows import by_title, changed_list
+
+    removed = data.draw(st.lists(st.sampled_from(kept), unique_by=id) if kept else st.just([]))
+    listed = sorted(kept, key=by_title)
+    left = list(kept)
+    for row in removed:
+        left.remove(row)
+    assert changed_list(listed, removed, added) == sorted(left + added, key=by_title)
+    if kept:
+        assert changed_list(listed, [["not", "in", "it"]], []) is None

@@ -95,7 +95,7 @@ def prune(folder: Path, current_format: str, keep: Path,
             continue
         if _still_usable(path, current_format):
             continue
-        for gone in (path, Path(f"{path}.listings")):
+        for gone in (path, Path(f"{path}.listings"), Path(f"{path}-journal")):
             with contextlib.suppress(OSError):
                 os.unlink(gone)
         removed.append(path)
@@ -107,6 +107,13 @@ def read_only_uri(path: str | os.PathLike) -> str:
     percent-encoded as needed (``#``, ``?`` and ``%`` included, and bytes that are not
     UTF-8), so the URI names that file and no other."""
     return Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+
+
+def index_uri(path: str | os.PathLike) -> str:
+    """A URI that opens an existing index to read, and for SQLite to write to when it
+    must (an update, or rolling back what a killed one left): it never makes a new file.
+    The path is encoded as in ``read_only_uri``."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=rw"
 
 
 def _still_usable(path: Path, current_format: str) -> bool:

@@ -12,10 +12,11 @@ modified: a second edit in the same tick of a coarse clock, of the same size,
 would change none of these (see ``Signature.settled``).
 
 This runs on every search and list, so it costs one ``stat`` per file and
-sorts nothing; with ten thousand files those stats are much of what a search
-costs. A folder's list of names is kept with the index too (a ``Listing``) and
-reused while the folder's own modification time and inode are unchanged, which
-they are until a file in it is added, removed or renamed. A folder changed less
+sorts nothing (the stamps it takes are kept, for an update to compare); with
+ten thousand files those stats are much of what a search costs. A folder's
+list of names is kept with the index too (a ``Listing``) and reused while the
+folder's own modification time and inode are unchanged, which they are until a
+file in it is added, removed or renamed. A folder changed less
 than two seconds before it was listed is always listed again: a file added in
 the same tick of a coarse file-system clock would not change its time. (Once
 such a folder has settled, the index keeps its new list.)
@@ -33,6 +34,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from acuinfo.base.namedrecord import Record
 from acuinfo.base.saferead import SETTLED_NS
 
+Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
+
 
 class Signature(Record):
     """The state of a set of folders, and how it was read."""
@@ -42,6 +45,7 @@ class Signature(Record):
     newest_ns: int  # the latest modification time of any file in it
     parts: dict  # folder -> its part of the text ("-" for one that cannot be read)
     newest_in: dict  # folder -> the latest modification time of a file in it
+    stamps: dict  # folder -> {name: its Stamp, or None if it cannot be looked at}
 
     def settled(self, now_ns: int) -> bool:
         """Whether every file had been left alone long enough, at ``now_ns``, for a later
@@ -70,16 +74,19 @@ def signature(scanned: Iterable[str], known: Mapping[str, Listing]) -> Signature
     parts: dict[str, str] = {}
     listings = {}
     newest_in: dict[str, int] = {}
+    stamps: dict[str, dict[str, Stamp | None]] = {}
     for folder in scanned:
         listing = _listing(folder, known.get(folder))
         if listing is None:
             parts[folder] = "-"
             continue
         listings[folder] = listing
-        files, newest_in[folder] = _stat_hash(folder, listing.names)
+        found = stamps[folder] = _stamps(folder, listing.names)
+        newest_in[folder] = max((stamp[1] for stamp in found.values() if stamp), default=0)
+        files = hash(tuple(found.values()))
         parts[folder] = f"{len(listing.names)}\0{listing.checksum}\0{files}"
     return Signature("\n".join(f"{folder}\0{part}" for folder, part in parts.items()),
-                     listings, max(newest_in.values(), default=0), parts, newest_in)
+                     listings, max(newest_in.values(), default=0), parts, newest_in, stamps)
 
 
 def _listing(folder: str, known: Listing | None) -> Listing | None:
@@ -101,24 +108,20 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
     return Listing(state.st_mtime_ns, state.st_ino, listed_at, names, checksum)
 
 
-def _stat_hash(folder: str, names: list[str]) -> tuple[int, int]:
-    """A hash of the sizes, modification and change times and inodes of the files
-    ``names`` in ``folder``, in order (one that cannot be stat-ed counts as -1), and
-    the latest of their modification times."""
-    total = 0
-    newest = 0
+def _stamps(folder: str, names: list[str]) -> dict[str, Stamp | None]:
+    """The stamp of each of the files ``names`` in ``folder``, in order; None for one
+    that cannot be looked at. Kept with the signature, so that an update or a build
+    need not look at every file again to tell which changed."""
+    found: dict[str, Stamp | None] = {}
     with stat_by_name(folder) as stat:
         for name in names:
             try:
-                found = stat(name)
+                file = stat(name)
             except OSError:
-                total = hash((total, -1))
+                found[name] = None
                 continue
-            modified = found.st_mtime_ns
-            total = hash((total, modified, found.st_ctime_ns, found.st_size, found.st_ino))
-            if modified > newest:
-                newest = modified
-    return total, newest
+            found[name] = (file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino)
+    return found
 
 
 @contextlib.contextmanager

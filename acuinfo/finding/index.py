@@ -8,14 +8,15 @@ named, so ``--data-dir k1000`` and ``--data-dir /home/me/k1000`` share one index
 it keeps of a file's place (a problem's file) is kept relative to its folder, and said
 again as this run named the folder.
 
-An index file is never changed once it is in place: a new one is built beside
-it and renamed over it (see ``acuinfo.base.safewrite``), so a reader sees the old
-index or the new one, and a process killed at any moment leaves no half-written
-index and no journal behind. When only condition files changed, the new one is a
-copy of the old with only their rows replaced (``acuinfo.finding.index_update``).
-It is opened read-only and immutable, so that SQLite never tries to write to it,
-nor to roll anything back. The folder listings that spare later runs from listing
-settled folders live beside it in a small file of their own, replaced the same way.
+A first build (or a full one) fills a new file beside the index and renames it over
+the old one (see ``acuinfo.base.safewrite``). When only condition files changed, only
+their rows are replaced, in place, in one transaction (``acuinfo.finding.index_update``).
+Either way a reader sees the old index or the new one: it reads in one transaction of
+its own, under SQLite's locks, and a process killed while it wrote leaves a journal
+that SQLite rolls back at the next open. The writers of a cache folder take turns
+(``acuinfo.finding.index_lock``), so that journal never meets another file. The folder
+listings that spare later runs from listing settled folders live beside the index in a
+small file of their own, replaced whole.
 
 An index is never trusted either. Every row of text it shows carries a
 checksum; a stale, corrupt, unreadable or damaged index (any SQLite error, or
@@ -43,8 +44,8 @@ from acuinfo.base.places import cache_dir
 from acuinfo.base.progress import progress_bar
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
-from acuinfo.finding import cache_files, index_rows
-from acuinfo.finding.cache_files import read_only_uri
+from acuinfo.finding import cache_files, index_lock, index_rows
+from acuinfo.finding.cache_files import index_uri
 from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.index_rows import BUILT_BY, SUBFOLDERS, resolved
@@ -66,9 +67,11 @@ def using(knowledge: Knowledge, use: Callable[[sqlite3.Connection], T]) -> T:
     try:
         return use(connection)
     except (sqlite3.Error, DamagedCache):
-        connection.close()
         stop_if_pressed()  # the query stopped for Ctrl-C: the index is fine
-    return use(_build(knowledge, *_where(knowledge)))
+    finally:
+        connection.close()  # and with it the read, which an update waits for
+    with contextlib.closing(_build(knowledge, *_where(knowledge))) as connection:
+        return use(connection)
 
 
 def open_index(knowledge: Knowledge) -> sqlite3.Connection:
@@ -78,24 +81,20 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     known = _read_listings(listings_file)
     state = signature(scanned, known)
     key = _key(knowledge, state)
-    # A journal beside the index means someone wrote into it in place and was stopped
-    # (acuinfo never does): what the file holds now cannot be trusted.
-    journaled = any(os.path.lexists(f"{path}{suffix}") for suffix in ("-journal", "-wal"))
-    connection = None if journaled else _open_existing(path, key)
+    connection = _open_existing(path, key)
     if connection is not None:
         if any(listing is not known.get(folder) and listing.settled()
                for folder, listing in state.listings.items()):
             _write_listings(listings_file, state.listings)  # made too soon, now settled
         return connection
-    if not journaled:  # only some condition files changed: only their rows change
+    if os.path.lexists(path):  # if only some condition files changed, only their rows do
         from acuinfo.finding import index_update
 
         with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
-            _sweep(path.parent, parsed=False)
             now = time.time_ns()
             if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
                 _write_listings(listings_file, state.listings)
-                return _connect(read_only_uri(path))
+                return connect(index_uri(path))
         stop_if_pressed()
     return _build(knowledge, path, scanned, state)
 
@@ -136,7 +135,7 @@ def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
     """The cached index if it was built from ``key``; None if it is missing, stale,
     corrupt or unreadable, which is then rebuilt."""
     try:
-        connection = _connect(read_only_uri(path))
+        connection = connect(index_uri(path))
     except sqlite3.Error:
         return None
     try:
@@ -195,15 +194,18 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _sweep(folder)
         cache_files.prune(folder, BUILT_BY, path)
-        with new_file(path, replace=True, durable=False, private=True) as temporary:
+        with index_lock.held(folder, now=False) as lock, new_file(
+                path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
                 _fill(connection, knowledge, key, state, now)
+            lock.take()  # only now: no writer waits for the whole build
+            index_lock.clear_journal(path)
         _write_listings(f"{path}.listings", state.listings)
-        return _connect(read_only_uri(path))
+        return connect(index_uri(path))
     except (OSError, sqlite3.Error, AcuinfoError):
         stop_if_pressed()
-        connection = _connect(":memory:")  # no usable cache folder: an index for this run
+        connection = connect(":memory:")  # no usable cache folder: an index for this run
         _fill(connection, knowledge, key, state, now)
         return connection
 
@@ -212,8 +214,7 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
           state: Signature, built_ns: int) -> None:
     """Every row of a new index. The stamps of the condition files are taken before any
     is read: a file edited while the build reads it then shows as changed next time."""
-    stamps = {folder: index_rows.stamps_of(folder, listing.names)
-              for folder, listing in state.listings.items()
+    stamps = {folder: index_rows.stamps_of(state, folder) for folder in state.listings
               if index_rows.is_conditions_folder(folder)}
     # A Knowledge of its own, so that what it finds wrong is kept in the index and
     # reported by the views that list entries on every run alike, and never mixed into
@@ -233,21 +234,29 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
     index_rows.finish(connection, key, knowledge, state, built_ns)
 
 
-def _connect(where: str) -> sqlite3.Connection:
-    """A connection to an index (a URI, or ":memory:") that stops for Ctrl-C at once."""
-    return watched(sqlite3.connect(where, uri=where != ":memory:"))
+def connect(where: str) -> sqlite3.Connection:
+    """A connection to an index (a URI, or ":memory:") that stops for Ctrl-C at once. An
+    index file is read in one transaction, from the first query until the connection
+    closes, so that every query sees the same state however an update runs meanwhile."""
+    connection = watched(sqlite3.connect(where, uri=where != ":memory:"))
+    if where != ":memory:":
+        connection.execute("BEGIN")
+    return connection
 
 
-def _sweep(folder: Path, parsed: bool = True) -> None:
-    """Remove what builds and updates that were killed outright left behind: temporary
-    files, and journals and temporary files of earlier versions of acuinfo. (An update
-    leaves the parse cache to the next build: listing it costs as much as the update.)"""
+def _sweep(folder: Path) -> None:
+    """Remove what builds that were killed outright left behind: temporary files, the
+    side files and temporary files of earlier versions of acuinfo, and journals whose
+    index is gone. A journal beside its index is left alone: SQLite rolls it back into
+    that index (see ``index_lock``)."""
     sweep(folder)
-    if parsed:
-        sweep(folder / "parsed")
+    sweep(folder / "parsed")
     with contextlib.suppress(OSError):
         for name in os.listdir(folder):
-            if name.startswith("index-") and name.endswith(
-                    (".sqlite-journal", ".sqlite-wal", ".sqlite-shm", ".tmp")):
+            if not name.startswith("index-"):
+                continue
+            if name.endswith((".sqlite-wal", ".sqlite-shm", ".tmp")) or (
+                    name.endswith(".sqlite-journal")
+                    and not os.path.lexists(folder / name.removesuffix("-journal"))):
                 with contextlib.suppress(OSError):
                     os.unlink(folder / name)

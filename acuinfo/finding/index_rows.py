@@ -24,7 +24,7 @@ from acuinfo.base.integrity import DamagedCache, checksum, verified
 from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
-from acuinfo.finding.freshness import Signature, stat_by_name
+from acuinfo.finding.freshness import Signature, Stamp
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
@@ -153,20 +153,10 @@ def _raw(unit: str | None) -> bytes | None:
     return None if unit is None else os.fsencode(unit)
 
 
-Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
-
-
-def stamps_of(folder: str, names: Iterable[str]) -> dict[str, Stamp]:
-    """The stamps of the files ``names`` in ``folder`` that can be looked at."""
-    found: dict[str, Stamp] = {}
-    with stat_by_name(folder) as stat:
-        for name in names:
-            try:
-                file = stat(name)
-            except OSError:
-                continue
-            found[name] = (file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino)
-    return found
+def stamps_of(state: Signature, folder: str) -> dict[str, Stamp]:
+    """The stamps of the files in ``folder`` that could be looked at, as the signature
+    ``state`` took them: before any file was read."""
+    return {name: stamp for name, stamp in state.stamps[folder].items() if stamp is not None}
 
 
 def put_stamps(connection: sqlite3.Connection, folder: str, stamps: dict[str, Stamp]) -> None:
@@ -191,13 +181,15 @@ def kept_stamps(connection: sqlite3.Connection, folder: str) -> dict[str, Stamp]
 
 
 def finish(connection: sqlite3.Connection, key: bytes, knowledge: Knowledge, state: Signature,
-           built_ns: int) -> None:
+           built_ns: int, listed: list[list[str]] | None = None) -> None:
     """The lists ready to show and what says what the index was built from, then commit.
     The list of conditions is kept marshalled: marshal reads ten thousand rows several
-    times faster than SQLite hands them over one by one."""
-    listed = connection.execute(
-        "SELECT name, title, summary FROM entries WHERE kind = 'condition'").fetchall()
-    save(connection, "conditions", sorted(map(list, listed), key=by_title))
+    times faster than SQLite hands them over one by one. ``listed`` is that list when the
+    caller has it already (an update changes a few rows of the old one)."""
+    if listed is None:
+        listed = sorted(map(list, connection.execute(
+            "SELECT name, title, summary FROM entries WHERE kind = 'condition'")), key=by_title)
+    save(connection, "conditions", listed)
     save(connection, "drafts", sorted(map(list, connection.execute(  # in no list or search
         "SELECT slug, title, summary FROM drafted")), key=by_title))
     parts = marshal.dumps(state.parts)
@@ -304,5 +296,37 @@ def drafts(connection: sqlite3.Connection) -> list[list[str]]:
     return listed if isinstance(listed, list) else []
 
 
-def by_title(row: list[str]) -> tuple[str, str, str]:
-    return row[1].lower(), row[0], row[2]
+def by_title(row: list[str]) -> tuple[str, str, str, str]:
+    """The order of a list: by title, whatever its case, then by every field, so that
+    rows that differ always come in one order, however the list was made."""
+    return row[1].lower(), row[0], row[2], row[1]
+
+
+def kept_list(connection: sqlite3.Connection, name: str) -> list | None:
+    """A list kept with ``save``; None if it is missing or damaged."""
+    try:
+        listed = _load(connection, name)
+    except DamagedCache:
+        return None
+    return listed if isinstance(listed, list) else None
+
+
+def changed_list(listed: list, removed: Iterable[list[str]], added: Iterable[list[str]]
+                 ) -> list[list[str]] | None:
+    """A list ordered by ``by_title``, with the rows ``removed`` taken out and ``added``
+    put in their places, as sorting the new rows afresh would order it; None if
+    ``listed`` does not hold a row to remove, or is not such a list."""
+    import bisect
+
+    changed = list(listed)
+    try:
+        for row in removed:
+            at = bisect.bisect_left(changed, by_title(row), key=by_title)
+            if at == len(changed) or changed[at] != row:
+                return None
+            del changed[at]
+        for row in added:
+            bisect.insort(changed, row, key=by_title)
+    except (TypeError, AttributeError, IndexError):  # rows of another shape: damaged
+        return None
+    return changed

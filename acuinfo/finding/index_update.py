@@ -1,9 +1,11 @@
 """Bring an index up to date by changing only the rows of the condition files that
 changed, so that an edit costs what it changes rather than what the folder holds.
 
-An index file is never changed in place (see ``acuinfo.finding.index``): the update
-copies the current file beside it, changes the copy in one transaction and renames it
-over the old one, so a reader sees the old index or the new one. Only conditions are
+The update changes the index in place, in one SQLite transaction, holding the cache
+folder's writer lock (see ``acuinfo.finding.index_lock``): a reader sees the old index
+or the new one, and an update that is killed is rolled back by the next run that opens
+the index. Its cost is then that of the rows changed, not a copy of the whole file (a
+copy of an index over 100,000 conditions is more than a gigabyte). Only conditions are
 updated this way, a file name (a *unit*) at a time: their rows depend on the files of
 that name alone. Any other change (a tip, a page, a folder that cannot be read, another
 version of acuinfo) is left to a full build, as is an update of very many files.
@@ -23,9 +25,8 @@ from pathlib import Path
 
 from acuinfo.base.interrupt import watched
 from acuinfo.base.saferead import SETTLED_NS
-from acuinfo.base.safewrite import new_file
-from acuinfo.finding import index_rows
-from acuinfo.finding.cache_files import read_only_uri
+from acuinfo.finding import index_lock, index_rows
+from acuinfo.finding.cache_files import index_uri
 from acuinfo.finding.entries import condition_entry
 from acuinfo.finding.freshness import Signature
 from acuinfo.knowledge.loading import Knowledge
@@ -35,31 +36,32 @@ MAX_SHARE = 0.2  # changing more than a fifth of the conditions: a full build is
 
 def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
            built_ns: int) -> bool:
-    """Replace the index at ``path`` by one brought up to date with ``state``, if only
-    condition files changed; False (and nothing changed) when it needs a full build."""
-    try:
-        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as old:
-            changed = _changed_units(old, knowledge, state)
-            if changed is None:
+    """Bring the index at ``path`` up to date with ``state`` in place, if only condition
+    files changed; False (and nothing changed) when it needs a full build. Raises
+    sqlite3.Error or OSError when it cannot be written (another writer held it too long,
+    say): the caller builds a new one."""
+    with index_lock.held(path.parent), contextlib.closing(
+            watched(sqlite3.connect(index_uri(path), uri=True))) as connection:
+        connection.execute("PRAGMA synchronous = OFF")  # a cache: checked when read
+        connection.execute("BEGIN IMMEDIATE")  # readers see the old rows until COMMIT
+        row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        if row is not None and row[0] == key:
+            return True  # another acuinfo brought it up to date a moment ago
+        changed = _changed_units(connection, knowledge, state)
+        if changed is None:
+            return False
+        units, stamps = changed
+        if units:
+            count = connection.execute("SELECT count(*) FROM entries WHERE unit IS NOT NULL")
+            if len(units) > max(10, MAX_SHARE * count.fetchone()[0]):
                 return False
-            units, stamps = changed
-            if units:
-                count = old.execute("SELECT count(*) FROM entries WHERE unit IS NOT NULL")
-                if len(units) > max(10, MAX_SHARE * count.fetchone()[0]):
-                    return False
-    except sqlite3.Error:
-        return False
-    import shutil  # costs milliseconds to import (it brings bz2 and lzma): only here
-
-    with new_file(path, replace=True, durable=False, private=True) as temporary:
-        temporary.close()
-        shutil.copyfile(path, temporary.path)  # whole: the old file is never written to
-        with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
-            index_rows.quiet(connection)
-            for folder, now in stamps.items():
-                index_rows.put_stamps(connection, folder, now)
-            _replace_units(connection, knowledge, units)
-            index_rows.finish(connection, key, knowledge, state, built_ns)
+        for folder, now in stamps.items():
+            index_rows.put_stamps(connection, folder, now)
+        listed = index_rows.kept_list(connection, "conditions")
+        removed, added = _replace_units(connection, knowledge, units)
+        if listed is not None:  # else (or if it lacks a row) made afresh from the rows
+            listed = index_rows.changed_list(listed, removed, added)
+        index_rows.finish(connection, key, knowledge, state, built_ns, listed)
     return True
 
 
@@ -95,21 +97,28 @@ def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signatu
         kept = index_rows.kept_stamps(old, folder)
         if kept is None:
             return None
-        now = stamps[folder] = index_rows.stamps_of(folder, state.listings[folder].names)
-        units.update(name for name in kept.keys() | now.keys() if kept.get(name) != now.get(name))
+        now = stamps[folder] = index_rows.stamps_of(state, folder)
+        try:
+            units.update(name for name, _ in kept.items() ^ now.items())
+        except TypeError:  # a kept stamp that is not a tuple: damaged
+            return None
         if unsettled:
             units.update(name for name, found in now.items() if found[1] >= recent)
     return units, stamps
 
 
-def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge,
-                   units: set[str]) -> None:
+def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: set[str]
+                   ) -> tuple[list[list[str]], list[list[str]]]:
     """The rows of ``units`` read afresh: their entries, names, words, problems and
-    drafts, in place of the old ones."""
+    drafts, in place of the old ones. Returns the conditions' [slug, title, summary]
+    taken out and put in, for the list of conditions."""
     if not units:
-        return
+        return [], []
     marks = ",".join("?" * len(units))
     chosen = [os.fsencode(unit) for unit in sorted(units)]
+    listed = ("SELECT name, title, summary FROM entries"
+              f" WHERE kind = 'condition' AND unit IN ({marks})")
+    removed = list(map(list, connection.execute(listed, chosen)))
     ids = [row for (row,) in connection.execute(
         f"SELECT id FROM entries WHERE unit IN ({marks})", chosen)]
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
@@ -128,3 +137,4 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge,
                                          if index_rows.unit_of(p.file) in units],
                             knowledge.folders)
     index_rows.add_drafts(connection, index_rows.drafted(fresh))
+    return removed, list(map(list, connection.execute(listed, chosen)))
