@@ -93,7 +93,9 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
         with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
             now = time.time_ns()
             if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
-                _write_listings(listings_file, state.listings)
+                if any(listing is not known.get(folder)
+                       for folder, listing in state.listings.items()):
+                    _write_listings(listings_file, state.listings)
                 return connect(index_uri(path))
         stop_if_pressed()
     return _build(knowledge, path, scanned, state)
