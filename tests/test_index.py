@@ -219,6 +219,7 @@ def test_a_folder_named_relatively_or_absolutely_shares_one_index(invoke, clinic
     assert os.path.join("clinic", "conditions", "broken.yaml") in first.stderr
     (index_file,) = cache.glob("index-*.sqlite")
     built = os.stat(index_file)
+    shown = invoke("-d", "clinic", "condition", "jaw-ache").stdout  # its parse is kept
     parsed = sorted(p.name for p in (cache / "parsed").iterdir())
     for name in (str(folder), str(tmp_path / "linked"), "./clinic/"):
         again = invoke("-d", name, "conditions")
@@ -226,6 +227,7 @@ def test_a_folder_named_relatively_or_absolutely_shares_one_index(invoke, clinic
         assert str(Path(name, "conditions", "broken.yaml")) in again.stderr
         assert list(cache.glob("index-*.sqlite")) == [index_file]
         assert os.stat(index_file).st_ino == built.st_ino, f"{name}: the index was rebuilt"
+        assert invoke("-d", name, "condition", "jaw-ache").stdout == shown
         assert sorted(p.name for p in (cache / "parsed").iterdir()) == parsed
 
 

@@ -68,7 +68,7 @@ def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypat
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
     ticks = []
-    ahead = list(parallel.read_ahead(files, (records.Condition, "en", [folder]), 2,
+    ahead = list(parallel.read_ahead(files, (records.Condition, "en", [folder], True), 2,
                                      ticks.append))
     here = read_here(files)
     assert [shown(result) for result in ahead] == [shown(result) for result in here]
@@ -78,7 +78,7 @@ def test_workers_read_each_file_as_this_process_does(folder, tmp_path, monkeypat
 def test_a_problem_found_by_a_worker_has_its_file_and_line(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
-    results = list(parallel.read_ahead(files, (records.Condition, "en", [folder]), 2))
+    results = list(parallel.read_ahead(files, (records.Condition, "en", [folder], True), 2))
     wrong_type = results[3]
     line = (folder / "conditions" / "ache-003.yaml").read_text().splitlines().index(
         "title: [Ache, three]") + 1
@@ -151,7 +151,7 @@ def test_a_reader_that_stops_early_leaves_no_worker_behind(folder, tmp_path, mon
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
     ticks: list[int] = []
-    reading = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2, ticks.append)
+    reading = parallel.read_ahead(files, (records.Condition, "en", [folder], True), 2, ticks.append)
     first = [next(reading) for _ in range(3)]  # the fourth file is a broken one
     assert [result.origin.file for result in first] == [str(file) for file in files[:3]]
     assert sum(ticks) < len(files)
@@ -167,7 +167,7 @@ def test_files_a_dead_worker_held_are_read_here(folder, tmp_path, monkeypatch):
 
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / "cache"))
     files = sorted((folder / "conditions").iterdir())
-    reading = parallel.read_ahead(files, (records.Condition, "en", [folder]), 2)
+    reading = parallel.read_ahead(files, (records.Condition, "en", [folder], True), 2)
     first = next(reading)
     for child in multiprocessing.active_children():
         os.kill(child.pid, signal.SIGKILL)

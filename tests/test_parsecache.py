@@ -187,3 +187,28 @@ def test_an_edit_to_the_english_under_a_translation_is_seen_at_once(invoke, clin
     target.write_text(GOOD.replace("title: Neck pain", "title: Neck ache"), encoding="utf-8")
     settle(target)
     assert spanish_title(invoke, folder) == "Neck ache"
+
+
+def test_an_index_build_keeps_no_parses_and_a_shown_entry_does(invoke, clinic, tmp_path):
+    """An index build reads every condition once: keeping each parse cost it a third of
+    its time and a copy of the folder on disk. A condition that is shown is kept."""
+    for number in range(3):
+        folder = clinic(f"conditions/c{number}.yaml", GOOD.replace(
+            "slug: neck-pain", f"slug: c{number}").replace("title: Neck pain",
+                                                           f"title: Ache {number}"))
+    for file in (folder / "conditions").iterdir():
+        settle(file)
+    parsed = tmp_path / "cache" / "parsed"
+
+    def kept() -> set[str]:
+        return {p.name for p in parsed.glob("*.bin")} if parsed.exists() else set()
+
+    invoke("condition", "neck-pain")  # the built-in files that commands read, kept
+    invoke("search", "neck")
+    before = kept()
+    listed = invoke("-d", str(folder), "conditions")
+    assert listed.exit_code == 0 and "Ache 1" in listed.stdout
+    assert "Ache 2" in invoke("-d", str(folder), "search", "ache", "2").stdout
+    assert kept() == before, "the build kept the parses of the files it read"
+    assert invoke("-d", str(folder), "condition", "c1").stdout.startswith("Ache 1")
+    assert len(kept() - before) == 1

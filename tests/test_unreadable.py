@@ -118,7 +118,8 @@ def test_a_pipe_a_device_or_a_huge_file_in_the_cache_is_ignored(run_script, tmp_
 
     assert run_script("conditions").returncode == 0  # the index and its listings exist
     file = str(Path(builtin_folder().root) / "conditions" / "neck-pain.yaml")
-    entry = Path(parsecache._path(file))
+    entry = Path(parsecache._path(os.path.realpath(file)))
+    entry.parent.mkdir(parents=True, exist_ok=True)
     (index,) = (tmp_path / "cache").glob("index-*.sqlite")
     for planted in (entry, Path(f"{index}.listings")):
         planted.unlink(missing_ok=True)

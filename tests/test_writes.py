@@ -186,6 +186,7 @@ def test_temporary_files_of_killed_runs_are_swept(run_script, tmp_path):
              cache / "parsed" / f".abc.bin.{dead}-01020304.acuinfo-tmp",
              cache / "index-0000.sqlite.123.tmp", cache / "index-0000.sqlite-journal"]
     alive = cache / f".index-x.sqlite.{os.getpid()}-0a0b0c0d.acuinfo-tmp"
+    (cache / "parsed").mkdir(exist_ok=True)  # a build keeps no parses: none made it yet
     for path in (*stale, alive):
         path.write_bytes(b"x" * 1000)
     conditions = tmp_path / "clinic" / "conditions"

@@ -222,6 +222,7 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
     # reported by the views that list entries on every run alike, and never mixed into
     # (or taken from) the problems of the command that asked for the index.
     fresh = Knowledge(knowledge.folders, language=knowledge.language)
+    fresh.keep_parses = False  # a command that shows one entry keeps its parse
     index_rows.create(connection, knowledge.language)
     files = len({name for folder, listing in state.listings.items()
                  if index_rows.is_conditions_folder(folder) for name in listing.names})

@@ -78,11 +78,14 @@ class Knowledge:
         # their translations were checked (acuinfo.views.translation).
         self.read_in_language: list[object] = []
         self.on_read: Callable[[], object] | None = None  # told of each condition file read
+        # False for an index build: it reads every file once, and writing ten thousand
+        # parses to the parse cache cost it a third of its time, and a copy of the folder.
+        self.keep_parses = True
 
     def _read(self, entry: Entry, record_type: type[T]) -> T:
         """One file's record, in this knowledge's language."""
         record = read_in(entry, record_type, self.language,
-                         [folder.root for folder in self.folders])
+                         [folder.root for folder in self.folders], self.keep_parses)
         if self.language != ENGLISH:
             self.read_in_language.append(record)
         return record
@@ -178,8 +181,8 @@ class Knowledge:
                 tick()
 
         roots = [folder.root for folder in self.folders]
-        results = parallel.read_ahead(entries, (record_type, self.language, roots), workers,
-                                      done)
+        results = parallel.read_ahead(
+            entries, (record_type, self.language, roots, self.keep_parses), workers, done)
         if self.language == ENGLISH:
             return results
         return self._noted_in_language(results)

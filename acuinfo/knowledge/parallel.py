@@ -174,12 +174,14 @@ def _read_chunk(files: list[Path], read: tuple) -> list[Result]:
     return [read_file(file, *read) for file in files]
 
 
-def read_file(file: Path, record_type: type, language: str, roots: list[Path]) -> Result:
+def read_file(file: Path, record_type: type, language: str, roots: list[Path],
+              keep: bool) -> Result:
     """One file's record in ``language`` (its translation from the first of ``roots``
-    that holds one laid over it), or the KnowledgeError that reading it raised."""
+    that holds one laid over it), or the KnowledgeError that reading it raised; ``keep``
+    as for ``acuinfo.knowledge.reading.parse_file``."""
     from acuinfo.knowledge.reading import read_in
 
     try:
-        return read_in(file, record_type, language, roots)
+        return read_in(file, record_type, language, roots, keep)
     except KnowledgeError as err:
         return err

@@ -3,8 +3,8 @@ import or run the YAML parser at all once the file has been read before.
 
 Each file's parsed value is kept in the cache folder with ``marshal``, which
 is built into Python (nothing to import) and reads a condition several times
-faster than ``json``. An entry is keyed by the file's absolute path (so that a folder
-named relatively and absolutely shares its entries), size, inode and
+faster than ``json``. An entry is keyed by where the file resolves to (so that a folder
+named relatively, absolutely or through a link shares its entries), size, inode and
 modification and change times, and by the Python version, since marshal's
 format may change between versions; a checksum guards against a damaged entry.
 A file modified less than two seconds ago is not kept: on a file system whose
@@ -39,8 +39,9 @@ _DATE = "\x00date"  # a date is kept as (_DATE, year, month, day): parsed YAML h
 
 
 def _absolute(file: str) -> str:
-    """The file's absolute path, without asking the system when it is one already."""
-    return os.path.normpath(file) if os.path.isabs(file) else os.path.abspath(file)
+    """Where the file is, however its folder was named (relative, absolute, through a
+    link), so that each file has one entry."""
+    return os.path.realpath(file)
 
 
 def _path(file: str) -> str:

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def parse_file(entry: Entry) -> YamlData:
+def parse_file(entry: Entry, keep: bool = True) -> YamlData:
     """Read and parse one file as untrusted YAML, or raise KnowledgeError.
 
     A file on disk whose parse is cached (see ``acuinfo.knowledge.parsecache``) is not parsed
-    again; its positions are worked out only if a problem needs them."""
+    again; its positions are worked out only if a problem needs them. ``keep`` False
+    leaves a new parse out of the cache (an index build reads thousands of files once)."""
     from acuinfo.knowledge import parsecache
 
     file = str(entry)
@@ -43,7 +44,7 @@ def parse_file(entry: Entry) -> YamlData:
             return YamlData(file, value, None, reparse=partial(_parse_now, entry))
     data = _parse_now(entry)
     data.reparse = partial(_parse_now, entry)
-    if stat is not None:
+    if stat is not None and keep:
         parsecache.store(file, stat, data.value)
     return data
 
@@ -71,36 +72,39 @@ def _parse_now(entry: Entry) -> YamlData:
     return yamlfile.parse(yamlfile.decode(raw, file), file)
 
 
-def read_in(entry: Entry, record_type: type[T], language: str, roots: list[Entry]) -> T:
+def read_in(entry: Entry, record_type: type[T], language: str, roots: list[Entry],
+            keep: bool = True) -> T:
     """``read`` in ``language``: with the translation of ``entry`` from the first of the
     knowledge folders ``roots`` that holds one, if any does."""
     if language == ENGLISH:
-        return read(entry, record_type)
+        return read(entry, record_type, keep=keep)
     from acuinfo.knowledge.translating import translation_of
 
-    return read(entry, record_type, translation_of(entry, roots, language), language)
+    return read(entry, record_type, translation_of(entry, roots, language), language, keep)
 
 
 def read(entry: Entry, record_type: type[T], translation: Entry | None = None,
-         language: str = ENGLISH) -> T:
+         language: str = ENGLISH, keep: bool = True) -> T:
     """Read, parse and check one file into a record, or raise KnowledgeError. With
     ``translation``, the record is in ``language``: the translated file laid over this
     one (see ``acuinfo.knowledge.translating``); a translation that cannot be read
-    leaves the record in English, and is reported by ``validate``."""
+    leaves the record in English, and is reported by ``validate``. ``keep`` is as for
+    ``parse_file``."""
     from acuinfo.knowledge import schema
 
     if language == ENGLISH or translation is None:
-        data = parse_file(entry)
+        data = parse_file(entry, keep)
         if language != ENGLISH:
             data = in_language(data, None, language)
     else:
-        data = _parse_in_language(entry, translation, language)
+        data = _parse_in_language(entry, translation, language, keep)
     record = schema.build(record_type, data)
     data.forget()  # lists hold thousands of records: keep each file's parse no longer
     return record
 
 
-def _parse_in_language(entry: Entry, translation: Entry, language: str) -> YamlData:
+def _parse_in_language(entry: Entry, translation: Entry, language: str,
+                       keep: bool = True) -> YamlData:
     """``in_language`` of the parse of ``entry``, from the parse cache where the two
     files were laid over each other before and neither has changed since."""
     from acuinfo.knowledge import parsecache
@@ -119,14 +123,15 @@ def _parse_in_language(entry: Entry, translation: Entry, language: str) -> YamlD
             data.untranslated = frozenset(tuple(path) for path in untranslated)
             data.translation = (str(translation), info)
             return data
-    data = in_language(parse_file(entry), translation, language)
-    if files and data.translation is not None:
+    data = in_language(parse_file(entry, keep), translation, language, keep)
+    if files and keep and data.translation is not None:
         parsecache.store_layered(files, [data.value, [list(path) for path in data.untranslated],
                                          data.translation[1]])
     return data
 
 
-def in_language(english: YamlData, translation: Entry | None, language: str) -> YamlData:
+def in_language(english: YamlData, translation: Entry | None, language: str,
+                keep: bool = True) -> YamlData:
     """``english`` with its translation into ``language`` laid over it, knowing which
     parts stayed in English (all of it, without a translation)."""
     from acuinfo.knowledge import translating
@@ -135,7 +140,7 @@ def in_language(english: YamlData, translation: Entry | None, language: str) -> 
     translated = None
     if translation is not None:
         try:
-            translated = parse_file(translation)
+            translated = parse_file(translation, keep)
         except KnowledgeError:
             translated = None
     if translated is None:
