@@ -91,6 +91,45 @@ def test_killed_anywhere_in_an_index_build(big_folder, tmp_path):
     assert temporaries(cache) == [], "temporary files of killed runs were not swept"
 
 
+def test_killed_anywhere_in_an_index_update(big_folder, tmp_path):
+    """An edit to one condition updates the index in place, in one transaction: killed
+    at any moment of it, the next run rolls it back and updates again."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ACUINFO_CACHE_DIR": str(cache)}
+    edited = big_folder / "conditions" / "c7.yaml"
+    versions = [edited.read_text(), edited.read_text().replace("Crash 7", "Crash seven")]
+    search = ["-d", str(big_folder), "search", "crash", "seven", "-f", "json"]
+    listing = ["-d", str(big_folder), "conditions"]
+    assert subprocess.run([script_path(), *listing], env=env, capture_output=True).returncode == 0
+    index = next(cache.glob("index-*.sqlite"))
+    built = index.stat().st_ino
+
+    def edit(version: int, step: int) -> None:
+        edited.write_text(versions[version])
+        past = time.time() - 1800 + step  # settled, and new each time
+        os.utime(edited, (past, past))
+
+    durations = []
+    for step in range(4):
+        edit(step % 2, step)
+        durations.append(timed(search, env))
+    duration = max(durations)
+    for point in range(KILL_POINTS):
+        version = point % 2
+        edit(version, 10 + point)
+        kill_at(search, env, duration * (point + 0.5) / KILL_POINTS)
+        shown = subprocess.run([script_path(), *listing], capture_output=True, text=True,
+                               env=env, timeout=60)
+        assert shown.returncode == 0, (point, shown.stderr)
+        assert ("Crash seven" in shown.stdout) == bool(version), f"wrong list at {point}"
+        found = subprocess.run([script_path(), *search], capture_output=True, text=True,
+                               env=env, timeout=60)
+        assert found.returncode == 0, (point, found.stderr)
+        assert ('"name": "c7"' in found.stdout) == bool(version), point
+    assert index.stat().st_ino == built, "an update was not made in place"
+    assert temporaries(cache) == [], "a killed update left a journal behind"
+
+
 def test_killed_anywhere_in_a_handout_write(big_folder, tmp_path):
     env = {**os.environ, "ACUINFO_CACHE_DIR": str(tmp_path / "cache")}
     out = tmp_path / "out"
