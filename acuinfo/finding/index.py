@@ -115,7 +115,8 @@ def _where(knowledge: Knowledge) -> tuple[Path, list[str]]:
     # lists that share one only rebuild each other's index, as the signature differs.
     language = knowledge.language
     suffix = "" if language == ENGLISH else f"-{language}"  # an index for each language
-    path = cache_dir() / f"index-{binascii.crc32(folders):08x}-{len(folders)}{suffix}.sqlite"
+    name = f"index-{binascii.crc32(folders):08x}-{len(folders)}-f{index_rows.FORMAT}{suffix}"
+    path = cache_dir() / f"{name}.sqlite"
     scanned = [where for root in roots for where in
                (root, *(os.path.join(root, sub) for sub in SUBFOLDERS))]
     if language != ENGLISH:  # the translations laid over the English files
