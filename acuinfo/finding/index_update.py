@@ -42,7 +42,8 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
     say): the caller builds a new one."""
     with index_lock.held(path.parent), contextlib.closing(
             watched(sqlite3.connect(index_uri(path), uri=True))) as connection:
-        connection.execute("PRAGMA synchronous = OFF")  # a cache: checked when read
+        # SQLite's own flushing is kept (synchronous FULL): a few flushes per update, so
+        # that even a power cut leaves the old index or the new one.
         connection.execute("BEGIN IMMEDIATE")  # readers see the old rows until COMMIT
         row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
         if row is not None and row[0] == key:
