@@ -124,6 +124,19 @@ def small_disk(tmp_path: Path) -> Callable[[int], Path]:
         subprocess.run(["umount", "-l", str(point)], capture_output=True)
 
 
+# A writer killed in the middle of a transaction on the index file in argv[1]: it
+# leaves a hot journal beside the file, and pages of a half-made change in it.
+KILLED_WRITER = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("PRAGMA cache_size = 1")  # changed pages reach the file before commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("DELETE FROM entries")
+connection.execute("UPDATE meta SET value = value")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
 @pytest.fixture
 def clinic(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write files into a knowledge folder of our own and return the folder."""

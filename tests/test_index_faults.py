@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, TRACEBACK
+from conftest import DATA, KILLED_WRITER, TRACEBACK
 
 GOOD = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 
@@ -48,17 +48,6 @@ def check_everything_works(run_script, env: dict | None = None, folder: Path | N
     assert "neck-pain" in completion.stdout, completion.stderr
     for result in (found, listed, alias, which, completion):
         assert TRACEBACK not in result.stderr
-
-
-KILLED_WRITER = """
-import os, signal, sqlite3, sys
-connection = sqlite3.connect(sys.argv[1])
-connection.execute("PRAGMA cache_size = 1")  # changed pages reach the file before commit
-connection.execute("BEGIN IMMEDIATE")
-connection.execute("DELETE FROM entries")
-connection.execute("UPDATE meta SET value = value")
-os.kill(os.getpid(), signal.SIGKILL)
-"""
 
 
 def index_file(tmp_path: Path) -> Path:

@@ -22,7 +22,7 @@ from acuinfo.finding import index
 from acuinfo.knowledge.folders import Folder
 from acuinfo.knowledge.loading import Knowledge
 
-from conftest import DATA
+from conftest import DATA, KILLED_WRITER
 
 NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
 OLD = time.time() - 3600  # every file is settled: an index built now is kept
@@ -294,17 +294,6 @@ def titles(clinic: Clinic) -> set[str]:
             "SELECT title FROM entries WHERE kind = 'condition'")}
 
 
-KILLED_UPDATE = """
-import os, signal, sqlite3, sys
-connection = sqlite3.connect(sys.argv[1])
-connection.execute("PRAGMA cache_size = 1")  # changed pages reach the file before commit
-connection.execute("BEGIN IMMEDIATE")
-connection.execute("DELETE FROM entries")
-connection.execute("UPDATE meta SET value = value")
-os.kill(os.getpid(), signal.SIGKILL)
-"""
-
-
 def test_an_update_killed_during_a_build_never_reaches_the_new_index(clinic, monkeypatch):
     """A writer killed while a full build was filling its new file leaves a journal
     beside the old index. The build lets SQLite roll that journal back into the old file
@@ -316,7 +305,7 @@ def test_an_update_killed_during_a_build_never_reaches_the_new_index(clinic, mon
 
     def fill_while_an_update_is_killed(*args):
         real(*args)
-        killed = subprocess.run([sys.executable, "-c", KILLED_UPDATE, str(path)])
+        killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)])
         assert killed.returncode < 0 and journal.exists()
 
     monkeypatch.setenv("ACUINFO_CACHE_DIR", str(clinic.cache))
