@@ -371,3 +371,39 @@ def test_a_list_changed_row_by_row_is_the_list_sorted_afresh(kept, added, data):
     assert changed_list(listed, removed, added) == sorted(left + added, key=by_title)
     if kept:
         assert changed_list(listed, [["not", "in", "it"]], []) is None
+
+
+HOLD_LOCK = """
+import fcntl, os, sys, time
+descriptor = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_writer_stuck_holding_the_lock_only_slows_the_next_run(clinic, monkeypatch):
+    """Another acuinfo that holds the cache folder's lock and never lets go (stopped with
+    Ctrl-Z in the middle of an update, say) is waited for a while, no longer: the next
+    run then builds its index in memory and shows the edit."""
+    pytest.importorskip("fcntl")
+    from acuinfo.finding import index_lock
+
+    ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    monkeypatch.setattr(index_lock, "WAIT_S", 0.3)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(clinic.cache), "30"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+        started = time.monotonic()
+        assert "Ache two, edited" in titles(clinic)
+        assert time.monotonic() - started < 10, "the run waited for the lock too long"
+        assert path.stat().st_ino == inode, "a new index took the place of one in use"
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "Ache two, edited" in titles(clinic)  # and, the lock free, updated in place
+    assert path.stat().st_ino == inode

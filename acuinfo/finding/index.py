@@ -202,15 +202,36 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
             temporary.close()
             with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
                 _fill(connection, knowledge, key, state, now)
-            lock.take()  # only now: no writer waits for the whole build
+            try:
+                lock.take()  # only now: no writer waits for the whole build
+            except TimeoutError:  # a writer is stuck: this index serves this run alone
+                raise _ForThisRun(_opened(temporary.path)) from None
             index_lock.clear_journal(path)
         _write_listings(f"{path}.listings", state.listings)
         return connect(index_uri(path))
+    except _ForThisRun as kept:
+        return kept.connection
     except (OSError, sqlite3.Error, AcuinfoError):
         stop_if_pressed()
         connection = connect(":memory:")  # no usable cache folder: an index for this run
         _fill(connection, knowledge, key, state, now)
         return connection
+
+
+class _ForThisRun(Exception):
+    """A new index that could not take its place (another writer held the lock too
+    long), open for this run: it is read until the run ends, its name already gone."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        super().__init__()
+        self.connection = connection
+
+
+def _opened(file: str) -> sqlite3.Connection:
+    """A connection to the index ``file`` that holds it open, reading, from now on."""
+    connection = connect(index_uri(file))
+    connection.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+    return connection
 
 
 def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,

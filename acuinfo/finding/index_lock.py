@@ -39,9 +39,10 @@ class Lock:
         self.folder = folder
         self._descriptor: int | None = None
 
-    def take(self, wait_s: float = WAIT_S) -> None:
-        """Wait up to ``wait_s`` for the lock: TimeoutError if another process holds it
-        that long, OSError if the folder cannot be opened."""
+    def take(self, wait_s: float | None = None) -> None:
+        """Wait up to ``wait_s`` (``WAIT_S`` unless given) for the lock: TimeoutError if
+        another process holds it that long, OSError if the folder cannot be opened."""
+        wait_s = WAIT_S if wait_s is None else wait_s
         try:
             import fcntl
         except ImportError:
