@@ -81,8 +81,8 @@ def signature(scanned: Iterable[str], known: Mapping[str, Listing]) -> Signature
             parts[folder] = "-"
             continue
         listings[folder] = listing
-        found = stamps[folder] = _stamps(folder, listing.names)
-        newest_in[folder] = max((stamp[1] for stamp in found.values() if stamp), default=0)
+        found, newest_in[folder] = _stamps(folder, listing.names)
+        stamps[folder] = found
         files = hash(tuple(found.values()))
         parts[folder] = f"{len(listing.names)}\0{listing.checksum}\0{files}"
     return Signature("\n".join(f"{folder}\0{part}" for folder, part in parts.items()),
@@ -108,11 +108,13 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
     return Listing(state.st_mtime_ns, state.st_ino, listed_at, names, checksum)
 
 
-def _stamps(folder: str, names: list[str]) -> dict[str, Stamp | None]:
-    """The stamp of each of the files ``names`` in ``folder``, in order; None for one
-    that cannot be looked at. Kept with the signature, so that an update or a build
-    need not look at every file again to tell which changed."""
+def _stamps(folder: str, names: list[str]) -> tuple[dict[str, Stamp | None], int]:
+    """The stamp of each of the files ``names`` in ``folder``, in order (None for one
+    that cannot be looked at), and the latest of their modification times. Kept with
+    the signature, so that an update or a build need not look at every file again to
+    tell which changed."""
     found: dict[str, Stamp | None] = {}
+    newest = 0
     with stat_by_name(folder) as stat:
         for name in names:
             try:
@@ -120,8 +122,11 @@ def _stamps(folder: str, names: list[str]) -> dict[str, Stamp | None]:
             except OSError:
                 found[name] = None
                 continue
-            found[name] = (file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino)
-    return found
+            modified = file.st_mtime_ns
+            found[name] = (file.st_size, modified, file.st_ctime_ns, file.st_ino)
+            if modified > newest:
+                newest = modified
+    return found, newest
 
 
 @contextlib.contextmanager
