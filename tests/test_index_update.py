@@ -407,3 +407,21 @@ def test_a_writer_stuck_holding_the_lock_only_slows_the_next_run(clinic, monkeyp
         holder.wait()
     assert "Ache two, edited" in titles(clinic)  # and, the lock free, updated in place
     assert path.stat().st_ino == inode
+
+
+def test_a_file_system_without_locks_still_keeps_and_updates_the_index(clinic, monkeypatch):
+    """Some network file systems refuse advisory locks. The index is then written
+    without one, as on a system that has none, instead of never being kept."""
+    fcntl = pytest.importorskip("fcntl")
+    import errno
+
+    def refused(descriptor, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    clinic.write("c3.yaml", condition("c3", "Ache three, edited"))
+    assert "Ache three, edited" in titles(clinic)
+    assert path.stat().st_ino == inode, "the edit was not made in place"

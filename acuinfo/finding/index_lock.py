@@ -41,7 +41,8 @@ class Lock:
 
     def take(self, wait_s: float | None = None) -> None:
         """Wait up to ``wait_s`` (``WAIT_S`` unless given) for the lock: TimeoutError if
-        another process holds it that long, OSError if the folder cannot be opened."""
+        another process holds it that long, OSError if the folder cannot be opened. On a
+        file system that has no such locks, writers go without, as on Windows."""
         wait_s = WAIT_S if wait_s is None else wait_s
         try:
             import fcntl
@@ -60,6 +61,9 @@ class Lock:
                     if time.monotonic() >= deadline:
                         raise TimeoutError(f"another acuinfo is writing in {self.folder}") from None
                     time.sleep(POLL_S)
+                except OSError:  # no locks on this file system (some network ones)
+                    os.close(descriptor)
+                    return
         except BaseException:
             os.close(descriptor)
             raise

@@ -66,12 +66,12 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
     return True
 
 
-def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signature
+def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: Signature
                    ) -> tuple[set[str], dict[str, dict[str, index_rows.Stamp]]] | None:
     """The names of the condition files that changed since the index was built, and the
-    stamps of the folders looked into, taken before any file is read again; None if
-    anything else changed, or the index cannot tell."""
-    meta = dict(old.execute("SELECT key, value FROM meta"))
+    stamps of the folders looked into (the signature's, taken before any file is read
+    again); None if anything else changed, or the index cannot tell."""
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
     parts = index_rows.kept_parts(meta.get("parts"))
     built_ns, signature = meta.get("built_ns"), meta.get("signature")
     if (parts is None or type(built_ns) is not int or not isinstance(signature, bytes)
@@ -95,7 +95,7 @@ def _changed_units(old: sqlite3.Connection, knowledge: Knowledge, state: Signatu
     units: set[str] = set()
     stamps = {}
     for folder in checked:
-        kept = index_rows.kept_stamps(old, folder)
+        kept = index_rows.kept_stamps(connection, folder)
         if kept is None:
             return None
         now = stamps[folder] = index_rows.stamps_of(state, folder)
