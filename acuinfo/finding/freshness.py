@@ -12,7 +12,7 @@ modified: a second edit in the same tick of a coarse clock, of the same size,
 would change none of these (see ``Signature.settled``).
 
 This runs on every search and list, so it costs one ``stat`` per file and
-sorts nothing (the stamps it takes are kept, for an update to compare); with
+sorts nothing (what the stats give is kept, for an update to compare); with
 ten thousand files those stats are much of what a search costs. A folder's
 list of names is kept with the index too (a ``Listing``) and reused while the
 folder's own modification time and inode are unchanged, which they are until a
@@ -45,7 +45,7 @@ class Signature(Record):
     newest_ns: int  # the latest modification time of any file in it
     parts: dict  # folder -> its part of the text ("-" for one that cannot be read)
     newest_in: dict  # folder -> the latest modification time of a file in it
-    stamps: dict  # folder -> {name: its Stamp, or None if it cannot be looked at}
+    stats: dict  # folder -> the listed files' stamps, one after another (see _stat_hash)
 
     def settled(self, now_ns: int) -> bool:
         """Whether every file had been left alone long enough, at ``now_ns``, for a later
@@ -74,19 +74,17 @@ def signature(scanned: Iterable[str], known: Mapping[str, Listing]) -> Signature
     parts: dict[str, str] = {}
     listings = {}
     newest_in: dict[str, int] = {}
-    stamps: dict[str, dict[str, Stamp | None]] = {}
+    stats: dict[str, list[int]] = {}
     for folder in scanned:
         listing = _listing(folder, known.get(folder))
         if listing is None:
             parts[folder] = "-"
             continue
         listings[folder] = listing
-        found, newest_in[folder] = _stamps(folder, listing.names)
-        stamps[folder] = found
-        files = hash(tuple(found.values()))
+        files, newest_in[folder], stats[folder] = _stat_hash(folder, listing.names)
         parts[folder] = f"{len(listing.names)}\0{listing.checksum}\0{files}"
     return Signature("\n".join(f"{folder}\0{part}" for folder, part in parts.items()),
-                     listings, max(newest_in.values(), default=0), parts, newest_in, stamps)
+                     listings, max(newest_in.values(), default=0), parts, newest_in, stats)
 
 
 def _listing(folder: str, known: Listing | None) -> Listing | None:
@@ -108,25 +106,34 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
     return Listing(state.st_mtime_ns, state.st_ino, listed_at, names, checksum)
 
 
-def _stamps(folder: str, names: list[str]) -> tuple[dict[str, Stamp | None], int]:
-    """The stamp of each of the files ``names`` in ``folder``, in order (None for one
-    that cannot be looked at), and the latest of their modification times. Kept with
-    the signature, so that an update or a build need not look at every file again to
-    tell which changed."""
-    found: dict[str, Stamp | None] = {}
+def _stat_hash(folder: str, names: list[str]) -> tuple[int, int, list[int]]:
+    """A hash of the sizes, modification and change times and inodes of the files
+    ``names`` in ``folder``, in order (one that cannot be stat-ed counts as -1), the
+    latest of their modification times, and those four numbers of each file one after
+    another (-1 four times for a file that could not be looked at): kept so that an
+    update or a build need not look at every file again to tell which changed, as plain
+    numbers, which the garbage collector never has to look through."""
+    total = 0
     newest = 0
+    found: list[int] = []
     with stat_by_name(folder) as stat:
         for name in names:
             try:
                 file = stat(name)
             except OSError:
-                found[name] = None
+                total = hash((total, -1))
+                found += _MISSING
                 continue
             modified = file.st_mtime_ns
-            found[name] = (file.st_size, modified, file.st_ctime_ns, file.st_ino)
+            stamp = (file.st_size, modified, file.st_ctime_ns, file.st_ino)
+            found += stamp
+            total = hash((total, stamp))
             if modified > newest:
                 newest = modified
-    return found, newest
+    return total, newest, found
+
+
+_MISSING = (-1, -1, -1, -1)
 
 
 @contextlib.contextmanager

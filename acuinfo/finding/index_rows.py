@@ -159,7 +159,10 @@ def _raw(unit: str | None) -> bytes | None:
 def stamps_of(state: Signature, folder: str) -> dict[str, Stamp]:
     """The stamps of the files in ``folder`` that could be looked at, as the signature
     ``state`` took them: before any file was read."""
-    return {name: stamp for name, stamp in state.stamps[folder].items() if stamp is not None}
+    numbers = iter(state.stats[folder])
+    each = zip(numbers, numbers, numbers, numbers, strict=True)  # four numbers a file
+    return {name: stamp for name, stamp in zip(state.listings[folder].names, each,
+                                               strict=True) if stamp[0] >= 0}
 
 
 def put_stamps(connection: sqlite3.Connection, folder: str, stamps: dict[str, Stamp]) -> None:
