@@ -108,29 +108,22 @@ def _listing(folder: str, known: Listing | None) -> Listing | None:
 
 def _stat_hash(folder: str, names: list[str]) -> tuple[int, int, list[int]]:
     """A hash of the sizes, modification and change times and inodes of the files
-    ``names`` in ``folder``, in order (one that cannot be stat-ed counts as -1), the
-    latest of their modification times, and those four numbers of each file one after
-    another (-1 four times for a file that could not be looked at): kept so that an
-    update or a build need not look at every file again to tell which changed, as plain
-    numbers, which the garbage collector never has to look through."""
-    total = 0
-    newest = 0
+    ``names`` in ``folder``, in order, the latest of their modification times, and those
+    four numbers of each file one after another (-1 four times for a file that cannot
+    be looked at): kept so that an update or a build need not look at every file again
+    to tell which changed, as plain numbers, which the garbage collector never has to
+    look through."""
     found: list[int] = []
+    add = found.extend
     with stat_by_name(folder) as stat:
         for name in names:
             try:
                 file = stat(name)
             except OSError:
-                total = hash((total, -1))
-                found += _MISSING
+                add(_MISSING)
                 continue
-            modified = file.st_mtime_ns
-            stamp = (file.st_size, modified, file.st_ctime_ns, file.st_ino)
-            found += stamp
-            total = hash((total, stamp))
-            if modified > newest:
-                newest = modified
-    return total, newest, found
+            add((file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino))
+    return hash(tuple(found)), max(max(found[1::4], default=0), 0), found
 
 
 _MISSING = (-1, -1, -1, -1)
