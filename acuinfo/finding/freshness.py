@@ -16,10 +16,10 @@ sorts nothing (what the stats give is kept, for an update to compare); with
 ten thousand files those stats are much of what a search costs. A folder's
 list of names is kept with the index too (a ``Listing``) and reused while the
 folder's own modification time and inode are unchanged, which they are until a
-file in it is added, removed or renamed. A folder changed less
-than two seconds before it was listed is always listed again: a file added in
-the same tick of a coarse file-system clock would not change its time. (Once
-such a folder has settled, the index keeps its new list.)
+file in it is added, removed or renamed. A folder changed less than two
+seconds before it was listed is always listed again: a file added in the same
+tick of a coarse file-system clock would not change its time. (Once such a
+folder has settled, the index keeps its new list.)
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from acuinfo.base.namedrecord import Record
 from acuinfo.base.saferead import SETTLED_NS
 
 Stamp = tuple[int, int, int, int]  # size, modification and change times, inode
+_MISSING = (-1, -1, -1, -1)  # the stamp kept for a file that cannot be looked at
 
 
 class Signature(Record):
@@ -124,9 +125,6 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int, list[int]]:
                 continue
             add((file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino))
     return hash(tuple(found)), max(max(found[1::4], default=0), 0), found
-
-
-_MISSING = (-1, -1, -1, -1)
 
 
 @contextlib.contextmanager
