@@ -37,8 +37,9 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
 
         def tick() -> None:
             now = time.monotonic()
-            shown.update(task, advance=1, refresh=now - drawn[0] >= REDRAW_SECONDS)
-            if now - drawn[0] >= REDRAW_SECONDS:
+            due = now - drawn[0] >= REDRAW_SECONDS
+            shown.update(task, advance=1, refresh=due)
+            if due:
                 drawn[0] = now
 
         yield tick
