@@ -71,8 +71,10 @@ TARGETS = (
 # beside the targets so that the part of the gain made at exit is plain to see.
 # In a pipe acuinfo never loads Rich's console, which the floor imports; on a terminal
 # it does. Ac, the condition coloured as for a terminal (FORCE_COLOR=1), shows that cost.
+# Et/Ct, a search just after a file of tips was edited: the tips' rows are replaced and
+# the conditions' kept (no target: the synthetic folder's 20,000 tips are all re-read).
 LIKE_FOR_LIKE = (("A/F0", "A", "F0"), ("Ac/F", "Ac", "F"), ("Ac/F0", "Ac", "F0"),
-                 ("C/F0", "C", "F0"), ("D/F0", "D", "F0"))
+                 ("C/F0", "C", "F0"), ("D/F0", "D", "F0"), ("Et/Ct", "Et", "Ct"))
 
 
 @dataclass
@@ -318,14 +320,20 @@ def language_rounds(commands: Sequence[Command], runs: int, env: dict[str, str],
     return samples
 
 
+EDIT_KEYS = ("E", "Ce", "E+", "C+", "E-", "C-", "Et", "Ct")
+
+
 def edit_rounds(search: Command, folder: Path, template: str, runs: int,
                 env: dict[str, str], progress: Callable[[str], None],
                 size: int = SIZES[-1]) -> dict[str, list[float]]:
     """E: the search just after one condition file was edited, E+ just after one was
-    added, E- just after one was removed; each followed at once by the same search with
-    the index current (Ce, C+, C-), so each round gives a ratio of two runs back to back."""
-    samples: dict[str, list[float]] = {key: [] for key in ("E", "Ce", "E+", "C+", "E-", "C-")}
+    added, E- just after one was removed, Et just after one file of tips was edited; each
+    followed at once by the same search with the index current (Ce, C+, C-, Ct), so each
+    round gives a ratio of two runs back to back."""
+    samples: dict[str, list[float]] = {key: [] for key in EDIT_KEYS}
     conditions = folder / "conditions"
+    tips = sorted((folder / "tips").glob("*.yaml"))[0]
+    tips_text = tips.read_text(encoding="utf-8")
     edited = conditions / f"{condition_names(size // 2)['slug']}.yaml"
     original = edited.read_text(encoding="utf-8")
     added = conditions / "synthetic-pain-added.yaml"
@@ -347,9 +355,14 @@ def edit_rounds(search: Command, folder: Path, template: str, runs: int,
         added.unlink()
         settle(conditions)
         timed("E-", "C-")
+        tips.write_text(tips_text.replace("title: ", f"title: Edited {number} ", 1),
+                        encoding="utf-8")
+        settle(tips)
+        timed("Et", "Ct")
         progress(f"\r  edit round {number}/{runs}")
     progress("\r" + " " * 24 + "\r")
     edited.write_text(original, encoding="utf-8")
+    tips.write_text(tips_text, encoding="utf-8")
     return samples
 
 
@@ -681,12 +694,13 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                   f"  {figures['min']:7.1f}  {figures['max']:7.1f}  {first[command.key]:8.1f}")
         print()
 
-        print(f"{args.runs} rounds of an edit, an addition and a removal, each search "
-              "followed by the same search with the index current")
+        print(f"{args.runs} rounds of an edit, an addition, a removal and an edit of tips, "
+              "each search followed by the same search with the index current")
         edits = edit_rounds(by_key["C"], folders[SIZES[-1]], template, args.runs, env, progress)
         for key, label in (("E", "after one edit"), ("Ce", "then again"),
                            ("E+", "after one addition"), ("C+", "then again"),
-                           ("E-", "after one removal"), ("C-", "then again")):
+                           ("E-", "after one removal"), ("C-", "then again"),
+                           ("Et", "after one file of tips is edited"), ("Ct", "then again")):
             figures = spread(edits[key])
             print(f"  {key:4}{label:{width}}  {figures['median']:8.1f}"
                   f"  {figures['min']:7.1f}  {figures['max']:7.1f}")

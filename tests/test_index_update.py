@@ -1,6 +1,7 @@
-"""An edit to a few condition files updates only their rows, and the updated index holds
-exactly what one built from scratch would, after any sequence of edits, additions,
-removals and renames. Readers during an update see the old index or the new one."""
+"""An edit to a few condition files updates only their rows, an edit to the tips, the
+glossary or a page only theirs, and the updated index holds exactly what one built
+from scratch would, after any sequence of edits, additions, removals and renames.
+Readers during an update see the old index or the new one."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ from acuinfo.knowledge.loading import Knowledge
 from conftest import DATA, KILLED_WRITER
 
 NECK = (DATA / "conditions" / "neck-pain.yaml").read_text(encoding="utf-8")
+TIPS = (DATA / "tips.yaml").read_text(encoding="utf-8")
+GLOSSARY = (DATA / "glossary.yaml").read_text(encoding="utf-8")
+PAGE = (DATA / "pages" / "needle-fear.yaml").read_text(encoding="utf-8")
 OLD = time.time() - 3600  # every file is settled: an index built now is kept
 
 
@@ -45,7 +49,10 @@ class Clinic:
         self.step = 0
 
     def write(self, name: str, text: str) -> None:
-        path = self.folder / "conditions" / name
+        self.put(self.folder / "conditions" / name, text)
+
+    def put(self, path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         self.settle(path)
 
@@ -127,14 +134,33 @@ def test_an_edit_changes_only_the_rows_of_its_file(clinic):
     assert titles["c2"] == "Ache two, edited"
 
 
-def test_a_change_to_a_tip_is_a_full_build(clinic):
-    built = ids(clinic)
-    clinic.write("c0.yaml", condition("c0", "Ache 0"))
-    assert ids(clinic)["c0"] > max(built.values()), "updated in place"
+def test_a_change_to_a_tip_replaces_the_tips_alone(clinic):
     tips = clinic.folder / "tips.yaml"
-    tips.write_text("reviewed: 2026-11-25\ntips: []\n", encoding="utf-8")
-    clinic.settle(tips)
-    assert ids(clinic) == built, "numbered afresh: built from scratch"
+    clinic.put(tips, TIPS)
+    conditions = ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    clinic.put(tips, TIPS.replace("title: Keep moving each day", "title: Move a little"))
+    with contextlib.closing(clinic.open()) as connection:
+        tip_titles = {title for (title,) in connection.execute(
+            "SELECT title FROM entries WHERE kind = 'tip'")}
+    assert "Move a little" in tip_titles and "Keep moving each day" not in tip_titles
+    assert ids(clinic) == conditions, "the conditions' rows are kept as they were"
+    assert path.stat().st_ino == inode, "updated in place, not built again"
+    assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+
+
+def test_a_condition_folder_that_appears_is_a_full_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    made = Clinic(tmp_path)
+    made.folder.joinpath("conditions").rmdir()
+    made.put(made.folder / "tips.yaml", TIPS)
+    made.contents()
+    (path,) = made.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    made.write("c0.yaml", condition("c0", "Ache 0"))
+    assert "Ache 0" in titles(made)
+    assert path.stat().st_ino != inode, "what the new folder holds was read from scratch"
 
 
 @contextlib.contextmanager
@@ -153,8 +179,35 @@ def user_folder(path: Path):
 
 OPERATIONS = st.lists(st.tuples(
     st.sampled_from(["edit", "add", "remove", "rename", "draft", "break", "same-slug",
-                     "in-place"]),
+                     "in-place", "tips", "more-tips", "glossary", "page", "break-shared",
+                     "remove-shared"]),
     st.integers(0, 4)), max_size=6)
+
+
+def change_shared(clinic: Clinic, operation: str, number: int, step: int) -> None:
+    """One change to the files that are not conditions: the tips, the glossary, a page."""
+    folder = clinic.folder
+    present = sorted(path for pattern in ("*.yaml", "tips/*.yaml", "pages/*.yaml")
+                     for path in folder.glob(pattern))
+    target = present[number % len(present)] if present else folder / "glossary.yaml"
+    if operation == "tips":
+        clinic.put(folder / "tips.yaml",
+                   TIPS.replace("title: Keep moving each day", f"title: Keep moving {step}"))
+    elif operation == "more-tips":  # a file of the clinic's own tips beside the book
+        clinic.put(folder / "tips" / f"extra{number}.yaml", TIPS.replace(
+            "id: keep-moving", f"id: keep-moving-{step}"))
+    elif operation == "glossary":
+        clinic.put(folder / "glossary.yaml", GLOSSARY.replace("term: Qi", f"term: Qi {step}"))
+    elif operation == "page":
+        clinic.put(folder / "pages" / f"page{number}.yaml", PAGE.replace(
+            "id: needle-fear", f"id: page{number}").replace(
+            "title: Afraid of needles or of fainting", f"title: Page {step}"))
+    elif operation == "break-shared":
+        clinic.put(target, "terms: [unclosed\n")
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        clinic.settle(target.parent)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -170,7 +223,10 @@ def test_an_updated_index_equals_one_built_from_scratch(operations):
             conditions = clinic.folder / "conditions"
             present = sorted(conditions.glob("*.yaml"))
             target = present[number % len(present)] if present else None
-            if operation == "add" or target is None:
+            if operation in ("tips", "more-tips", "glossary", "page", "break-shared",
+                             "remove-shared"):
+                change_shared(clinic, operation, number, step)
+            elif operation == "add" or target is None:
                 clinic.write(f"new{step}.yaml", condition(f"new{step}", f"New ache {step}"))
             elif operation == "edit":
                 clinic.write(target.name, condition(target.stem, f"Edited {step}"))

@@ -41,6 +41,13 @@ def collect(knowledge: Knowledge) -> Iterator[IndexEntry]:
     holds none of them for long."""
     for condition in knowledge.each_condition():
         yield condition_entry(condition)
+    yield from shared_entries(knowledge)
+
+
+def shared_entries(knowledge: Knowledge) -> Iterator[IndexEntry]:
+    """Every findable entry but the conditions: what the files every folder adds to (tips,
+    the session, the glossary) and the pages hold. None of them depends on a condition
+    file, nor any condition on them, so an index can replace these rows on their own."""
     yield from _guarded(_tips, knowledge)
     yield from _guarded(_session, knowledge)
     yield from _guarded(_glossary, knowledge)

@@ -9,8 +9,8 @@ it keeps of a file's place (a problem's file) is kept relative to its folder, an
 again as this run named the folder.
 
 A first build (or a full one) fills a new file beside the index and renames it over
-the old one (see ``acuinfo.base.safewrite``). When only condition files changed, only
-their rows are replaced, in place, in one transaction (``acuinfo.finding.index_update``).
+the old one (see ``acuinfo.base.safewrite``). After an edit, only the rows of the files
+that changed are replaced, in place, in one transaction (``acuinfo.finding.index_update``).
 Either way a reader sees the old index or the new one: it reads in one transaction of
 its own, under SQLite's locks, and a process killed while it wrote leaves a journal
 that SQLite rolls back at the next open. The writers of a cache folder take turns
@@ -87,7 +87,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
                for folder, listing in state.listings.items()):
             _write_listings(listings_file, state.listings)  # made too soon, now settled
         return connection
-    if os.path.lexists(path):  # if only some condition files changed, only their rows do
+    if os.path.lexists(path):  # if some files changed, only their rows do
         from acuinfo.finding import index_update
 
         with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):

@@ -1,14 +1,17 @@
-"""Bring an index up to date by changing only the rows of the condition files that
-changed, so that an edit costs what it changes rather than what the folder holds.
+"""Bring an index up to date by changing only the rows of the files that changed, so
+that an edit costs what it changes rather than what the folder holds.
 
 The update changes the index in place, in one SQLite transaction, holding the cache
 folder's writer lock (see ``acuinfo.finding.index_lock``): a reader sees the old index
 or the new one, and an update that is killed is rolled back by the next run that opens
 the index. Its cost is then that of the rows changed, not a copy of the whole file (a
-copy of an index over 100,000 conditions is more than a gigabyte). Only conditions are
-updated this way, a file name (a *unit*) at a time: their rows depend on the files of
-that name alone. Any other change (a tip, a page, a folder that cannot be read, another
-version of acuinfo) is left to a full build, as is an update of very many files.
+copy of an index over 100,000 conditions is more than a gigabyte). Conditions are
+updated a file name (a *unit*) at a time: their rows depend on the files of that name
+alone. The rest (the tips, the session, the glossary, the pages) is read from every
+folder and merged, so a change to any of those files replaces all of their rows, and
+none of the conditions': they depend on no other file. Any other change (a conditions
+folder that appeared, went or cannot be read, another version of acuinfo) is left to
+a full build, as is an update of very many conditions.
 
 Which units changed is told by each file's stamp (size, times and inode), kept in the
 index, under the same rules as the signature (see ``acuinfo.finding.freshness``): an
@@ -21,13 +24,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from acuinfo.base.interrupt import watched
 from acuinfo.base.saferead import SETTLED_NS
 from acuinfo.finding import index_lock, index_rows
 from acuinfo.finding.cache_files import index_uri
-from acuinfo.finding.entries import condition_entry
+from acuinfo.finding.entries import condition_entry, shared_entries
 from acuinfo.finding.freshness import Signature
 from acuinfo.knowledge.loading import Knowledge
 
@@ -36,8 +40,8 @@ MAX_SHARE = 0.2  # changing more than a fifth of the conditions: a full build is
 
 def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
            built_ns: int) -> bool:
-    """Bring the index at ``path`` up to date with ``state`` in place, if only condition
-    files changed; False (and nothing changed) when it needs a full build. Raises
+    """Bring the index at ``path`` up to date with ``state`` in place, if it can tell what
+    changed; False (and nothing changed) when it needs a full build. Raises
     sqlite3.Error or OSError when it cannot be written (another writer held it too long,
     say): the caller builds a new one."""
     with index_lock.held(path.parent), contextlib.closing(
@@ -51,7 +55,7 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
         changed = _changed_units(connection, knowledge, state)
         if changed is None:
             return False
-        units, stamps = changed
+        units, stamps, shared = changed
         if units:
             count = connection.execute("SELECT count(*) FROM entries WHERE unit IS NOT NULL")
             if len(units) > max(10, MAX_SHARE * count.fetchone()[0]):
@@ -60,6 +64,8 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
             index_rows.put_stamps(connection, folder, now)
         listed = index_rows.kept_list(connection, "conditions")
         removed, added = _replace_units(connection, knowledge, units)
+        if shared:
+            _replace_shared(connection, knowledge)
         if listed is not None:  # else (or if it lacks a row) made afresh from the rows
             listed = index_rows.changed_list(listed, removed, added)
         index_rows.finish(connection, key, knowledge, state, built_ns, listed)
@@ -67,10 +73,11 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
 
 
 def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: Signature
-                   ) -> tuple[set[str], dict[str, dict[str, index_rows.Stamp]]] | None:
-    """The names of the condition files that changed since the index was built, and the
+                   ) -> tuple[set[str], dict[str, dict[str, index_rows.Stamp]], bool] | None:
+    """The names of the condition files that changed since the index was built, the
     stamps of the folders looked into (the signature's, taken before any file is read
-    again); None if anything else changed, or the index cannot tell."""
+    again), and whether any other knowledge file changed; None if a conditions folder
+    appeared or went, or the index cannot tell."""
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     parts = index_rows.kept_parts(meta.get("parts"))
     built_ns, signature = meta.get("built_ns"), meta.get("signature")
@@ -82,6 +89,7 @@ def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: 
     unsettled = signature.endswith(b"\0unsettled")
     recent = built_ns - SETTLED_NS  # modified after this: maybe edited again unseen
     checked = []
+    shared = False
     for folder, part in state.parts.items():
         if index_rows.is_conditions_folder(folder):
             if part == parts[folder] == "-":
@@ -91,7 +99,7 @@ def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: 
             if part != parts[folder] or unsettled:
                 checked.append(folder)
         elif part != parts[folder] or (unsettled and state.newest_in.get(folder, 0) >= recent):
-            return None
+            shared = True
     units: set[str] = set()
     stamps = {}
     for folder in checked:
@@ -105,7 +113,7 @@ def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: 
             return None
         if unsettled:
             units.update(name for name, found in now.items() if found[1] >= recent)
-    return units, stamps
+    return units, stamps, shared
 
 
 def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: set[str]
@@ -120,22 +128,45 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: 
     listed = ("SELECT name, title, summary FROM entries"
               f" WHERE kind = 'condition' AND unit IN ({marks})")
     removed = list(map(list, connection.execute(listed, chosen)))
-    ids = [row for (row,) in connection.execute(
-        f"SELECT id FROM entries WHERE unit IN ({marks})", chosen)]
+    _delete_entries(connection, f"unit IN ({marks})", chosen)
+    connection.execute(f"DELETE FROM problems WHERE unit IN ({marks})", chosen)
+    connection.execute(f"DELETE FROM drafted WHERE unit IN ({marks})", chosen)
+    fresh = Knowledge(knowledge.folders, language=knowledge.language)
+    found = fresh.conditions_named(units)
+    index_rows.add_entries(connection, map(condition_entry, found), _next_id(connection),
+                           knowledge.language)
+    index_rows.add_problems(connection, [p for p in fresh.problems
+                                         if index_rows.unit_of(p.file) in units],
+                            knowledge.folders)
+    index_rows.add_drafts(connection, index_rows.drafted(fresh))
+    return removed, list(map(list, connection.execute(listed, chosen)))
+
+
+def _replace_shared(connection: sqlite3.Connection, knowledge: Knowledge) -> None:
+    """Every row that is not a condition's (the tips, the session, the glossary, the
+    pages, and the problems found in their files and folders) read afresh from every
+    folder, as a full build reads them."""
+    _delete_entries(connection, "unit IS NULL", ())
+    connection.execute("DELETE FROM problems WHERE unit IS NULL")
+    fresh = Knowledge(knowledge.folders, language=knowledge.language)
+    index_rows.add_entries(connection, shared_entries(fresh), _next_id(connection),
+                           knowledge.language)
+    index_rows.add_problems(connection, fresh.problems, knowledge.folders)
+
+
+def _delete_entries(connection: sqlite3.Connection, where: str, values: Sequence[object]
+                    ) -> None:
+    """The entries that ``where`` chooses, with their names and words."""
+    ids = [row for (row,) in connection.execute(f"SELECT id FROM entries WHERE {where}",
+                                                values)]
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         some = ids[start:start + 500]
         held = ",".join("?" * len(some))
         connection.execute(f"DELETE FROM words WHERE rowid IN ({held})", some)
         connection.execute(f"DELETE FROM names WHERE entry IN ({held})", some)
         connection.execute(f"DELETE FROM entries WHERE id IN ({held})", some)
-    connection.execute(f"DELETE FROM problems WHERE unit IN ({marks})", chosen)
-    connection.execute(f"DELETE FROM drafted WHERE unit IN ({marks})", chosen)
-    fresh = Knowledge(knowledge.folders, language=knowledge.language)
-    found = fresh.conditions_named(units)
-    first = (connection.execute("SELECT max(id) FROM entries").fetchone()[0] or 0) + 1
-    index_rows.add_entries(connection, map(condition_entry, found), first, knowledge.language)
-    index_rows.add_problems(connection, [p for p in fresh.problems
-                                         if index_rows.unit_of(p.file) in units],
-                            knowledge.folders)
-    index_rows.add_drafts(connection, index_rows.drafted(fresh))
-    return removed, list(map(list, connection.execute(listed, chosen)))
+
+
+def _next_id(connection: sqlite3.Connection) -> int:
+    """The number of the next entry: after every entry there is now."""
+    return (connection.execute("SELECT max(id) FROM entries").fetchone()[0] or 0) + 1
