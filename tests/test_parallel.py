@@ -126,9 +126,54 @@ def test_how_many_workers(monkeypatch):
     monkeypatch.setenv("ACUINFO_WORKERS", "3")
     assert parallel.workers_for(100_000) == 3
     assert parallel.workers_for(150) == 1  # fewer files than two chunks: no pool
+    assert parallel.workers_for(2, size=10) == 2  # weighed files: one each, if asked
     monkeypatch.delenv("ACUINFO_WORKERS")
     assert parallel.workers_for(parallel.FILES_PER_WORKER - 1) == 1
     assert 1 <= parallel.workers_for(100_000) <= (os.cpu_count() or 1)
+    assert parallel.workers_for(400, size=parallel.BYTES_PER_WORKER - 1) == 1
+    assert parallel.workers_for(1, size=100 * parallel.BYTES_PER_WORKER) == 1  # one file
+    assert 1 <= parallel.workers_for(400, size=100 * parallel.BYTES_PER_WORKER) <= (
+        os.cpu_count() or 1)
+
+
+TIPS = (DATA / "tips.yaml").read_text(encoding="utf-8")
+
+
+def test_tips_read_by_workers_are_the_tips_read_here(tmp_path, monkeypatch):
+    """A clinic's many files of tips are read by workers, and come to the same book, with
+    the same problems at the same lines, as read in this process."""
+    folder = tmp_path / "clinic"
+    (folder / "tips").mkdir(parents=True)
+    for number in range(7):
+        text = TIPS.replace("id: keep-moving", f"id: keep-moving-{number}")
+        if number == 2:
+            text = text.replace("title: Keep moving each day", "title: [not, text]")
+        if number == 5:
+            text = text.replace("tips:", "tips: [unclosed\ntips:", 1)
+        (folder / "tips" / f"clinic-{number}.yaml").write_text(text, encoding="utf-8")
+    used = []
+    real = parallel.read_ahead
+
+    def counted(files, *rest):
+        used.append(len(files))
+        return real(files, *rest)
+
+    monkeypatch.setattr(parallel, "read_ahead", counted)
+    seen = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / f"cache-{workers}"))
+        monkeypatch.setenv("ACUINFO_WORKERS", workers)
+        knowledge = Knowledge([Folder(folder, str(folder))])
+        book = knowledge.tips()
+        seen.append(([(tip.id, tip.title, tip.origin.file) for tip in book.tips],
+                     [str(problem) for problem in knowledge.problems]))
+    assert used == [7], "read by workers with two, and here with one"
+    assert seen[0] == seen[1]
+    tips, problems = seen[0]
+    assert ("keep-moving-6", "Keep moving each day", str(folder / "tips" / "clinic-6.yaml")
+            ) in tips
+    assert any("clinic-2.yaml:" in problem for problem in problems)
+    assert any("clinic-5.yaml:" in problem for problem in problems)
 
 
 def test_the_installed_script_lists_and_reports_the_same_with_workers(folder, tmp_path,

@@ -145,7 +145,7 @@ class Knowledge:
             for entry in self._yaml_files(folder.root / folder_name):
                 by_name.setdefault(entry.name, []).append(entry)
         listed = [entries for entries in by_name.values() if entries]
-        ahead = self._read_ahead([entries[0] for entries in listed], record_type)
+        ahead = self._read_ahead([entries[0] for entries in listed], record_type, counted=True)
         for entries in listed:
             if ahead is None and self.on_read is not None:
                 self.on_read()
@@ -165,16 +165,22 @@ class Knowledge:
                     yield record
                     break
 
-    def _read_ahead(self, entries: list[Entry], record_type: type[T]) -> Iterator[object] | None:
+    def _read_ahead(self, entries: list[Entry], record_type: type[T], counted: bool = False
+                    ) -> Iterator[object] | None:
         """The records (or the errors) of ``entries`` in order, read by worker processes
-        a little ahead of their use when there are enough of them to be worth it (see
-        ``acuinfo.knowledge.parallel``); None otherwise, to be read here one by one."""
+        a little ahead of their use when there is enough to read to be worth it (see
+        ``acuinfo.knowledge.parallel``); None otherwise, to be read here one by one.
+        ``counted`` files (conditions) are told to ``on_read`` as they are read."""
         from acuinfo.knowledge import parallel
 
-        workers = parallel.workers_for(len(entries))
-        if workers < 2 or not all(isinstance(entry, Path) for entry in entries):
+        if not all(isinstance(entry, Path) for entry in entries):
             return None
-        tick = self.on_read
+        # Condition files are alike and many: counted. Other files are weighed, by size.
+        workers = parallel.workers_for(len(entries),
+                                       None if counted else parallel.size_of(entries))
+        if workers < 2:
+            return None
+        tick = self.on_read if counted else None
 
         def done(count: int) -> None:
             for _ in range(count if tick is not None else 0):
@@ -212,13 +218,22 @@ class Knowledge:
         self.problems.extend(problems)
         return [e for e in entries if e.name.endswith(".yaml")]
 
-    def _collect(self, entries: Iterable[Entry], record_type: type[T]) -> list[T]:
+    def _collect(self, entries: list[Entry], record_type: type[T]) -> list[T]:
+        """The records of ``entries`` that load, in order; broken files go to ``problems``.
+        A clinic's tips may fill hundreds of long files: enough of them are read by
+        worker processes, as conditions are."""
+        ahead = self._read_ahead(entries, record_type)
         loaded = []
         for entry in entries:
             try:
-                loaded.append(self._read(entry, record_type))
+                found = next(ahead) if ahead is not None else self._read(entry, record_type)
+                if isinstance(found, KnowledgeError):
+                    raise found
+                loaded.append(found)
             except KnowledgeError as err:
                 self.problems.extend(err.problems)
+        if ahead is not None:
+            ahead.close()  # and with it the workers
         return loaded
 
     # -- files that every folder may add to ------------------------------------

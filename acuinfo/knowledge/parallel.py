@@ -26,23 +26,35 @@ from acuinfo.base.errors import KnowledgeError
 
 WORKERS_VARIABLE = "ACUINFO_WORKERS"
 FILES_PER_WORKER = 1_000  # below this, a worker costs more to start than it saves
-CHUNK = 100  # files a worker reads at a time: few messages, and an even share of work
+BYTES_PER_WORKER = 2 * 1024 * 1024  # the same for files of other sizes, such as tips
+CHUNK = 100  # files a worker reads at a time, at most: few messages, an even share of work
 AHEAD = 3  # chunks a worker may have read, or be reading, before they are used
 
 Result = object  # a record, or the KnowledgeError that reading its file raised
 
 
-def workers_for(files: int) -> int:
+def workers_for(files: int, size: int | None = None) -> int:
     """How many workers to read ``files`` files with: one a core, at most one a thousand
-    files, or as ``ACUINFO_WORKERS`` says; 1 means this process alone."""
+    files (or, given their ``size`` in bytes, one for each ``BYTES_PER_WORKER``) and one
+    a file, or as ``ACUINFO_WORKERS`` says; 1 means this process alone."""
     asked = os.environ.get(WORKERS_VARIABLE, "").strip()
     if asked.isdigit() and int(asked) >= 1:
-        return min(int(asked), max(files // CHUNK, 1))
+        return min(int(asked), max(files // CHUNK, 1) if size is None else max(files, 1))
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on every system
         cores = os.cpu_count() or 1
-    return max(1, min(cores, files // FILES_PER_WORKER))
+    share = files // FILES_PER_WORKER if size is None else min(files, size // BYTES_PER_WORKER)
+    return max(1, min(cores, share))
+
+
+def size_of(files: Sequence[Path]) -> int:
+    """The bytes in ``files``, as far as they can be looked at."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += os.stat(file).st_size
+    return total
 
 
 def read_ahead(files: Sequence[Path], read: tuple, workers: int,
@@ -59,7 +71,10 @@ def read_ahead(files: Sequence[Path], read: tuple, workers: int,
     import multiprocessing
     from multiprocessing.connection import wait
 
-    chunks = [list(files[at:at + CHUNK]) for at in range(0, len(files), CHUNK)]
+    # Chunks of CHUNK files, smaller when there are few files (a few hundred long files
+    # of tips, say), so that every worker has a share.
+    size = max(1, min(CHUNK, len(files) // (workers * AHEAD)))
+    chunks = [list(files[at:at + size]) for at in range(0, len(files), size)]
     context = multiprocessing.get_context(_start_method())
     team = [_Worker(context) for _ in range(workers)]
     read_back: dict[int, list[Result]] = {}
