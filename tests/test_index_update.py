@@ -41,8 +41,9 @@ def condition(slug: str, title: str, draft: bool = False) -> str:
 class Clinic:
     """A knowledge folder of a few conditions, its own cache, and the index over it."""
 
-    def __init__(self, root: Path, cache: str = "cache") -> None:
+    def __init__(self, root: Path, cache: str = "cache", language: str = "en") -> None:
         self.root = root
+        self.language = language
         self.folder = root / "clinic"
         (self.folder / "conditions").mkdir(parents=True, exist_ok=True)
         self.cache = root / cache
@@ -68,7 +69,8 @@ class Clinic:
         try:
             # the clinic folder alone: the built-in one may have been installed just now,
             # too recently for an index over it to be kept
-            return index.open_index(Knowledge([Folder(self.folder, str(self.folder))]))
+            return index.open_index(Knowledge([Folder(self.folder, str(self.folder))],
+                                              language=self.language))
         finally:
             if old is None:
                 del os.environ["ACUINFO_CACHE_DIR"]
@@ -148,6 +150,27 @@ def test_a_change_to_a_tip_replaces_the_tips_alone(clinic):
     assert ids(clinic) == conditions, "the conditions' rows are kept as they were"
     assert path.stat().st_ino == inode, "updated in place, not built again"
     assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+
+
+def test_an_edit_to_a_translated_file_updates_the_index_of_its_language(tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    clinic = Clinic(tmp_path, language="es")
+    clinic.write("c0.yaml", condition("c0", "Ache 0"))
+    clinic.put(clinic.folder / "tips.yaml", TIPS)
+    spanish = (DATA / "translations" / "es" / "tips.yaml").read_text(encoding="utf-8")
+    translated = clinic.folder / "translations" / "es" / "tips.yaml"
+    clinic.put(translated, spanish)
+    conditions = ids(clinic)
+    (path,) = clinic.cache.glob("index-*-es.sqlite")
+    inode = path.stat().st_ino
+    clinic.put(translated, spanish.replace("title: Muévase cada día", "title: Muévase un poco"))
+    with contextlib.closing(clinic.open()) as connection:
+        tip_titles = {title for (title,) in connection.execute(
+            "SELECT title FROM entries WHERE kind = 'tip'")}
+    assert "Muévase un poco" in tip_titles and "Muévase cada día" not in tip_titles
+    assert ids(clinic) == conditions and path.stat().st_ino == inode
+    assert clinic.contents() == Clinic(clinic.root, "rebuilt", "es").contents()
 
 
 def test_a_condition_folder_that_appears_is_a_full_build(tmp_path, monkeypatch):
