@@ -220,3 +220,48 @@ def test_files_a_dead_worker_held_are_read_here(folder, tmp_path, monkeypatch):
     here = read_here(files)
     assert [shown(result) for result in [first, *rest]] == [shown(result) for result in here]
     assert multiprocessing.active_children() == []
+
+
+ORPHANED = """
+import multiprocessing, sys, time
+from pathlib import Path
+from acuinfo.knowledge import parallel, records
+folder = Path(sys.argv[1])
+files = sorted((folder / "conditions").iterdir())
+reading = parallel.read_ahead(files, (records.Condition, "en", [folder], False), 2)
+next(reading)
+print(" ".join(str(child.pid) for child in multiprocessing.active_children()), flush=True)
+time.sleep(60)
+"""
+
+
+def test_workers_whose_main_process_is_killed_leave_quietly(folder, tmp_path):
+    """Killed outright, the main process cannot stop its workers: each then finds its
+    pipe closed, as it waits for work or sends what it read, and ends without a word."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    main = subprocess.Popen([sys.executable, "-c", ORPHANED, str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "ACUINFO_CACHE_DIR": str(tmp_path / "cache")})
+    workers = [int(pid) for pid in main.stdout.readline().split()]
+    assert len(workers) == 2
+    time.sleep(0.5)  # each has read its chunks, and waits to send them
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+    assert main.stderr.read() == ""
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a zombie, once init has reaped it, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

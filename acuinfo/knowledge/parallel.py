@@ -76,7 +76,9 @@ def read_ahead(files: Sequence[Path], read: tuple, workers: int,
     size = max(1, min(CHUNK, len(files) // (workers * AHEAD)))
     chunks = [list(files[at:at + size]) for at in range(0, len(files), size)]
     context = multiprocessing.get_context(_start_method())
-    team = [_Worker(context) for _ in range(workers)]
+    team: list[_Worker] = []
+    for _ in range(workers):
+        team.append(_Worker(context, [worker.connection for worker in team]))
     read_back: dict[int, list[Result]] = {}
     sent = 0  # chunks handed out so far
 
@@ -117,9 +119,13 @@ def read_ahead(files: Sequence[Path], read: tuple, workers: int,
 class _Worker:
     """One worker process, its own pipe, and the chunks it has been given."""
 
-    def __init__(self, context: object) -> None:
+    def __init__(self, context: object, others: list[object]) -> None:
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        # A forked worker holds a copy of every pipe end this process had open: of its
+        # own pipe, and of the workers' before it. It closes them, so that if this
+        # process dies, even killed outright, its pipe shows it and it ends.
+        inherited = [self.connection, *others] if context.get_start_method() == "fork" else []
+        self.process = context.Process(target=_serve, args=(theirs, inherited), daemon=True)
         self.process.start()
         theirs.close()
         self.held: list[int] = []
@@ -157,15 +163,21 @@ class _Worker:
         self.connection.close()
 
 
-def _serve(connection: object) -> None:
+def _serve(connection: object, inherited: list[object]) -> None:
     """A worker's life: read each chunk it is sent and send back what it read."""
     _ignore_ctrl_c()
+    for end in inherited:
+        end.close()
     while True:
         try:
             number, chunk, read = connection.recv()
         except (EOFError, OSError):  # the main process has gone
             return
-        connection.send((number, _read_chunk(chunk, read)))
+        results = _read_chunk(chunk, read)
+        try:
+            connection.send((number, results))
+        except OSError:  # it went while this chunk was read: no one to tell
+            return
 
 
 def _start_method() -> str:
