@@ -325,12 +325,13 @@ EDIT_KEYS = ("E", "Ce", "E+", "C+", "E-", "C-", "Et", "Ct")
 
 def edit_rounds(search: Command, folder: Path, template: str, runs: int,
                 env: dict[str, str], progress: Callable[[str], None],
-                size: int = SIZES[-1]) -> dict[str, list[float]]:
+                size: int = SIZES[-1], tips_too: bool = True) -> dict[str, list[float]]:
     """E: the search just after one condition file was edited, E+ just after one was
-    added, E- just after one was removed, Et just after one file of tips was edited; each
-    followed at once by the same search with the index current (Ce, C+, C-, Ct), so each
-    round gives a ratio of two runs back to back."""
-    samples: dict[str, list[float]] = {key: [] for key in EDIT_KEYS}
+    added, E- just after one was removed, Et (if ``tips_too``) just after one file of
+    tips was edited; each followed at once by the same search with the index current
+    (Ce, C+, C-, Ct), so each round gives a ratio of two runs back to back."""
+    keys = EDIT_KEYS if tips_too else EDIT_KEYS[:-2]
+    samples: dict[str, list[float]] = {key: [] for key in keys}
     conditions = folder / "conditions"
     tips = sorted((folder / "tips").glob("*.yaml"))[0]
     tips_text = tips.read_text(encoding="utf-8")
@@ -355,10 +356,11 @@ def edit_rounds(search: Command, folder: Path, template: str, runs: int,
         added.unlink()
         settle(conditions)
         timed("E-", "C-")
-        tips.write_text(tips_text.replace("title: ", f"title: Edited {number} ", 1),
-                        encoding="utf-8")
-        settle(tips)
-        timed("Et", "Ct")
+        if tips_too:
+            tips.write_text(tips_text.replace("title: ", f"title: Edited {number} ", 1),
+                            encoding="utf-8")
+            settle(tips)
+            timed("Et", "Ct")
         progress(f"\r  edit round {number}/{runs}")
     progress("\r" + " " * 24 + "\r")
     edited.write_text(original, encoding="utf-8")
@@ -448,7 +450,8 @@ def huge_session(size: int, runs: int) -> dict[str, object]:
             figures = spread(command.samples_ms)
             print(f"  {command.key:5}{command.shown:52}  {figures['median']:8.1f}"
                   f"  {figures['min']:7.1f}  {figures['max']:7.1f}")
-        edits = edit_rounds(commands[3], folder, template, runs, env, lambda text: None, size)
+        edits = edit_rounds(commands[3], folder, template, runs, env, lambda text: None, size,
+                            tips_too=False)
         for key in ("E", "Ce"):
             figures = spread(edits[key])
             print(f"  {key:5}{'after one edit' if key == 'E' else 'then again':52}"

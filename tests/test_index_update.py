@@ -142,14 +142,22 @@ def test_a_change_to_a_tip_replaces_the_tips_alone(clinic):
     conditions = ids(clinic)
     (path,) = clinic.cache.glob("index-*.sqlite")
     inode = path.stat().st_ino
+    before = tip_ids(clinic)
     clinic.put(tips, TIPS.replace("title: Keep moving each day", "title: Move a little"))
-    with contextlib.closing(clinic.open()) as connection:
-        tip_titles = {title for (title,) in connection.execute(
-            "SELECT title FROM entries WHERE kind = 'tip'")}
-    assert "Move a little" in tip_titles and "Keep moving each day" not in tip_titles
+    after = tip_ids(clinic)
+    assert "Move a little" in after and "Keep moving each day" not in after
+    assert {title: number for title, number in after.items() if title != "Move a little"} == {
+        title: number for title, number in before.items() if title != "Keep moving each day"
+    }, "the other tips' rows are kept as they were"
+    assert after["Move a little"] > max(before.values())
     assert ids(clinic) == conditions, "the conditions' rows are kept as they were"
     assert path.stat().st_ino == inode, "updated in place, not built again"
     assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+
+
+def tip_ids(clinic: Clinic) -> dict[str, int]:
+    with contextlib.closing(clinic.open()) as connection:
+        return dict(connection.execute("SELECT title, id FROM entries WHERE kind = 'tip'"))
 
 
 def test_an_edit_to_a_translated_file_updates_the_index_of_its_language(tmp_path,
@@ -202,8 +210,8 @@ def user_folder(path: Path):
 
 OPERATIONS = st.lists(st.tuples(
     st.sampled_from(["edit", "add", "remove", "rename", "draft", "break", "same-slug",
-                     "in-place", "tips", "more-tips", "glossary", "page", "break-shared",
-                     "remove-shared"]),
+                     "in-place", "tips", "tip-text", "more-tips", "glossary", "page",
+                     "break-shared", "remove-shared"]),
     st.integers(0, 4)), max_size=6)
 
 
@@ -216,6 +224,10 @@ def change_shared(clinic: Clinic, operation: str, number: int, step: int) -> Non
     if operation == "tips":
         clinic.put(folder / "tips.yaml",
                    TIPS.replace("title: Keep moving each day", f"title: Keep moving {step}"))
+    elif operation == "tip-text":  # the text alone: the title, and so the row, as it was
+        clinic.put(folder / "tips.yaml", TIPS.replace(
+            "Try to keep up your normal daily activities",
+            f"Try to keep up your daily activities ({step})"))
     elif operation == "more-tips":  # a file of the clinic's own tips beside the book
         clinic.put(folder / "tips" / f"extra{number}.yaml", TIPS.replace(
             "id: keep-moving", f"id: keep-moving-{step}"))
@@ -246,8 +258,8 @@ def test_an_updated_index_equals_one_built_from_scratch(operations):
             conditions = clinic.folder / "conditions"
             present = sorted(conditions.glob("*.yaml"))
             target = present[number % len(present)] if present else None
-            if operation in ("tips", "more-tips", "glossary", "page", "break-shared",
-                             "remove-shared"):
+            if operation in ("tips", "tip-text", "more-tips", "glossary", "page",
+                             "break-shared", "remove-shared"):
                 change_shared(clinic, operation, number, step)
             elif operation == "add" or target is None:
                 clinic.write(f"new{step}.yaml", condition(f"new{step}", f"New ache {step}"))

@@ -114,27 +114,48 @@ def add_problems(connection: sqlite3.Connection, problems: Iterable[Problem],
 def add_entries(connection: sqlite3.Connection, entries: Iterable[IndexEntry], first: int,
                 language: str) -> None:
     """Rows for ``entries``, numbered from ``first``."""
-    cut = analysis.is_analysed(language)
     for number, entry in enumerate(entries, first):
-        names = normal_form(" ".join([*entry.names, *entry.keywords]))
-        body = normal_form(entry.body)
-        if cut:
-            names, body = (analysis.analysed(names, language),
-                           analysis.analysed(body, language))
-        connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           (number, entry.kind, entry.name, entry.title, entry.command,
-                            entry.summary, checksum(entry.kind, entry.name, entry.title,
-                                                    entry.command, entry.summary),
-                            checksum(body), _raw(entry.unit)))
-        connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
-                           (number, names, body))
-        own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
-        aliases = {key_of(n, language) for n in entry.names[1:]} - own
-        keywords = {key_of(k, language) for k in entry.keywords} - own - aliases
-        connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
-                               [(k, number, 2) for k in own] +
-                               [(k, number, 1) for k in aliases] +
-                               [(k, number, 0) for k in keywords])
+        put_rows(connection, number, rows_of(entry, language))
+
+
+Rows = tuple[tuple, str, str, list[tuple[str, int]]]
+
+
+def rows_of(entry: IndexEntry, language: str) -> Rows:
+    """What the index holds of one entry: its row of ``entries`` without its number, its
+    two columns of ``words``, and its (key, alias) rows of ``names``."""
+    names = normal_form(" ".join([*entry.names, *entry.keywords]))
+    body = normal_form(entry.body)
+    if analysis.is_analysed(language):
+        names, body = analysis.analysed(names, language), analysis.analysed(body, language)
+    row = (entry.kind, entry.name, entry.title, entry.command, entry.summary,
+           checksum(entry.kind, entry.name, entry.title, entry.command, entry.summary),
+           checksum(body), _raw(entry.unit))
+    own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
+    aliases = {key_of(n, language) for n in entry.names[1:]} - own
+    keywords = {key_of(k, language) for k in entry.keywords} - own - aliases
+    keys = [(k, 2) for k in own] + [(k, 1) for k in aliases] + [(k, 0) for k in keywords]
+    return row, names, body, keys
+
+
+def put_rows(connection: sqlite3.Connection, number: int, rows: Rows) -> None:
+    """One entry's rows (see ``rows_of``), numbered ``number``."""
+    row, names, body, keys = rows
+    connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
+    connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
+                       (number, names, body))
+    connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                           [(key, number, alias) for key, alias in keys])
+
+
+def digest(rows: Rows) -> bytes:
+    """A digest of all that an entry's rows hold (see ``rows_of``), but its number: equal
+    for rows that are equal, whichever order their names come in."""
+    import hashlib
+
+    row, names, body, keys = rows
+    text = repr((row, names, body, sorted(keys)))  # escapes what is not printable
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def add_drafts(connection: sqlite3.Connection, drafts: Iterable[tuple[str, str, str, str]]

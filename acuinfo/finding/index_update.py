@@ -144,14 +144,53 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: 
 
 def _replace_shared(connection: sqlite3.Connection, knowledge: Knowledge) -> None:
     """Every row that is not a condition's (the tips, the session, the glossary, the
-    pages, and the problems found in their files and folders) read afresh from every
-    folder, as a full build reads them."""
-    _delete_entries(connection, "unit IS NULL", ())
-    connection.execute("DELETE FROM problems WHERE unit IS NULL")
+    pages, and the problems found in their files and folders) as a full build reads
+    them from every folder. What they all hold is read afresh, but an entry whose rows
+    would come out as they are is kept, so that an edit of one tip among thousands
+    changes one entry of the full-text index, not all of them: thousands of rows
+    deleted and written again would leave the full-text index fragmented, and every
+    search slower, until SQLite merged it."""
+    kept = _kept_shared(connection)
     fresh = Knowledge(knowledge.folders, language=knowledge.language)
-    index_rows.add_entries(connection, shared_entries(fresh), _next_id(connection),
-                           knowledge.language)
+    number = _next_id(connection)
+    for entry in shared_entries(fresh):
+        rows = index_rows.rows_of(entry, knowledge.language)
+        same = kept.get(index_rows.digest(rows))
+        if same:
+            same.pop()
+        else:
+            index_rows.put_rows(connection, number, rows)
+            number += 1
+    gone = [entry for entries in kept.values() for entry in entries]
+    for start in range(0, len(gone), 500):  # SQLite's limit on parameters
+        some = gone[start:start + 500]
+        _delete_entries(connection, f"id IN ({','.join('?' * len(some))})", some)
+    connection.execute("DELETE FROM problems WHERE unit IS NULL")
     index_rows.add_problems(connection, fresh.problems, knowledge.folders)
+
+
+def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
+    """The numbers of the entries that are not a condition's, by the digest of their rows
+    (see ``index_rows.digest``)."""
+    import itertools
+
+    keys = itertools.groupby(connection.execute(
+        "SELECT n.entry, n.key, n.alias FROM names n JOIN entries e ON e.id = n.entry"
+        " WHERE e.unit IS NULL ORDER BY n.entry"), key=lambda row: row[0])
+    pending = next(keys, None)
+    found: dict[bytes, list[int]] = {}
+    for number, *row, names, body in connection.execute(
+            "SELECT e.id, e.kind, e.name, e.title, e.command, e.summary, e.checksum,"
+            " e.body_checksum, e.unit, w.names, w.body FROM entries e"
+            " JOIN words w ON w.rowid = e.id WHERE e.unit IS NULL ORDER BY e.id"):
+        while pending is not None and pending[0] < number:
+            pending = next(keys, None)
+        held = []
+        if pending is not None and pending[0] == number:
+            held = [(key, alias) for _, key, alias in pending[1]]
+            pending = next(keys, None)
+        found.setdefault(index_rows.digest((tuple(row), names, body, held)), []).append(number)
+    return found
 
 
 def _delete_entries(connection: sqlite3.Connection, where: str, values: Sequence[object]
