@@ -181,6 +181,30 @@ def test_an_edit_to_a_translated_file_updates_the_index_of_its_language(tmp_path
     assert clinic.contents() == Clinic(clinic.root, "rebuilt", "es").contents()
 
 
+def test_a_conditions_folder_that_cannot_be_read_is_still_reported_after_a_tip_edit(
+        clinic):
+    rebuilt = Clinic(clinic.root, cache="rebuilt")  # made while the folder is still there
+    conditions = clinic.folder / "conditions"
+    for file in conditions.iterdir():
+        file.unlink()
+    conditions.rmdir()
+    os.symlink("conditions", conditions)  # a loop: it cannot be read
+    clinic.put(clinic.folder / "tips.yaml", TIPS)
+
+    def problems() -> list[tuple]:
+        with contextlib.closing(clinic.open()) as connection:
+            return sorted(connection.execute("SELECT kind, file, message FROM problems"))
+
+    before = problems()
+    assert [kind for kind, _, _ in before] == ["conditions"], before
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    clinic.put(clinic.folder / "tips.yaml", TIPS.replace("title: Keep moving", "title: Move"))
+    assert problems() == before
+    assert path.stat().st_ino == inode, "updated in place"
+    assert clinic.contents() == rebuilt.contents()
+
+
 def test_a_condition_folder_that_appears_is_a_full_build(tmp_path, monkeypatch):
     monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
     made = Clinic(tmp_path)

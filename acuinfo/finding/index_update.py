@@ -165,7 +165,11 @@ def _replace_shared(connection: sqlite3.Connection, knowledge: Knowledge) -> Non
     for start in range(0, len(gone), 500):  # SQLite's limit on parameters
         some = gone[start:start + 500]
         _delete_entries(connection, f"id IN ({','.join('?' * len(some))})", some)
-    connection.execute("DELETE FROM problems WHERE unit IS NULL")
+    # A conditions folder that cannot be read is a problem of no unit too, found by the
+    # reading of the conditions: it stands while that folder does (its change is a full
+    # build), and is kept.
+    connection.execute("DELETE FROM problems WHERE unit IS NULL AND kind != ?",
+                       (index_rows.CONDITIONS,))
     index_rows.add_problems(connection, fresh.problems, knowledge.folders)
 
 
