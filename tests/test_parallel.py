@@ -126,7 +126,9 @@ def test_how_many_workers(monkeypatch):
     monkeypatch.setenv("ACUINFO_WORKERS", "3")
     assert parallel.workers_for(100_000) == 3
     assert parallel.workers_for(150) == 1  # fewer files than two chunks: no pool
-    assert parallel.workers_for(2, size=10) == 2  # weighed files: one each, if asked
+    assert parallel.workers_for(2, size=10) == 1  # less than a chunk's worth: no pool
+    assert parallel.workers_for(2, size=2 * parallel.BYTES_PER_CHUNK) == 2
+    assert parallel.workers_for(1, size=5 * parallel.BYTES_PER_CHUNK) == 1  # one a file
     monkeypatch.delenv("ACUINFO_WORKERS")
     assert parallel.workers_for(parallel.FILES_PER_WORKER - 1) == 1
     assert 1 <= parallel.workers_for(100_000) <= (os.cpu_count() or 1)
@@ -159,6 +161,7 @@ def test_tips_read_by_workers_are_the_tips_read_here(tmp_path, monkeypatch):
         return real(files, *rest)
 
     monkeypatch.setattr(parallel, "read_ahead", counted)
+    monkeypatch.setattr(parallel, "BYTES_PER_CHUNK", 1024)  # these files, a chunk each
     seen = []
     for workers in ("1", "2"):
         monkeypatch.setenv("ACUINFO_CACHE_DIR", str(tmp_path / f"cache-{workers}"))

@@ -224,16 +224,18 @@ class Knowledge:
         worker processes, as conditions are."""
         ahead = self._read_ahead(entries, record_type)
         loaded = []
-        for entry in entries:
-            try:
-                found = next(ahead) if ahead is not None else self._read(entry, record_type)
-                if isinstance(found, KnowledgeError):
-                    raise found
-                loaded.append(found)
-            except KnowledgeError as err:
-                self.problems.extend(err.problems)
-        if ahead is not None:
-            ahead.close()  # and with it the workers
+        try:
+            for entry in entries:
+                try:
+                    found = next(ahead) if ahead is not None else self._read(entry, record_type)
+                    if isinstance(found, KnowledgeError):
+                        raise found
+                    loaded.append(found)
+                except KnowledgeError as err:
+                    self.problems.extend(err.problems)
+        finally:
+            if ahead is not None:
+                ahead.close()  # and with it the workers, even on Ctrl-C
         return loaded
 
     # -- files that every folder may add to ------------------------------------

@@ -27,6 +27,7 @@ from acuinfo.base.errors import KnowledgeError
 WORKERS_VARIABLE = "ACUINFO_WORKERS"
 FILES_PER_WORKER = 1_000  # below this, a worker costs more to start than it saves
 BYTES_PER_WORKER = 2 * 1024 * 1024  # the same for files of other sizes, such as tips
+BYTES_PER_CHUNK = 512 * 1024  # about what CHUNK condition files hold
 CHUNK = 100  # files a worker reads at a time, at most: few messages, an even share of work
 AHEAD = 3  # chunks a worker may have read, or be reading, before they are used
 
@@ -36,10 +37,12 @@ Result = object  # a record, or the KnowledgeError that reading its file raised
 def workers_for(files: int, size: int | None = None) -> int:
     """How many workers to read ``files`` files with: one a core, at most one a thousand
     files (or, given their ``size`` in bytes, one for each ``BYTES_PER_WORKER``) and one
-    a file, or as ``ACUINFO_WORKERS`` says; 1 means this process alone."""
+    a file; or as ``ACUINFO_WORKERS`` says, with at least a chunk's worth each. 1 means
+    this process alone."""
     asked = os.environ.get(WORKERS_VARIABLE, "").strip()
     if asked.isdigit() and int(asked) >= 1:
-        return min(int(asked), max(files // CHUNK, 1) if size is None else max(files, 1))
+        share = files // CHUNK if size is None else min(files, size // BYTES_PER_CHUNK)
+        return min(int(asked), max(share, 1))
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on every system
