@@ -205,6 +205,36 @@ def test_a_conditions_folder_that_cannot_be_read_is_still_reported_after_a_tip_e
     assert clinic.contents() == rebuilt.contents()
 
 
+MORE_TIPS = """reviewed: 2026-11-25
+tips:
+  - id: clinic-extra
+    category: movement
+    title: A clinic's own tip
+    text: Walk a little every day.
+    conditions: []
+    keywords: [walking]
+"""
+
+
+def test_a_knowledge_folder_called_conditions_has_its_tips_updated(tmp_path, monkeypatch):
+    """Only the conditions folder inside a knowledge folder holds units: a knowledge
+    folder that is itself called conditions holds tips, and its problems are theirs."""
+    monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
+    clinic = Clinic(tmp_path)
+    clinic.folder = tmp_path / "conditions"
+    rebuilt = Clinic(tmp_path, cache="rebuilt")
+    rebuilt.folder = clinic.folder
+    clinic.write("c0.yaml", condition("c0", "Ache 0"))
+    clinic.put(clinic.folder / "tips" / "more.yaml", MORE_TIPS)
+    clinic.put(clinic.folder / "tips.yaml", "tips: [unclosed\n")  # the other file still counts
+    clinic.contents()
+    with contextlib.closing(clinic.open()) as connection:
+        assert list(connection.execute("SELECT kind, unit FROM problems")) == [("tips", None)]
+    clinic.put(clinic.folder / "tips.yaml", TIPS)
+    assert {"Keep moving each day", "A clinic's own tip"} <= set(tip_ids(clinic))
+    assert clinic.contents() == rebuilt.contents()
+
+
 def test_a_condition_folder_that_appears_is_a_full_build(tmp_path, monkeypatch):
     monkeypatch.setenv("ACUINFO_USER_DIR", str(tmp_path / "user"))
     made = Clinic(tmp_path)
@@ -236,7 +266,8 @@ OPERATIONS = st.lists(st.tuples(
     st.sampled_from(["edit", "add", "remove", "rename", "draft", "break", "same-slug",
                      "in-place", "tips", "tip-text", "more-tips", "glossary", "page",
                      "break-shared", "remove-shared"]),
-    st.integers(0, 4)), max_size=6)
+    st.integers(0, 4),
+    st.booleans()), max_size=6)  # False: the next change comes before the index is read
 
 
 def change_shared(clinic: Clinic, operation: str, number: int, step: int) -> None:
@@ -278,7 +309,7 @@ def test_an_updated_index_equals_one_built_from_scratch(operations):
         for number in range(4):
             clinic.write(f"c{number}.yaml", condition(f"c{number}", f"Ache {number}"))
         clinic.contents()  # the first build
-        for step, (operation, number) in enumerate(operations):
+        for step, (operation, number, look) in enumerate(operations):
             conditions = clinic.folder / "conditions"
             present = sorted(conditions.glob("*.yaml"))
             target = present[number % len(present)] if present else None
@@ -306,7 +337,8 @@ def test_an_updated_index_equals_one_built_from_scratch(operations):
                 text = target.read_bytes()
                 target.write_bytes(text.replace(b"Ache", b"Acha", 1))
                 os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-            updated = clinic.contents()
+            if look or step == len(operations) - 1:  # else one update for several changes
+                updated = clinic.contents()
         if operations:
             rebuilt = Clinic(root, cache="rebuilt").contents()
             assert updated == rebuilt

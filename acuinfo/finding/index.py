@@ -238,8 +238,9 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
           state: Signature, built_ns: int) -> None:
     """Every row of a new index. The stamps of the condition files are taken before any
     is read: a file edited while the build reads it then shows as changed next time."""
+    roots = index_rows.roots_of(knowledge)
     stamps = {folder: index_rows.stamps_of(state, folder) for folder in state.listings
-              if index_rows.is_conditions_folder(folder)}
+              if index_rows.is_conditions_folder(folder, roots)}
     # A Knowledge of its own, so that what it finds wrong is kept in the index and
     # reported by the views that list entries on every run alike, and never mixed into
     # (or taken from) the problems of the command that asked for the index.
@@ -247,7 +248,7 @@ def _fill(connection: sqlite3.Connection, knowledge: Knowledge, key: bytes,
     fresh.keep_parses = False  # a command that shows one entry keeps its parse
     index_rows.create(connection, knowledge.language)
     files = len({name for folder, listing in state.listings.items()
-                 if index_rows.is_conditions_folder(folder) for name in listing.names})
+                 if index_rows.is_conditions_folder(folder, roots) for name in listing.names})
     with progress_bar(files, "Indexing the knowledge files") as tick:
         fresh.on_read = tick
         index_rows.add_entries(connection, collect(fresh), 1, knowledge.language)

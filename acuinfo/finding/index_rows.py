@@ -15,7 +15,7 @@ import binascii
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from acuinfo import __version__
@@ -72,15 +72,28 @@ def resolved(folder: Folder) -> str:
     return os.path.realpath(root) if isinstance(root, Path) else str(root)
 
 
-def unit_of(file: str) -> str | None:
-    """The unit of a file in a conditions folder (its name), else None."""
-    if os.path.basename(os.path.dirname(file)) == CONDITIONS:
+def unit_of(file: str, roots: Collection[str]) -> str | None:
+    """The unit of a file in a conditions folder (its name), else None. ``roots`` are the
+    knowledge folders as the file's path names them: one may be called conditions too."""
+    if is_conditions_folder(os.path.dirname(file), roots):
         return os.path.basename(file)
     return None
 
 
-def is_conditions_folder(folder: str) -> bool:
-    return os.path.basename(folder) == CONDITIONS
+def is_conditions_folder(folder: str, roots: Collection[str]) -> bool:
+    """Whether ``folder`` is the conditions folder of a knowledge folder (or of its
+    translations), not a knowledge folder of ``roots`` that happens to be called so."""
+    return os.path.basename(folder) == CONDITIONS and folder not in roots
+
+
+def roots_of(knowledge: Knowledge) -> set[str]:
+    """The knowledge folders where they resolve to, as the signature names folders."""
+    return {resolved(folder) for folder in knowledge.folders}
+
+
+def named_roots(folders: list[Folder]) -> set[str]:
+    """The knowledge folders as this run names them, as problems name their files."""
+    return {str(folder.root) for folder in folders}
 
 
 def create(connection: sqlite3.Connection, language: str) -> None:
@@ -102,12 +115,14 @@ def quiet(connection: sqlite3.Connection) -> None:
 def add_problems(connection: sqlite3.Connection, problems: Iterable[Problem],
                  folders: list[Folder]) -> None:
     rows = []
+    roots = named_roots(folders)
     for problem in problems:
         folder, file = _in_folder(problem.file, folders)
-        rows.append((_kind_of(problem.file), folder, os.fsencode(file), problem.line,
+        rows.append((_kind_of(problem.file, roots), folder, os.fsencode(file), problem.line,
                      problem.column, problem.message, problem.hint,
                      checksum(str(folder), file, str(problem.line), str(problem.column),
-                              problem.message, problem.hint), _raw(unit_of(problem.file))))
+                              problem.message, problem.hint),
+                     _raw(unit_of(problem.file, roots))))
     connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
@@ -247,9 +262,11 @@ def kept_parts(raw: object) -> dict[str, str] | None:
     return parts
 
 
-def _kind_of(file: str) -> str:
-    parent = os.path.basename(os.path.dirname(file))
-    return parent if parent in SUBFOLDERS else os.path.basename(file).removesuffix(".yaml")
+def _kind_of(file: str, roots: Collection[str]) -> str:
+    parent = os.path.dirname(file)
+    if os.path.basename(parent) in SUBFOLDERS and parent not in roots:
+        return os.path.basename(parent)
+    return os.path.basename(file).removesuffix(".yaml")
 
 
 def _in_folder(file: str, folders: list[Folder]) -> tuple[int | None, str]:

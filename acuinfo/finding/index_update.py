@@ -90,8 +90,9 @@ def _changed_units(connection: sqlite3.Connection, knowledge: Knowledge, state: 
     recent = built_ns - SETTLED_NS  # modified after this: maybe edited again unseen
     checked = []
     shared = False
+    roots = index_rows.roots_of(knowledge)
     for folder, part in state.parts.items():
-        if index_rows.is_conditions_folder(folder):
+        if index_rows.is_conditions_folder(folder, roots):
             if part == parts[folder] == "-":
                 continue  # missing (or unreadable) before and now
             if "-" in (part, parts[folder]):
@@ -135,8 +136,9 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: 
     found = fresh.conditions_named(units)
     index_rows.add_entries(connection, map(condition_entry, found), _next_id(connection),
                            knowledge.language)
+    roots = index_rows.named_roots(knowledge.folders)
     index_rows.add_problems(connection, [p for p in fresh.problems
-                                         if index_rows.unit_of(p.file) in units],
+                                         if index_rows.unit_of(p.file, roots) in units],
                             knowledge.folders)
     index_rows.add_drafts(connection, index_rows.drafted(fresh))
     return removed, list(map(list, connection.execute(listed, chosen)))
