@@ -572,3 +572,20 @@ def test_a_file_system_without_locks_still_keeps_and_updates_the_index(clinic, m
     clinic.write("c3.yaml", condition("c3", "Ache three, edited"))
     assert "Ache three, edited" in titles(clinic)
     assert path.stat().st_ino == inode, "the edit was not made in place"
+
+
+def test_hits_that_tie_come_in_the_same_order_after_an_update(clinic):
+    """Five conditions that differ only in their titles tie for "neck pain". Their order
+    is not that of their rows, which an update renumbers, but of what they hold."""
+    from acuinfo.finding import ranking
+
+    def hits() -> list[str]:
+        with contextlib.closing(clinic.open()) as connection:
+            return [hit.name for hit in ranking.search(connection, "stiff neck", limit=5)]
+
+    before = hits()
+    assert sorted(before) == ["c0", "c1", "c2", "c3", "c4"]
+    first = before[0]
+    clinic.write(f"{first}.yaml", condition(first, f"Ache {first[1]}"))  # the same again
+    assert ids(clinic)[first] > 5, "its rows are new"
+    assert hits() == before

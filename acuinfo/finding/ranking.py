@@ -334,9 +334,11 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[i
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
         if row[0] == "condition" and rowid in named:
             weighted += CONDITION_NAME_BOOST
-        if row[3] not in best or weighted > best[row[3]][0]:
+        # Entries that score alike come in the order of what they hold, not of their
+        # rows, which an update of the index renumbers.
+        if row[3] not in best or (-weighted, row) < (-best[row[3]][0], best[row[3]][2]):
             best[row[3]] = (weighted, rowid, row)
-    ranked = sorted(best.values(), key=lambda item: -item[0])[:limit]
+    ranked = sorted(best.values(), key=lambda item: (-item[0], item[2]))[:limit]
     hits = []
     # The index of a language cut here holds its words as stems and character pairs, not
     # as a reader wrote them: its hits show their summary.
@@ -376,7 +378,8 @@ def lookup(connection: sqlite3.Connection, kind: str, name: str) -> str | None:
     row = connection.execute(
         "SELECT e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
-        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0 ORDER BY n.alias DESC LIMIT 1",
+        " WHERE n.key = ? AND e.kind = ? AND n.alias > 0"
+        " ORDER BY n.alias DESC, e.name, e.title LIMIT 1",  # by content, not row, on a tie
         (key_of(name, language_of(connection)), kind)).fetchone()
     return verified(row[:5], row[5])[1] if row else None
 
