@@ -8,8 +8,9 @@ the index. Its cost is then that of the rows changed, not a copy of the whole fi
 copy of an index over 100,000 conditions is more than a gigabyte). Conditions are
 updated a file name (a *unit*) at a time: their rows depend on the files of that name
 alone. The rest (the tips, the session, the glossary, the pages) is read from every
-folder and merged, so a change to any of those files replaces all of their rows, and
-none of the conditions': they depend on no other file. Any other change (a conditions
+folder and merged, so a change to any of those files reads all of them again, and
+replaces the rows of the entries that changed; none of the conditions' rows, which
+depend on no other file. Any other change (a conditions
 folder that appeared, went or cannot be read, another version of acuinfo) is left to
 a full build, as is an update of very many conditions.
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Sequence
 from pathlib import Path
 
 from acuinfo.base.interrupt import watched
@@ -129,7 +129,8 @@ def _replace_units(connection: sqlite3.Connection, knowledge: Knowledge, units: 
     listed = ("SELECT name, title, summary FROM entries"
               f" WHERE kind = 'condition' AND unit IN ({marks})")
     removed = list(map(list, connection.execute(listed, chosen)))
-    _delete_entries(connection, f"unit IN ({marks})", chosen)
+    _delete_entries(connection, [number for (number,) in connection.execute(
+        f"SELECT id FROM entries WHERE unit IN ({marks})", chosen)])
     connection.execute(f"DELETE FROM problems WHERE unit IN ({marks})", chosen)
     connection.execute(f"DELETE FROM drafted WHERE unit IN ({marks})", chosen)
     fresh = Knowledge(knowledge.folders, language=knowledge.language)
@@ -163,10 +164,7 @@ def _replace_shared(connection: sqlite3.Connection, knowledge: Knowledge) -> Non
         else:
             index_rows.put_rows(connection, number, rows)
             number += 1
-    gone = [entry for entries in kept.values() for entry in entries]
-    for start in range(0, len(gone), 500):  # SQLite's limit on parameters
-        some = gone[start:start + 500]
-        _delete_entries(connection, f"id IN ({','.join('?' * len(some))})", some)
+    _delete_entries(connection, [number for numbers in kept.values() for number in numbers])
     # A conditions folder that cannot be read is a problem of no unit too, found by the
     # reading of the conditions: it stands while that folder does (its change is a full
     # build), and is kept.
@@ -199,11 +197,8 @@ def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
     return found
 
 
-def _delete_entries(connection: sqlite3.Connection, where: str, values: Sequence[object]
-                    ) -> None:
-    """The entries that ``where`` chooses, with their names and words."""
-    ids = [row for (row,) in connection.execute(f"SELECT id FROM entries WHERE {where}",
-                                                values)]
+def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
+    """The entries numbered ``ids``, with their names and words."""
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         some = ids[start:start + 500]
         held = ",".join("?" * len(some))
