@@ -12,7 +12,7 @@ from test_index_update import OLD, condition, contents
 
 from acuinfo.base.errors import KnowledgeError
 from acuinfo.finding import index
-from acuinfo.knowledge import parallel, records
+from acuinfo.knowledge import loading, parallel, records
 from acuinfo.knowledge.folders import Folder
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.reading import read
@@ -136,6 +136,8 @@ def test_how_many_workers(monkeypatch):
     assert parallel.workers_for(1, size=100 * parallel.BYTES_PER_WORKER) == 1  # one file
     assert 1 <= parallel.workers_for(400, size=100 * parallel.BYTES_PER_WORKER) <= (
         os.cpu_count() or 1)
+    # what the loader reads without asking (nor importing) the pool would never be pooled
+    assert loading.LEAST_WEIGHED <= parallel.BYTES_PER_CHUNK <= parallel.BYTES_PER_WORKER
 
 
 TIPS = (DATA / "tips.yaml").read_text(encoding="utf-8")
@@ -228,7 +230,7 @@ def test_files_a_dead_worker_held_are_read_here(folder, tmp_path, monkeypatch):
 ORPHANED = """
 import multiprocessing, sys, time
 from pathlib import Path
-from acuinfo.knowledge import parallel, records
+from acuinfo.knowledge import loading, parallel, records
 folder = Path(sys.argv[1])
 files = sorted((folder / "conditions").iterdir())
 reading = parallel.read_ahead(files, (records.Condition, "en", [folder], False), 2)

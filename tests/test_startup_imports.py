@@ -19,7 +19,8 @@ with contextlib.redirect_stdout(io.StringIO()):
 print(" ".join(sorted(sys.modules)))
 """
 NOT_NEEDED = ("sqlite3", "rapidfuzz", "rich.console", "acuinfo.finding.index",
-              "acuinfo.finding.ranking", "acuinfo.views.handout", "platformdirs", "hashlib")
+              "acuinfo.finding.ranking", "acuinfo.views.handout", "platformdirs", "hashlib",
+              "acuinfo.knowledge.parallel", "multiprocessing")
 
 
 def test_showing_a_condition_by_its_slug_imports_no_index_and_no_rich(tmp_path):

@@ -8,6 +8,7 @@ the entries that are fine can still be shown. Drafts are left out unless asked f
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -37,6 +38,9 @@ from acuinfo.knowledge.merging import (
 from acuinfo.knowledge.reading import read_in
 
 T = TypeVar("T")
+# Files other than conditions that hold less are read here: acuinfo.knowledge.parallel
+# asks more of every worker (BYTES_PER_CHUNK at least).
+LEAST_WEIGHED = 64 * 1024
 
 
 def folders_in_use(data_dirs: Iterable[str | os.PathLike]) -> list[Folder]:
@@ -171,13 +175,16 @@ class Knowledge:
         a little ahead of their use when there is enough to read to be worth it (see
         ``acuinfo.knowledge.parallel``); None otherwise, to be read here one by one.
         ``counted`` files (conditions) are told to ``on_read`` as they are read."""
-        from acuinfo.knowledge import parallel
-
         if not all(isinstance(entry, Path) for entry in entries):
             return None
-        # Condition files are alike and many: counted. Other files are weighed, by size.
-        workers = parallel.workers_for(len(entries),
-                                       None if counted else parallel.size_of(entries))
+        # Condition files are alike and many: counted. Other files are weighed, by size,
+        # here: the few small files most commands read need not import the pool's module.
+        size = None if counted else _size_of(entries)
+        if size is not None and size < LEAST_WEIGHED:
+            return None
+        from acuinfo.knowledge import parallel
+
+        workers = parallel.workers_for(len(entries), size)
         if workers < 2:
             return None
         tick = self.on_read if counted else None
@@ -388,3 +395,12 @@ class Knowledge:
     def pages(self) -> list[records.Page]:
         """Every general page that loads; broken files go to ``problems``."""
         return list(self._each_visible("pages", records.Page))
+
+
+def _size_of(files: list[Path]) -> int:
+    """The bytes in ``files``, as far as they can be looked at."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += os.stat(file).st_size
+    return total

@@ -51,15 +51,6 @@ def workers_for(files: int, size: int | None = None) -> int:
     return max(1, min(cores, share))
 
 
-def size_of(files: Sequence[Path]) -> int:
-    """The bytes in ``files``, as far as they can be looked at."""
-    total = 0
-    for file in files:
-        with contextlib.suppress(OSError):
-            total += os.stat(file).st_size
-    return total
-
-
 def read_ahead(files: Sequence[Path], read: tuple, workers: int,
                done: Callable[[int], object] | None = None) -> Iterator[Result]:
     """Each file of ``files`` read as ``read_file(file, *read)`` would read it, in
