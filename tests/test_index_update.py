@@ -589,3 +589,20 @@ def test_hits_that_tie_come_in_the_same_order_after_an_update(clinic):
     clinic.write(f"{first}.yaml", condition(first, f"Ache {first[1]}"))  # the same again
     assert ids(clinic)[first] > 5, "its rows are new"
     assert hits() == before
+
+
+def test_an_update_sweeps_what_killed_runs_left_in_the_cache(clinic):
+    """A run killed while it kept a parse leaves its temporary file; builds are rare
+    once edits update the index in place, so an update sweeps them too."""
+    ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    inode = path.stat().st_ino
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    left = clinic.cache / "parsed" / f".0badc0de-9.bin.{gone.stdout.strip()}-0000abcd.acuinfo-tmp"
+    left.parent.mkdir(exist_ok=True)
+    left.write_bytes(b"half a parse")
+    clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+    assert "Ache two, edited" in titles(clinic)
+    assert path.stat().st_ino == inode, "updated in place"
+    assert not left.exists()

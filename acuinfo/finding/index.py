@@ -90,6 +90,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
     if os.path.lexists(path):  # if some files changed, only their rows do
         from acuinfo.finding import index_update
 
+        _sweep(path.parent)  # what killed runs left, as a build sweeps: builds are rare now
         with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
             now = time.time_ns()
             if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
@@ -271,7 +272,7 @@ def connect(where: str) -> sqlite3.Connection:
 
 
 def _sweep(folder: Path) -> None:
-    """Remove what builds that were killed outright left behind: temporary files, the
+    """Remove what runs that were killed outright left behind: temporary files, the
     side files and temporary files of earlier versions of acuinfo, and journals whose
     index is gone. A journal beside its index is left alone: SQLite rolls it back into
     that index (see ``index_lock``)."""
