@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -235,3 +236,40 @@ def test_a_second_edit_in_the_same_tick_is_seen(run_script, coarse_disk):
     target.write_text(condition("jaw-ache", "Jaw pain"))
     assert run_script("-d", str(folder), "condition", "jaw-ache").stdout.startswith("Jaw pain")
     assert "Jaw pain" in run_script("-d", str(folder), "conditions").stdout
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE texts SET body = substr(body, 1, length(body) / 2)"
+    " WHERE typeof(body) = 'blob'",  # cut short
+    "UPDATE texts SET body = x'789c' || randomblob(64) WHERE typeof(body) = 'blob'",  # not zlib
+    "UPDATE texts SET body = body || x'00' WHERE typeof(body) = 'blob'",  # more after the end
+    "UPDATE texts SET body = 12345",  # neither text nor packed text
+    "UPDATE texts SET body = 'other words altogether'",  # text, but not the entry's
+])
+def test_a_damaged_packed_text_is_never_shown(run_script, tmp_path, damage):
+    """The text each entry is searched by is kept compressed; a row of it that cannot be
+    unpacked, or unpacks to words that are not the entry's, has the index rebuilt."""
+    wanted = run_script("search", "lower", "back", "-f", "json")
+    assert wanted.returncode == 0, wanted.stderr
+    with sqlite3.connect(index_file(tmp_path)) as connection:
+        assert connection.execute(damage).rowcount > 0
+    connection.close()
+    for _ in range(2):  # the run that meets the damage, then one over the rebuilt index
+        result = run_script("search", "lower", "back", "-f", "json")
+        assert result.returncode == 0 and TRACEBACK not in result.stderr, result.stderr
+        assert result.stdout == wanted.stdout
+    check_everything_works(run_script)
+
+
+def test_the_index_keeps_one_copy_of_each_text_and_packs_it(run_script, tmp_path):
+    """FTS5 keeps no plain copy of the text beside its own index of the words, and a
+    condition's text is kept compressed: the cache is not much larger than the folder."""
+    assert run_script("conditions").returncode == 0
+    with sqlite3.connect(index_file(tmp_path)) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        kinds = set(connection.execute(
+            "SELECT typeof(t.body) FROM texts t JOIN entries e ON e.id = t.id"
+            " WHERE e.kind = 'condition'"))
+    connection.close()
+    assert "words" in tables and "words_content" not in tables
+    assert kinds == {("blob",)}

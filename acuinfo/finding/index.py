@@ -49,6 +49,7 @@ from acuinfo.finding.cache_files import index_uri
 from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.index_rows import BUILT_BY, SUBFOLDERS, resolved
+from acuinfo.finding.packed_text import prepare
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.translating import TRANSLATIONS
 
@@ -201,7 +202,8 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         with index_lock.held(folder, now=False) as lock, new_file(
                 path, replace=True, durable=False, private=True) as temporary:
             temporary.close()
-            with contextlib.closing(watched(sqlite3.connect(temporary.path))) as connection:
+            with contextlib.closing(prepare(watched(sqlite3.connect(temporary.path)))
+                                    ) as connection:
                 _fill(connection, knowledge, key, state, now)
             try:
                 lock.take()  # only now: no writer waits for the whole build
@@ -265,7 +267,7 @@ def connect(where: str) -> sqlite3.Connection:
     """A connection to an index (a URI, or ":memory:") that stops for Ctrl-C at once. An
     index file is read in one transaction, from the first query until the connection
     closes, so that every query sees the same state however an update runs meanwhile."""
-    connection = watched(sqlite3.connect(where, uri=where != ":memory:"))
+    connection = prepare(watched(sqlite3.connect(where, uri=where != ":memory:")))
     if where != ":memory:":
         connection.execute("BEGIN")
     return connection

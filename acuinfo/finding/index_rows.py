@@ -25,6 +25,7 @@ from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
 from acuinfo.finding.freshness import Signature, Stamp
+from acuinfo.finding.packed_text import packed
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
@@ -34,19 +35,22 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 14
+FORMAT = 15
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
+# Rows of packed text are a few kilobytes: SQLite's 4 KiB pages held one each, a third
+# of it unused. Pages twice that size waste almost none, and read no slower.
+PAGE_SIZE = 8192
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
                       checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL, unit BLOB);
-CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL,
+                    PRIMARY KEY (key, entry)) WITHOUT ROWID;
 -- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
-CREATE INDEX names_by_key ON names (key);
 CREATE INDEX names_by_entry ON names (entry);
 CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
 CREATE INDEX entries_by_unit ON entries (unit) WHERE unit IS NOT NULL;
@@ -60,7 +64,11 @@ CREATE TABLE stamps (folder BLOB PRIMARY KEY, value BLOB NOT NULL, checksum INTE
 -- value: marshalled, file name -> (size, modification time, change time, inode)
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
-CREATE VIRTUAL TABLE words USING fts5(names, body, tokenize = '{TOKENIZER}');
+CREATE TABLE texts (id INTEGER PRIMARY KEY, names TEXT NOT NULL, body NOT NULL);
+-- body: as acuinfo.finding.packed_text keeps it, read through words_text
+CREATE VIEW words_text AS SELECT id, names, unpacked(body) AS body FROM texts;
+CREATE VIRTUAL TABLE words USING fts5(names, body, content = 'words_text', content_rowid = 'id',
+                                      tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """
 
@@ -102,6 +110,7 @@ def create(connection: sqlite3.Connection, language: str) -> None:
     flushing on the way. English is cut and stemmed by SQLite; another language is cut
     here, and SQLite only splits it at the spaces (see acuinfo.finding.analysis)."""
     quiet(connection)
+    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     cut = analysis.is_analysed(language)
     connection.executescript(_SCHEMA.replace(TOKENIZER, ANALYSED_TOKENIZER) if cut else _SCHEMA)
 
@@ -157,6 +166,7 @@ def put_rows(connection: sqlite3.Connection, number: int, rows: Rows) -> None:
     """One entry's rows (see ``rows_of``), numbered ``number``."""
     row, names, body, keys = rows
     connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
+    connection.execute("INSERT INTO texts VALUES (?, ?, ?)", (number, names, packed(body)))
     connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                        (number, names, body))
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)",

@@ -33,6 +33,7 @@ from acuinfo.finding import index_lock, index_rows
 from acuinfo.finding.cache_files import index_uri
 from acuinfo.finding.entries import condition_entry, shared_entries
 from acuinfo.finding.freshness import Signature
+from acuinfo.finding.packed_text import prepare
 from acuinfo.knowledge.loading import Knowledge
 
 MAX_SHARE = 0.2  # changing more than a fifth of the conditions: a full build is as quick
@@ -45,7 +46,7 @@ def update(knowledge: Knowledge, path: Path, state: Signature, key: bytes,
     sqlite3.Error or OSError when it cannot be written (another writer held it too long,
     say): the caller builds a new one."""
     with index_lock.held(path.parent), contextlib.closing(
-            watched(sqlite3.connect(index_uri(path), uri=True))) as connection:
+            prepare(watched(sqlite3.connect(index_uri(path), uri=True)))) as connection:
         # SQLite's own flushing is kept (synchronous FULL): a few flushes per update, so
         # that even a power cut leaves the old index or the new one.
         connection.execute("BEGIN IMMEDIATE")  # readers see the old rows until COMMIT
@@ -186,7 +187,7 @@ def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
     for number, *row, names, body in connection.execute(
             "SELECT e.id, e.kind, e.name, e.title, e.command, e.summary, e.checksum,"
             " e.body_checksum, e.unit, w.names, w.body FROM entries e"
-            " JOIN words w ON w.rowid = e.id WHERE e.unit IS NULL ORDER BY e.id"):
+            " JOIN words_text w ON w.id = e.id WHERE e.unit IS NULL ORDER BY e.id"):
         while pending is not None and pending[0] < number:
             pending = next(keys, None)
         held = []
@@ -202,7 +203,10 @@ def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         some = ids[start:start + 500]
         held = ",".join("?" * len(some))
-        connection.execute(f"DELETE FROM words WHERE rowid IN ({held})", some)
+        # The words go first, by the text they were indexed from (see packed_text).
+        connection.execute("INSERT INTO words (words, rowid, names, body) SELECT 'delete',"
+                           f" id, names, body FROM words_text WHERE id IN ({held})", some)
+        connection.execute(f"DELETE FROM texts WHERE id IN ({held})", some)
         connection.execute(f"DELETE FROM names WHERE entry IN ({held})", some)
         connection.execute(f"DELETE FROM entries WHERE id IN ({held})", some)
 

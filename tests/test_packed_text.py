@@ -1,0 +1,43 @@
+"""The text of the index's entries, kept compressed: it must come back as it went in,
+and anything else in its place must be an error, never other text."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from acuinfo.finding.packed_text import LEAST_PACKED, MAX_TEXT_BYTES, packed, unpacked
+
+
+@given(st.text())
+def test_any_text_comes_back_as_it_went_in(text):
+    assert unpacked(packed(text)) == text
+
+
+@given(st.text(min_size=1).map(lambda words: (words + " ") * 200))
+def test_a_long_text_that_repeats_is_kept_compressed(text):
+    kept = packed(text)
+    assert type(kept) is bytes and len(kept) * 4 <= len(text.encode("utf-8")) * 3
+
+
+def test_a_short_text_or_one_that_does_not_shrink_is_kept_as_it_is():
+    short = "a" * (LEAST_PACKED - 1)
+    assert packed(short) is short
+    unlike = "".join(chr(0x4E00 + (n * 7919) % 20000) for n in range(400))  # Han, no repeats
+    assert packed(unlike) == unlike
+
+
+@pytest.mark.parametrize("value", [
+    None, 5, 1.5,  # never made by packed
+    b"", b"not compressed at all",
+    zlib.compress(b"\xff\xfe not utf-8"),
+    zlib.compress(b"text")[:-3],  # cut short
+    zlib.compress(b"text") + b"more",  # something after the end
+    zlib.compress(b"0" * (MAX_TEXT_BYTES + 1)),  # far longer than any text acuinfo keeps
+])
+def test_anything_packed_could_not_have_made_is_an_error(value):
+    with pytest.raises(ValueError):
+        unpacked(value)
