@@ -270,3 +270,48 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+FORKED_WHILE_LOCKED = """
+import os, sys, time
+from pathlib import Path
+from acuinfo.finding import index_lock
+lock = index_lock.Lock(Path(sys.argv[1]))
+lock.take()
+child = os.fork()
+if child == 0:  # a worker, busy with a long chunk
+    time.sleep(60)
+    os._exit(0)
+print(child, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_process_forked_by_a_writer_does_not_keep_its_lock(tmp_path):
+    """A worker forked while the cache folder's lock is held shares the lock's open file:
+    once the writer is killed, the next writer must get the lock though the worker is
+    still busy."""
+    import signal
+    import subprocess
+    import sys
+
+    pytest.importorskip("fcntl")
+    from acuinfo.finding import index_lock
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    writer = subprocess.Popen([sys.executable, "-c", FORKED_WHILE_LOCKED, str(folder)],
+                              stdout=subprocess.PIPE, text=True)
+    child = int(writer.stdout.readline())
+    try:
+        with pytest.raises(TimeoutError):
+            index_lock.Lock(folder).take(wait_s=0.2)  # the writer holds it
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        assert alive(child)
+        lock = index_lock.Lock(folder)
+        lock.take(wait_s=5)
+        lock.release()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)

@@ -13,7 +13,9 @@ take no lock of ours.
 The lock is the system's advisory lock on the folder itself, so there is no lock file to
 leave behind or remove, and a process killed while it holds it holds it no more. Where
 there are no such locks (Windows), writers go without, as acuinfo did when it never
-wrote an index in place.
+wrote an index in place. A process forked while the lock is held (a worker reading
+files) closes its copy of the descriptor at once: the lock belongs to the descriptor's
+open file, so a copy would keep it held after the writer itself was killed.
 """
 
 from __future__ import annotations
@@ -29,6 +31,20 @@ from acuinfo.finding.cache_files import index_uri
 
 WAIT_S = 10.0  # updates take well under a second: a lock held longer is stuck
 POLL_S = 0.005
+_HELD: set[int] = set()  # the descriptors of the locks this process holds
+
+
+def _let_go_in_child() -> None:
+    """In a forked process, close the copies of the held locks' descriptors: closing
+    leaves the lock to the writer (only unlocking would take it away)."""
+    for descriptor in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_in_child)
 
 
 class Lock:
@@ -68,9 +84,11 @@ class Lock:
             os.close(descriptor)
             raise
         self._descriptor = descriptor
+        _HELD.add(descriptor)
 
     def release(self) -> None:
         if self._descriptor is not None:
+            _HELD.discard(self._descriptor)
             os.close(self._descriptor)  # and with it the lock
             self._descriptor = None
 
