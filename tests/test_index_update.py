@@ -606,3 +606,22 @@ def test_an_update_sweeps_what_killed_runs_left_in_the_cache(clinic):
     assert "Ache two, edited" in titles(clinic)
     assert path.stat().st_ino == inode, "updated in place"
     assert not left.exists()
+
+
+def test_an_update_never_takes_out_words_by_a_damaged_text(clinic):
+    """An edit takes the old words out of the index by the text they were indexed from.
+    If that text, kept packed, now unpacks to other words (a damaged disk), taking those
+    out would leave the index wrong for good: the index is built afresh instead."""
+    import zlib
+
+    ids(clinic)
+    (path,) = clinic.cache.glob("index-*.sqlite")
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        other = zlib.compress(("words the entry never held " * 40).encode())
+        changed = connection.execute(
+            "UPDATE texts SET body = ? WHERE id = (SELECT id FROM entries WHERE name = 'c2')",
+            (other,)).rowcount
+    assert changed == 1
+    clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+    assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
+    assert "Ache two, edited" in titles(clinic)

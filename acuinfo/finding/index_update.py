@@ -27,6 +27,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from acuinfo.base.integrity import checksum
 from acuinfo.base.interrupt import watched
 from acuinfo.base.saferead import SETTLED_NS
 from acuinfo.finding import index_lock, index_rows
@@ -203,9 +204,15 @@ def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         some = ids[start:start + 500]
         held = ",".join("?" * len(some))
-        # The words go first, by the text they were indexed from (see packed_text).
-        connection.execute("INSERT INTO words (words, rowid, names, body) SELECT 'delete',"
-                           f" id, names, body FROM words_text WHERE id IN ({held})", some)
+        # The words go first, by the text they were indexed from (see packed_text), once
+        # it is known to be that text: taking out other words would damage the index.
+        texts = connection.execute(
+            "SELECT w.id, w.names, w.body, e.body_checksum FROM words_text w"
+            f" JOIN entries e ON e.id = w.id WHERE w.id IN ({held})", some).fetchall()
+        if len(texts) != len(some) or any(checksum(row[2]) != row[3] for row in texts):
+            raise sqlite3.DatabaseError("an entry's text in the index does not match its checksum")
+        connection.executemany("INSERT INTO words (words, rowid, names, body)"
+                               " VALUES ('delete', ?, ?, ?)", [row[:3] for row in texts])
         connection.execute(f"DELETE FROM texts WHERE id IN ({held})", some)
         connection.execute(f"DELETE FROM names WHERE entry IN ({held})", some)
         connection.execute(f"DELETE FROM entries WHERE id IN ({held})", some)
