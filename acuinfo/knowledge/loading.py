@@ -156,10 +156,7 @@ class Knowledge:
             for number, entry in enumerate(entries):
                 try:
                     if number == 0 and ahead is not None:
-                        found = next(ahead)
-                        if isinstance(found, KnowledgeError):
-                            raise found
-                        record = found
+                        record = _taken(ahead)
                     else:
                         record = self._read(entry, record_type)
                 except KnowledgeError as err:
@@ -234,10 +231,8 @@ class Knowledge:
         try:
             for entry in entries:
                 try:
-                    found = next(ahead) if ahead is not None else self._read(entry, record_type)
-                    if isinstance(found, KnowledgeError):
-                        raise found
-                    loaded.append(found)
+                    loaded.append(_taken(ahead) if ahead is not None
+                                  else self._read(entry, record_type))
                 except KnowledgeError as err:
                     self.problems.extend(err.problems)
         finally:
@@ -404,3 +399,11 @@ def _size_of(files: list[Path]) -> int:
         with contextlib.suppress(OSError):
             total += os.stat(file).st_size
     return total
+
+
+def _taken(ahead: Iterator[object]) -> object:
+    """The next record the workers read; the problem they found in its file, raised."""
+    found = next(ahead)
+    if isinstance(found, KnowledgeError):
+        raise found
+    return found
