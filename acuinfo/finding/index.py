@@ -100,6 +100,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
                     _write_listings(listings_file, state.listings)
                 return connect(index_uri(path))
         stop_if_pressed()
+        return _build(knowledge, path, scanned, state, swept=True)
     return _build(knowledge, path, scanned, state)
 
 
@@ -189,7 +190,9 @@ def _write_listings(file: str, listings: dict[str, Listing]) -> None:
 
 
 def _build(knowledge: Knowledge, path: Path, scanned: list[str],
-           state: Signature | None = None) -> sqlite3.Connection:
+           state: Signature | None = None, swept: bool = False) -> sqlite3.Connection:
+    """A new index, in place of any old one; ``swept`` when the cache folder has just been
+    cleared of what killed runs left."""
     if state is None:
         state = signature(scanned, {})
     now = time.time_ns()
@@ -197,7 +200,8 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
     try:
         folder = path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _sweep(folder)
+        if not swept:
+            _sweep(folder)
         cache_files.prune(folder, BUILT_BY, path)
         with index_lock.held(folder, now=False) as lock, new_file(
                 path, replace=True, durable=False, private=True) as temporary:
