@@ -136,11 +136,12 @@ def _table(table: Table) -> list[str]:
     """A table as lines of columns padded to line up. A wide table of a row or two (such
     as a look-up of first score and the score worth noticing) is turned, so each pair
     reads across one line instead of being counted off along two."""
-    rows = [[one_line(cell) or BLANK_CELL for cell in row] for row in [table.columns, *table.rows]]
+    rows = [[one_line(cell) for cell in row] for row in [table.columns, *table.rows]]
     if len(table.columns) > WIDE_TABLE and len(table.rows) <= 2:
         rows = [list(column) for column in zip(*rows, strict=True)]
-    widths = [max(cells(row[n]) for row in rows) for n in range(len(rows[0]))]
-    return [COLUMN_GAP.join(cell + " " * (width - cells(cell))
+    widths = [max(cells(row[n] or BLANK_CELL) for row in rows) for n in range(len(rows[0]))]
+    # An empty cell is a line to write on across its whole column, as on a printed form.
+    return [COLUMN_GAP.join(cell + " " * (width - cells(cell)) if cell else "_" * width
                             for cell, width in zip(row, widths, strict=True)).rstrip()
             for row in rows]
 
