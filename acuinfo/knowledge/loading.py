@@ -156,7 +156,10 @@ class Knowledge:
             for number, entry in enumerate(entries):
                 try:
                     if number == 0 and ahead is not None:
-                        record = _taken(ahead)
+                        found = next(ahead)
+                        if isinstance(found, KnowledgeError):
+                            raise found
+                        record = found
                     else:
                         record = self._read(entry, record_type)
                 except KnowledgeError as err:
@@ -231,8 +234,10 @@ class Knowledge:
         try:
             for entry in entries:
                 try:
-                    loaded.append(_taken(ahead) if ahead is not None
-                                  else self._read(entry, record_type))
+                    found = next(ahead) if ahead is not None else self._read(entry, record_type)
+                    if isinstance(found, KnowledgeError):
+                        raise found
+                    loaded.append(found)
                 except KnowledgeError as err:
                     self.problems.extend(err.problems)
         finally:
@@ -399,11 +404,3 @@ def _size_of(files: list[Path]) -> int:
         with contextlib.suppress(OSError):
             total += os.stat(file).st_size
     return total
-
-
-def _taken(ahead: Iterator[object]) -> object:
-    """The next record the workers read; the problem they found in its file, raised."""
-    found = next(ahead)
-    if isinstance(found, KnowledgeError):
-        raise found
-    return found
