@@ -244,6 +244,23 @@ def test_a_translated_handout_says_them_once_too(language, drive, lung):
         assert said == (1, 1) if form == "full" else min(said) >= 1, (form, said)
 
 
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+@pytest.mark.parametrize("names", [("neck-pain",), ("neck-pain", "low-back-pain")])
+@pytest.mark.parametrize("form", ["bare", "everything"])
+def test_a_translated_handout_warns_of_the_signs_its_english_one_does(language, names, form):
+    """Whether a sign is left to another box (a condition's chest pain during acupuncture,
+    to the box for during or after a session) or to an earlier sign that holds it is told
+    by the English words: a translated handout shows as many signs in each box as its
+    English one, none twice, none left out."""
+    def signs_per_box(language: str) -> list[tuple[str, int]]:
+        document = handout.handout(Knowledge(folders_in_use([]), language=language),
+                                   list(names), today=TODAY, **FORMS[form])
+        (warnings,) = [section for section in document.sections if section.id == "red-flags"]
+        return [(block.type, len(block.items)) for block in warnings.blocks]
+
+    assert signs_per_box(language) == signs_per_box("en")
+
+
 def test_two_conditions_share_one_set_of_warnings_and_say_the_course_once():
     page = reading(("neck-pain", "low-back-pain"), "full")
     headings = re.findall(r"<h\d[^>]*>([^<]*)</h\d>", rendered(

@@ -8,6 +8,7 @@ every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from typing import TYPE_CHECKING, TypeVar
 
@@ -31,6 +32,8 @@ from acuinfo.views.document import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from acuinfo.knowledge.located import Origin
 
 T = TypeVar("T")
@@ -345,12 +348,14 @@ def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
 
 
 def english_words_of(knowledge: Knowledge, page_ids: tuple[str, ...] = (),
-                     session: bool = False) -> dict[str, str]:
-    """The English words of the parts of pages (their headings) and of the session journey
-    (its steps' keys) read in another language, by their words in it: the rules that tell
-    boxes and steps apart read English words, and a translation changes words, never
-    which part is which (a translated file keeps the English file's order). Empty in
-    English, where every part has its own words."""
+                     session: bool = False, conditions: Iterable[records.Condition] = ()
+                     ) -> dict[str, str]:
+    """The English words of the parts of pages (their headings and points), of the session
+    journey (its steps' keys) and of the warning signs of ``conditions``, read in another
+    language, by their words in it: the rules that tell boxes and steps apart, and that
+    tell one sign holds another, read English words, and a translation changes words,
+    never which part is which (a translated file keeps the English file's order, and as
+    many signs). Empty in English, where every part has its own words."""
     if knowledge.language == ENGLISH:
         return {}
     english = Knowledge(knowledge.folders, knowledge.drafts)
@@ -359,6 +364,16 @@ def english_words_of(knowledge: Knowledge, page_ids: tuple[str, ...] = (),
         for shown, own in zip(knowledge.page(page_id).sections,
                               english.page(page_id).sections, strict=False):
             found.setdefault(shown.heading, own.heading)
+            for point, own_point in zip(shown.points, own.points, strict=False):
+                found.setdefault(point, own_point)
+    for condition in conditions:
+        file = getattr(condition.origin, "file", None)
+        named = english.conditions_named({os.path.basename(file)}) if file else []
+        for own in named[:1]:
+            for field in records.URGENCY_STYLES.values():
+                for sign, own_sign in zip(getattr(condition.red_flags, field),
+                                          getattr(own.red_flags, field), strict=False):
+                    found.setdefault(sign, own_sign)
     if session:
         shown_session, own_session = knowledge.session(), english.session()
         pairs = [(shown_session.what_to_expect.steps, own_session.what_to_expect.steps),

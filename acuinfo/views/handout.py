@@ -92,10 +92,17 @@ class _Handout:
         self.session_steps: set[str] = set()  # the keys of the session steps shown
         self.tips_shown: list[records.Tip] = []
         self.held_topics: list[re.Pattern[str]] = []  # topics another part holds
-        self.english = english_words_of(knowledge, ("safety", "red-flags"), session=True)
+        self.english = english_words_of(knowledge, ("safety", "red-flags"), session=True,
+                                        conditions=chosen)
+
+    def en(self, text: str) -> str:
+        """``text`` in English, where it is a heading, point or sign read in another
+        language: the rules that tell what a part is about, and whether one sign holds
+        another, read English words."""
+        return self.english.get(text, text)
 
     def about_acupuncture(self, part: records.PageSection) -> bool:
-        return is_about_acupuncture(self.english.get(part.heading, part.heading))
+        return is_about_acupuncture(self.en(part.heading))
 
     # -- saying things once --
 
@@ -120,7 +127,8 @@ class _Handout:
         left out, so nothing it says is lost."""
         kept = []
         for sign in signs:
-            if any(holds_words_of(earlier, sign, 1.0) for earlier in self.signs):
+            if any(holds_words_of(self.en(earlier), self.en(sign), 1.0)
+                   for earlier in self.signs):
                 continue
             self.signs.append(sign)  # whole: never a sentence taken out of a sign
             self.said.update(said_form(sentence) for sentence in split_sentences(sign))
@@ -154,15 +162,17 @@ class _Handout:
         # What the boxes about acupuncture itself say: a condition's sign about acupuncture
         # that says nothing more is left to them.
         about_acupuncture = [
-            f"{part.heading} acupuncture {' '.join(part.points)}" for page, wanted in pages
-            for part in page.sections if part.style in records.URGENCY_STYLES
-            and self.about_acupuncture(part) and wanted(part)]
+            f"{self.en(part.heading)} acupuncture {' '.join(map(self.en, part.points))}"
+            for page, wanted in pages for part in page.sections
+            if part.style in records.URGENCY_STYLES and self.about_acupuncture(part)
+            and wanted(part)]
         for level, heading in URGENCY:
             field = records.URGENCY_STYLES[level]
             signs = [sign for condition in self.chosen for sign in getattr(condition.red_flags,
                                                                            field)
-                     if not (re.search(r"\bacupuncture\b", sign, re.IGNORECASE) and any(
-                         holds_words_of(box, sign, 1.0) for box in about_acupuncture))]
+                     if not (re.search(r"\bacupuncture\b", self.en(sign), re.IGNORECASE)
+                             and any(holds_words_of(box, self.en(sign), 1.0)
+                                     for box in about_acupuncture))]
             signs = self.fresh_signs(signs)
             if signs:  # what some of the signs mean, once, beside them
                 said = self.fresh("\n".join(note for note in (
