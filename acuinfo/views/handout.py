@@ -61,14 +61,11 @@ from acuinfo.views.handout_rules import (
 )
 from acuinfo.views.handout_text import (
     SCORING,
+    SaidOnce,
     area_of,
     holds_words_of,
     is_about_acupuncture,
-    joined,
     letter_words,
-    said_form,
-    sentence_groups,
-    split_sentences,
     without_pointers,
     without_scoring,
     without_topics,
@@ -76,64 +73,25 @@ from acuinfo.views.handout_text import (
 from acuinfo.views.pictures import ALT, TIP_DRAWINGS
 
 
-class _Handout:
+class _Handout(SaidOnce):
     """Builds one handout, saying every sentence once and citing only what it shows."""
 
     def __init__(self, knowledge: Knowledge, chosen: list[records.Condition],
                  cites: Citations) -> None:
+        super().__init__(english_words_of(knowledge, ("safety", "red-flags"), session=True,
+                                          conditions=chosen))
         self.knowledge = knowledge
         self.language = knowledge.language
         self.say = phrases_for(knowledge.language)  # the handout's own words
         self.chosen = chosen
         self.cites = cites
         self.clinic = knowledge.clinic()
-        self.said: set[str] = set()
-        self.signs: list[str] = []  # every warning sign shown
         self.session_steps: set[str] = set()  # the keys of the session steps shown
         self.tips_shown: list[records.Tip] = []
         self.held_topics: list[re.Pattern[str]] = []  # topics another part holds
-        self.english = english_words_of(knowledge, ("safety", "red-flags"), session=True,
-                                        conditions=chosen)
-
-    def en(self, text: str) -> str:
-        """``text`` in English, where it is a heading, point or sign read in another
-        language: the rules that tell what a part is about, and whether one sign holds
-        another, read English words."""
-        return self.english.get(text, text)
 
     def about_acupuncture(self, part: records.PageSection) -> bool:
         return is_about_acupuncture(self.en(part.heading))
-
-    # -- saying things once --
-
-    def fresh(self, text: str | None) -> str:
-        """``text`` without what this handout has said already (a sentence with the ones
-        that lean on it); what is left counts as said."""
-        lines = []
-        for line in (text or "").split("\n"):
-            groups = [group for group in sentence_groups(line)
-                      if not all(said_form(sentence) in self.said for sentence in group)]
-            for group in groups:
-                self.said.update(said_form(sentence) for sentence in group)
-            if groups:
-                lines.append(joined(sentence for group in groups for sentence in group))
-        return "\n".join(lines)
-
-    def fresh_items(self, items: list[str]) -> list[str]:
-        return [kept for kept in (self.fresh(item) for item in items) if kept]
-
-    def fresh_signs(self, signs: list[str]) -> list[str]:
-        """Warning signs not yet shown: a sign all of whose words an earlier sign holds is
-        left out, so nothing it says is lost."""
-        kept = []
-        for sign in signs:
-            if any(holds_words_of(self.en(earlier), self.en(sign), 1.0)
-                   for earlier in self.signs):
-                continue
-            self.signs.append(sign)  # whole: never a sentence taken out of a sign
-            self.said.update(said_form(sentence) for sentence in split_sentences(sign))
-            kept.append(sign)
-        return kept
 
     def cite(self, sources: list[str], origin: object) -> list[int]:
         return self.cites.cite(sources, origin, ("sources",))
@@ -210,7 +168,7 @@ class _Handout:
 
     def covers_area(self, heading: str) -> bool:
         """Whether a chosen condition's own signs stand for a box on this area ("back pain")."""
-        wanted = letter_words(area_of(self.english.get(heading, heading)))  # none: no area
+        wanted = letter_words(area_of(self.en(heading)))  # none: no area
         return bool(wanted) and any(wanted <= letter_words(name) for condition in self.chosen
                                     for name in (condition.title, condition.slug.replace(
                                         "-", " "), *condition.aliases))

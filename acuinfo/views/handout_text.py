@@ -1,6 +1,6 @@
 """Telling when two pieces of a handout say the same thing: sentences in the form that
-is compared, the words that carry meaning, and pointers to commands that have no place
-on paper."""
+is compared, the words that carry meaning, pointers to commands that have no place on
+paper, and what a handout has said already (``SaidOnce``)."""
 
 from __future__ import annotations
 
@@ -168,3 +168,49 @@ def area_of(heading: str) -> str:
 def is_about_acupuncture(heading: str) -> bool:
     """Whether a box of warning signs is about acupuncture itself (during or after it)."""
     return re.search(r"\b(acupuncture|session)\b", area_of(heading), re.IGNORECASE) is not None
+
+
+class SaidOnce:
+    """What a handout has said already, so that it says each thing once, and the English
+    words of what it shows in another language (``english``: see
+    ``acuinfo.views.common.english_words_of``)."""
+
+    def __init__(self, english: dict[str, str]) -> None:
+        self.english = english
+        self.said: set[str] = set()
+        self.signs: list[str] = []  # every warning sign shown
+
+    def en(self, text: str) -> str:
+        """``text`` in English, where it is a heading, point or sign read in another
+        language: the rules that tell what a part is about, and whether one sign holds
+        another, read English words."""
+        return self.english.get(text, text)
+
+    def fresh(self, text: str | None) -> str:
+        """``text`` without what this handout has said already (a sentence with the ones
+        that lean on it); what is left counts as said."""
+        lines = []
+        for line in (text or "").split("\n"):
+            groups = [group for group in sentence_groups(line)
+                      if not all(said_form(sentence) in self.said for sentence in group)]
+            for group in groups:
+                self.said.update(said_form(sentence) for sentence in group)
+            if groups:
+                lines.append(joined(sentence for group in groups for sentence in group))
+        return "\n".join(lines)
+
+    def fresh_items(self, items: list[str]) -> list[str]:
+        return [kept for kept in (self.fresh(item) for item in items) if kept]
+
+    def fresh_signs(self, signs: list[str]) -> list[str]:
+        """Warning signs not yet shown: a sign all of whose words an earlier sign holds is
+        left out, so nothing it says is lost."""
+        kept = []
+        for sign in signs:
+            if any(holds_words_of(self.en(earlier), self.en(sign), 1.0)
+                   for earlier in self.signs):
+                continue
+            self.signs.append(sign)  # whole: never a sentence taken out of a sign
+            self.said.update(said_form(sentence) for sentence in split_sentences(sign))
+            kept.append(sign)
+        return kept
