@@ -608,20 +608,36 @@ def test_an_update_sweeps_what_killed_runs_left_in_the_cache(clinic):
     assert not left.exists()
 
 
-def test_an_update_never_takes_out_words_by_a_damaged_text(clinic):
-    """An edit takes the old words out of the index by the text they were indexed from.
-    If that text, kept packed, now unpacks to other words (a damaged disk), taking those
-    out would leave the index wrong for good: the index is built afresh instead."""
+@pytest.mark.parametrize(("damage", "edit"), [
+    # the packed text unpacks to words the entry never held (a damaged disk)
+    ("UPDATE texts SET body = ? WHERE id = (SELECT id FROM entries WHERE name = 'c2')",
+     "condition"),
+    ("UPDATE texts SET names = 'other names' WHERE id = (SELECT id FROM entries"
+     " WHERE name = 'c2')", "condition"),
+    ("DELETE FROM texts WHERE id = (SELECT id FROM entries WHERE name = 'c2')", "condition"),
+    # the text of a tip that the edit of another tip leaves as it was
+    ("DELETE FROM texts WHERE id = (SELECT max(id) FROM entries WHERE kind = 'tip')", "tip"),
+    ("UPDATE texts SET body = ? WHERE id = (SELECT max(id) FROM entries WHERE kind = 'tip')",
+     "tip"),
+])
+def test_an_update_never_works_from_a_damaged_text(clinic, damage, edit):
+    """An edit takes the old words out of the index by the text they were indexed from,
+    and keeps the entries whose rows come out the same. If that text is damaged or gone,
+    taking its words out, or keeping it, would leave the index wrong for good: the index
+    is built afresh instead."""
     import zlib
 
+    tips = clinic.folder / "tips.yaml"
+    clinic.put(tips, TIPS)
     ids(clinic)
     (path,) = clinic.cache.glob("index-*.sqlite")
     with contextlib.closing(sqlite3.connect(path)) as connection, connection:
         other = zlib.compress(("words the entry never held " * 40).encode())
-        changed = connection.execute(
-            "UPDATE texts SET body = ? WHERE id = (SELECT id FROM entries WHERE name = 'c2')",
-            (other,)).rowcount
+        changed = connection.execute(damage, (other,) if "?" in damage else ()).rowcount
     assert changed == 1
-    clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+    if edit == "condition":
+        clinic.write("c2.yaml", condition("c2", "Ache two, edited"))
+    else:  # not the tip whose text is damaged: the first, not the last
+        clinic.put(tips, TIPS.replace("title: Keep moving each day", "title: Move a little"))
     assert clinic.contents() == Clinic(clinic.root, cache="rebuilt").contents()
-    assert "Ache two, edited" in titles(clinic)
+    assert "Ache two, edited" in titles(clinic) or edit == "tip"

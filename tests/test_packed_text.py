@@ -3,13 +3,14 @@ and anything else in its place must be an error, never other text."""
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acuinfo.finding.packed_text import LEAST_PACKED, MAX_TEXT_BYTES, packed, unpacked
+from acuinfo.finding.packed_text import LEAST_PACKED, MAX_TEXT_BYTES, packed, prepare, unpacked
 
 
 @given(st.text())
@@ -41,3 +42,17 @@ def test_a_short_text_or_one_that_does_not_shrink_is_kept_as_it_is():
 def test_anything_packed_could_not_have_made_is_an_error(value):
     with pytest.raises(ValueError):
         unpacked(value)
+
+
+def test_the_text_is_read_where_sqlite_trusts_no_schema_by_default():
+    """Some builds of SQLite refuse a function that a view calls unless it is marked
+    harmless, which Python cannot do; a connection made ready still reads the text."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute("PRAGMA trusted_schema = OFF")  # as such a build starts
+    prepare(connection)
+    connection.executescript("CREATE TABLE texts (id INTEGER PRIMARY KEY, body);"
+                             "CREATE VIEW words_text AS SELECT id, unpacked(body) AS body"
+                             " FROM texts;")
+    text = "words that repeat " * 100
+    connection.execute("INSERT INTO texts VALUES (1, ?)", (packed(text),))
+    assert connection.execute("SELECT body FROM words_text").fetchone() == (text,)

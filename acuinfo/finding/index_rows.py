@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 15
+FORMAT = 16
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -48,6 +48,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
                       checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL, unit BLOB);
+-- body_checksum: of the two columns of its words (names, body), as search reads them
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL,
                     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 -- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
@@ -154,7 +155,7 @@ def rows_of(entry: IndexEntry, language: str) -> Rows:
         names, body = analysis.analysed(names, language), analysis.analysed(body, language)
     row = (entry.kind, entry.name, entry.title, entry.command, entry.summary,
            checksum(entry.kind, entry.name, entry.title, entry.command, entry.summary),
-           checksum(body), _raw(entry.unit))
+           checksum(names, body), _raw(entry.unit))
     own = {phrase_key(entry.name), *(key_of(n, language) for n in entry.names[:1])}
     aliases = {key_of(n, language) for n in entry.names[1:]} - own
     keywords = {key_of(k, language) for k in entry.keywords} - own - aliases

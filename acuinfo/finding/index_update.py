@@ -187,8 +187,9 @@ def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
     found: dict[bytes, list[int]] = {}
     for number, *row, names, body in connection.execute(
             "SELECT e.id, e.kind, e.name, e.title, e.command, e.summary, e.checksum,"
-            " e.body_checksum, e.unit, w.names, w.body FROM entries e"
-            " JOIN words_text w ON w.id = e.id WHERE e.unit IS NULL ORDER BY e.id"):
+            " e.body_checksum, e.unit, w.names, w.body FROM entries e"  # no text: damaged,
+            " LEFT JOIN words_text w ON w.id = e.id"  # so not kept, and its deletion fails
+            " WHERE e.unit IS NULL ORDER BY e.id"):
         while pending is not None and pending[0] < number:
             pending = next(keys, None)
         held = []
@@ -209,7 +210,7 @@ def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
         texts = connection.execute(
             "SELECT w.id, w.names, w.body, e.body_checksum FROM words_text w"
             f" JOIN entries e ON e.id = w.id WHERE w.id IN ({held})", some).fetchall()
-        if len(texts) != len(some) or any(checksum(row[2]) != row[3] for row in texts):
+        if len(texts) != len(some) or any(checksum(row[1], row[2]) != row[3] for row in texts):
             raise sqlite3.DatabaseError("an entry's text in the index does not match its checksum")
         connection.executemany("INSERT INTO words (words, rowid, names, body)"
                                " VALUES ('delete', ?, ?, ?)", [row[:3] for row in texts])

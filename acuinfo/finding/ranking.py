@@ -356,11 +356,12 @@ def _snippet(connection: sqlite3.Connection, match: str | None, rowid: int,
     from a text that passes its checksum."""
     if match is None:
         return None
-    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14), body FROM words"
-                             " WHERE words MATCH ? AND rowid = ?", (match, rowid)).fetchone()
+    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14), names, body"
+                             " FROM words WHERE words MATCH ? AND rowid = ?",
+                             (match, rowid)).fetchone()
     if row is None:
         return None
-    if checksum(row[1]) != body_checksum:
+    if checksum(row[1], row[2]) != body_checksum:
         raise DamagedCache("an entry's text in the index does not match its checksum")
     return row[0]
 
