@@ -376,21 +376,24 @@ FIRST_BUILD_LIMIT_MIB = 100.0
 def first_builds(search: Command, runs: int, work: Path, env: dict[str, str]
                  ) -> dict[str, dict[str, object]]:
     """G: the first search over the 10,000-condition folder with an empty cache (no
-    index, no parsed files), read by one worker and by two (ACUINFO_WORKERS); its time
-    and the peak memory of the acuinfo process itself (its workers are not counted)."""
+    index, no parsed files), read by one worker and by two (ACUINFO_WORKERS); its time,
+    the peak memory of the acuinfo process itself (its workers are not counted) and the
+    size of the cache it leaves."""
     found: dict[str, dict[str, object]] = {}
     for workers in FIRST_BUILD_WORKERS:
-        times, peaks = [], []
+        times, peaks, sizes = [], [], []
         for number in range(runs):
             cache = work / f"cache-first-{workers}-{number}"
             run_env = {**env, "ACUINFO_CACHE_DIR": str(cache), "ACUINFO_WORKERS": str(workers)}
             start = time.perf_counter()
             peaks.append(peak_mib(search.argv, run_env))
             times.append((time.perf_counter() - start) * 1000)
+            sizes.append(mib_in(cache))
             shutil.rmtree(cache, ignore_errors=True)
         found[f"G{workers}"] = {"workers": workers, "median_ms": round(statistics.median(times), 1),
                                 "samples_ms": [round(t, 1) for t in times],
-                                "peak_mib": round(statistics.median(peaks), 1)}
+                                "peak_mib": round(statistics.median(peaks), 1),
+                                "cache_mib": round(statistics.median(sizes), 1)}
     return found
 
 
@@ -723,6 +726,10 @@ def session(args: argparse.Namespace) -> dict[str, object]:
               f"peak {best['peak_mib']:.0f} MiB, <= {FIRST_BUILD_LIMIT_MIB:.0f} "
               f"{verdict(best['peak_mib'], FIRST_BUILD_LIMIT_MIB)}; "
               f"G1/G{FIRST_BUILD_WORKERS[-1]} {scaling:.2f}")
+        folder_mib = mib_in(folders[SIZES[-1]])
+        print(f"  cache after it: {best['cache_mib']:,.1f} MiB for a folder of "
+              f"{folder_mib:,.1f} MiB, {best['cache_mib'] / folder_mib:.2f} times, <= 1.00 "
+              f"{verdict(best['cache_mib'] / folder_mib, 1.0)}")
         print()
 
         memory: dict[str, list[float]] = {"A": [], "B": []}
@@ -759,6 +766,7 @@ def session(args: argparse.Namespace) -> dict[str, object]:
                      for c in commands},
         "first_search_ms": round(first["C"], 3),
         "first_builds": builds,
+        "folder_mib": round(folder_mib, 1),
         "edits": {key: {**{f"{k}_ms": round(v, 3) for k, v in spread(runs).items()},
                         "samples_ms": [round(x, 3) for x in runs]}
                   for key, runs in edits.items()},
