@@ -39,9 +39,12 @@ FORMAT = 16
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
-# Rows of packed text are a few kilobytes: SQLite's 4 KiB pages held one each, a third
-# of it unused. Pages twice that size waste almost none, and read no slower.
-PAGE_SIZE = 8192
+# Rows of packed text are a few kilobytes each, and a page holds only whole rows: in
+# SQLite's 4 KiB pages a third of the space went unused, in 8 KiB ones up to a quarter.
+# In 32 KiB pages little is left over (the index at 10,000 conditions: 91 MiB, against
+# 101 and 94 MiB in 8 and 16 KiB pages), a search reads no slower, and the list of
+# conditions, one long value, reads quicker (fewer pages to follow).
+PAGE_SIZE = 32768
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
