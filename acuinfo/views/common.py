@@ -8,7 +8,6 @@ every page); the content itself comes from the knowledge files.
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from typing import TYPE_CHECKING, TypeVar
 
@@ -366,10 +365,11 @@ def english_words_of(knowledge: Knowledge, page_ids: tuple[str, ...] = (),
             found.setdefault(shown.heading, own.heading)
             for point, own_point in zip(shown.points, own.points, strict=False):
                 found.setdefault(point, own_point)
+    from acuinfo.finding.entries import record_unit  # here: it imports SQLite
+
     for condition in conditions:
-        file = getattr(condition.origin, "file", None)
-        named = english.conditions_named({os.path.basename(file)}) if file else []
-        for own in named[:1]:
+        unit = record_unit(condition)
+        for own in english.conditions_named({unit})[:1] if unit else ():
             for field in records.URGENCY_STYLES.values():
                 for sign, own_sign in zip(getattr(condition.red_flags, field),
                                           getattr(own.red_flags, field), strict=False):
