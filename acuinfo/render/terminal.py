@@ -60,7 +60,7 @@ def make_console(out: TextIO) -> Console:
 def render(document: Document, out: TextIO) -> None:
     plain_output = plain_settings(out)
     if plain_output is not None:
-        _write_plain(_Layout(*plain_output).document(document), out)
+        _write_plain(_Layout(*plain_output, styled=False).document(document), out)
         return
     console = make_console(out)
     lines = _Layout(console.width, console.options.ascii_only).document(document)
@@ -114,9 +114,10 @@ def _write_plain(lines: list[Runs | str], out: TextIO) -> None:
 class _Layout:
     """Lines of styled text for a document, wrapped to a width."""
 
-    def __init__(self, width: int, ascii_only: bool) -> None:
+    def __init__(self, width: int, ascii_only: bool, styled: bool = True) -> None:
         self.width = max(width, MIN_WIDTH)
         self.ascii = ascii_only
+        self.styled = styled  # False: the lines are for plain text, so a style can go
         self.bullet = "- " if ascii_only else "• "
         self.ellipsis = "..." if ascii_only else "…"
         self.lines: list[Runs | str] = []  # str for unstyled lines: a long list is cheaper
@@ -215,7 +216,7 @@ class _Layout:
     def alert(self, block: Alert, indent: int) -> None:
         """A box that the eye cannot miss, drawn with box characters (or ASCII)."""
         inner = max(self.width - indent - 4, MIN_WIDTH)
-        content = _Layout(inner, self.ascii)
+        content = _Layout(inner, self.ascii, self.styled)
         content.wrap(((block.title, "bold red"),))
         if block.text:
             content.wrap(((block.text, ""),))
@@ -281,12 +282,13 @@ class _Layout:
         head_width = self.width - indent
         body_width = max(head_width - INDENT, MIN_WIDTH)
         pad, body_pad = " " * indent, " " * (indent + INDENT)
-        lines = self.lines
+        lines, styled = self.lines, self.styled
         for row in rows:
             first, last = row[0], row[-1]
             rest = "  " + "  ".join(row[1:-1]) if len(row) > 2 else ""
             if len(first) + len(rest) <= head_width and (first + rest).isascii():
-                lines.append(((pad, ""), (first, "bold"), (rest, "")))
+                lines.append(((pad, ""), (first, "bold"), (rest, "")) if styled
+                             else pad + first + rest)
             else:
                 self.wrap(((first, "bold"), (rest, "")), indent)
             if not (last.isascii() and last.isprintable()):
