@@ -7,9 +7,9 @@ import os
 import subprocess
 import sys
 
-SHOW = """
+RUN = """
 import contextlib, io, sys
-sys.argv = ["acuinfo", "condition", "neck-pain"]
+sys.argv = ["acuinfo", *sys.argv[1:]]
 with contextlib.redirect_stdout(io.StringIO()):
     try:
         from acuinfo.launch import main
@@ -25,9 +25,25 @@ NOT_NEEDED = ("sqlite3", "rapidfuzz", "rich.console", "acuinfo.finding.index",
 
 def test_showing_a_condition_by_its_slug_imports_no_index_and_no_rich(tmp_path):
     env = dict(os.environ)
-    for _ in range(2):  # the second run reads the parse cache, as every later run does
-        loaded = subprocess.run([sys.executable, "-c", SHOW], capture_output=True, text=True,
-                                cwd=tmp_path, env=env, check=True).stdout.split()
+    loaded = modules_loaded(tmp_path, env, "condition", "neck-pain")
     assert "acuinfo.views.condition" in loaded, "the test did not show a condition"
     for module in NOT_NEEDED:
         assert module not in loaded, f"{module} was imported to show one condition"
+
+
+def test_listing_conditions_in_a_pipe_imports_nothing_of_the_page_on_one(tmp_path):
+    env = dict(os.environ, ACUINFO_CACHE_DIR=str(tmp_path / "cache"))
+    loaded = modules_loaded(tmp_path, env, "conditions")
+    assert "acuinfo.views.condition_list" in loaded, "the test did not list the conditions"
+    for module in ("acuinfo.views.condition", "acuinfo.views.handout_text", "rich.console",
+                   "yaml", "acuinfo.knowledge.parallel"):
+        assert module not in loaded, f"{module} was imported to list the conditions"
+
+
+def modules_loaded(folder, env, *args: str) -> list[str]:
+    """The modules a run of acuinfo with ``args`` has imported once its caches are made:
+    the second run reads them, as every later run does."""
+    for _ in range(2):
+        loaded = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True,
+                                text=True, cwd=folder, env=env, check=True).stdout.split()
+    return loaded

@@ -45,9 +45,9 @@ def conditions(ctx: typer.Context, fmt: FormatOption = Format.text) -> None:
       acuinfo conditions
       acuinfo conditions --format json
     """
-    from acuinfo.views import condition
+    from acuinfo.views import condition_list
 
-    show_document(ctx, condition.conditions_list, fmt)
+    show_document(ctx, condition_list.conditions_list, fmt)
 
 
 @command()

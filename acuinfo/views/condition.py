@@ -1,4 +1,4 @@
-"""The page on one condition, and the list of every condition."""
+"""The page on one condition."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.views.common import (
     DEFAULT_REVIEWER,
-    NOTICE,
     PRINT_REVIEWER,
     RATING_MEANINGS,
     Citations,
@@ -28,7 +27,6 @@ from acuinfo.views.document import (
     Figure,
     Paragraph,
     Section,
-    Table,
 )
 from acuinfo.views.forms import CHANGE_SOURCES, short_diary_blocks
 from acuinfo.views.handout_text import split_sentences, without_scoring
@@ -151,25 +149,3 @@ def condition_sections(condition: records.Condition, cites: Citations,
         sections.append(Section(say("Related conditions"), [Bullets(list(related))],
                                 "related"))
     return sections
-
-
-def conditions_list(knowledge: Knowledge) -> Document:
-    """One line per condition: its title, slug and summary, from the cached index so
-    that a long list costs no parsing."""
-    from acuinfo.finding import index
-
-    rows, problems, drafts = index.using(knowledge, lambda connection: (
-        index.conditions(connection), index.problems(connection, "conditions", knowledge),
-        index.drafts(connection) if knowledge.drafts else []))
-    knowledge.problems.extend(problems)
-    if drafts:
-        rows = sorted([*rows, *([slug, f"DRAFT: {title}", summary]
-                                for slug, title, summary in drafts)],
-                      key=lambda row: (row[1].removeprefix("DRAFT: ").lower(), row[0]))
-    say = phrases_for(knowledge.language)
-    return Document(
-        kind="conditions", title=say("Conditions"), sections=[Section("", [
-            Table([say("Name"), say("Condition"), say("Summary")], rows),
-            Paragraph(say("Read one with: acuinfo condition NAME")),
-        ], "conditions")], notice=say(NOTICE),
-    )
