@@ -244,6 +244,7 @@ def test_a_second_edit_in_the_same_tick_is_seen(run_script, coarse_disk):
     "UPDATE texts SET body = x'789c' || randomblob(64) WHERE typeof(body) = 'blob'",  # not zlib
     "UPDATE texts SET body = body || x'00' WHERE typeof(body) = 'blob'",  # more after the end
     "UPDATE texts SET body = 12345",  # neither text nor packed text
+    "UPDATE texts SET body = NULL WHERE typeof(body) = 'blob'",  # not what the summary gives
     "UPDATE texts SET body = 'other words altogether'",  # text, but not the entry's
 ])
 def test_a_damaged_packed_text_is_never_shown(run_script, tmp_path, damage):
@@ -262,14 +263,19 @@ def test_a_damaged_packed_text_is_never_shown(run_script, tmp_path, damage):
 
 
 def test_the_index_keeps_one_copy_of_each_text_and_packs_it(run_script, tmp_path):
-    """FTS5 keeps no plain copy of the text beside its own index of the words, and a
-    condition's text is kept compressed: the cache is not much larger than the folder."""
+    """FTS5 keeps no plain copy of the text beside its own index of the words, a
+    condition's text is kept compressed, and a tip's, which its summary gives, not at all:
+    the cache is not much larger than the folder."""
     assert run_script("conditions").returncode == 0
     with sqlite3.connect(index_file(tmp_path)) as connection:
         tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
         kinds = set(connection.execute(
             "SELECT typeof(t.body) FROM texts t JOIN entries e ON e.id = t.id"
             " WHERE e.kind = 'condition'"))
+        tips = dict(connection.execute(
+            "SELECT typeof(t.body), count(*) FROM texts t JOIN entries e ON e.id = t.id"
+            " WHERE e.kind = 'tip' GROUP BY 1"))
     connection.close()
     assert "words" in tables and "words_content" not in tables
     assert kinds == {("blob",)}
+    assert tips.get("null", 0) > tips.get("text", 0), tips

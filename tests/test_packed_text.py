@@ -10,12 +10,32 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acuinfo.finding.packed_text import LEAST_PACKED, MAX_TEXT_BYTES, packed, prepare, unpacked
+from acuinfo.base.words import normal_form
+from acuinfo.finding.packed_text import (
+    LEAST_PACKED,
+    MAX_TEXT_BYTES,
+    kept,
+    packed,
+    prepare,
+    unpacked,
+)
 
 
 @given(st.text())
 def test_any_text_comes_back_as_it_went_in(text):
     assert unpacked(packed(text)) == text
+
+
+@given(st.text(), st.text())
+def test_any_text_comes_back_beside_any_summary(text, summary):
+    assert unpacked(kept(text, summary), summary) == text
+
+
+def test_a_text_that_its_summary_gives_is_not_kept_twice():
+    summary = "Rest a little before the pain builds up. ﬁne"  # a ligature, which NFKC splits
+    assert kept(normal_form(summary), summary) is None
+    assert unpacked(None, summary) == normal_form(summary) != summary
+    assert kept(summary, "another summary") == summary
 
 
 @given(st.text(min_size=1).map(lambda words: (words + " ") * 200))
@@ -51,7 +71,7 @@ def test_the_text_is_read_where_sqlite_trusts_no_schema_by_default():
     connection.execute("PRAGMA trusted_schema = OFF")  # as such a build starts
     prepare(connection)
     connection.executescript("CREATE TABLE texts (id INTEGER PRIMARY KEY, body);"
-                             "CREATE VIEW words_text AS SELECT id, unpacked(body) AS body"
+                             "CREATE VIEW words_text AS SELECT id, unpacked(body, '') AS body"
                              " FROM texts;")
     text = "words that repeat " * 100
     connection.execute("INSERT INTO texts VALUES (1, ?)", (packed(text),))

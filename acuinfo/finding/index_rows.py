@@ -25,7 +25,7 @@ from acuinfo.base.words import normal_form, phrase_key
 from acuinfo.finding import analysis, cache_files
 from acuinfo.finding.entries import TOKENIZER, IndexEntry, record_unit
 from acuinfo.finding.freshness import Signature, Stamp
-from acuinfo.finding.packed_text import packed
+from acuinfo.finding.packed_text import kept
 from acuinfo.finding.ranking import key_of
 from acuinfo.knowledge import records
 from acuinfo.knowledge.folders import ADDITION_FOLDERS, ENTRY_FOLDERS, Folder
@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 17
+FORMAT = 18
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -70,9 +70,11 @@ CREATE TABLE stamps (folder BLOB PRIMARY KEY, value BLOB NOT NULL, checksum INTE
 -- value: marshalled, file name -> (size, modification time, change time, inode)
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
-CREATE TABLE texts (id INTEGER PRIMARY KEY, names TEXT NOT NULL, body NOT NULL);
--- body: as acuinfo.finding.packed_text keeps it, read through words_text
-CREATE VIEW words_text AS SELECT id, names, unpacked(body) AS body FROM texts;
+CREATE TABLE texts (id INTEGER PRIMARY KEY, names TEXT NOT NULL, body);
+-- body: as acuinfo.finding.packed_text keeps it (NULL: the entry's summary gives it),
+-- read through words_text
+CREATE VIEW words_text AS SELECT t.id, t.names, unpacked(t.body, e.summary) AS body
+                          FROM texts t JOIN entries e ON e.id = t.id;
 CREATE VIRTUAL TABLE words USING fts5(names, body, content = 'words_text', content_rowid = 'id',
                                       tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
@@ -172,7 +174,7 @@ def put_rows(connection: sqlite3.Connection, number: int, rows: Rows) -> None:
     """One entry's rows (see ``rows_of``), numbered ``number``."""
     row, names, body, keys = rows
     connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
-    connection.execute("INSERT INTO texts VALUES (?, ?, ?)", (number, names, packed(body)))
+    connection.execute("INSERT INTO texts VALUES (?, ?, ?)", (number, names, kept(body, row[4])))
     connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                        (number, names, body))
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)",

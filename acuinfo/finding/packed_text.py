@@ -7,7 +7,9 @@ when it changes (SQLite 3.40 cannot delete from a table that keeps no text). FTS
 own copy of the text is plain, and was half of an index over 100,000 conditions. So
 ``words`` reads its text from the view ``words_text`` instead (an *external content*
 table), which unpacks the rows of ``texts``, kept with zlib (built into Python)
-where that saves a quarter or more. Every connection that may read the text (snippets,
+where that saves a quarter or more. The text of a tip or a term is its summary, which
+``entries`` keeps already: there ``texts`` keeps nothing (NULL), and the view makes the
+text from the summary again. Every connection that may read the text (snippets,
 deletes) registers ``unpacked`` first (``prepare``). A row that cannot be unpacked is
 an SQLite error, as any damage to the index is, and the index is built again.
 """
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+
+from acuinfo.base.words import normal_form
 
 LEAST_PACKED = 256  # bytes: a shorter text is kept as it is
 MAX_TEXT_BYTES = 32 * 1024 * 1024  # far more than any knowledge file's text
@@ -31,11 +35,20 @@ def packed(text: str) -> str | bytes:
     return small if len(small) * 4 <= len(raw) * 3 else text
 
 
-def unpacked(value: object) -> str:
-    """The text that ``packed`` kept as ``value``. Raises ValueError for anything it
-    cannot have made: SQLite reports it as an error, and the index is rebuilt."""
+def kept(text: str, summary: str) -> str | bytes | None:
+    """``text`` as ``texts`` keeps it for an entry with ``summary``: nothing when the
+    summary gives it (see ``unpacked``), else ``packed``."""
+    return None if text == normal_form(summary) else packed(text)
+
+
+def unpacked(value: object, summary: object = None) -> str:
+    """The text that ``kept`` kept as ``value`` for an entry with ``summary``. Raises
+    ValueError for anything it cannot have made: SQLite reports it as an error, and the
+    index is rebuilt."""
     if type(value) is str:
         return value
+    if value is None and type(summary) is str:
+        return normal_form(summary)
     if type(value) is not bytes:
         raise ValueError("an entry's text in the index is neither text nor packed text")
     unpacker = zlib.decompressobj()
@@ -50,7 +63,7 @@ def unpacked(value: object) -> str:
 
 def prepare(connection: sqlite3.Connection) -> sqlite3.Connection:
     """``connection``, able to read the text of the index's entries."""
-    connection.create_function("unpacked", 1, unpacked, deterministic=True)
+    connection.create_function("unpacked", 2, unpacked, deterministic=True)
     # A SQLite built not to trust the functions a schema's views call would refuse it:
     # Python cannot mark it harmless. The schema is acuinfo's own, in a private folder.
     connection.execute("PRAGMA trusted_schema = ON")
