@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 18
+FORMAT = 19
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -75,7 +75,11 @@ CREATE TABLE texts (id INTEGER PRIMARY KEY, names TEXT NOT NULL, body);
 -- read through words_text
 CREATE VIEW words_text AS SELECT t.id, t.names, unpacked(t.body, e.summary) AS body
                           FROM texts t JOIN entries e ON e.id = t.id;
-CREATE VIRTUAL TABLE words USING fts5(names, body, content = 'words_text', content_rowid = 'id',
+-- The text comes first: FTS5 keeps where a word is in an entry column by column, and
+-- marks the start of every column but the first, two bytes for each word an entry
+-- holds. Most words are in the text alone: with the names first, those marks took a
+-- fifth of the full-text index, 7 MiB, at 10,000 conditions.
+CREATE VIRTUAL TABLE words USING fts5(body, names, content = 'words_text', content_rowid = 'id',
                                       tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(words, 'row');
 """

@@ -134,7 +134,7 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     match = " OR ".join(_any_of(terms) for terms in alternatives)
     if alternatives:
         rows = connection.execute(
-            f"SELECT rowid, bm25(words, {NAMES_WEIGHT}, 1.0) AS score FROM words"
+            f"SELECT rowid, bm25(words, 1.0, {NAMES_WEIGHT}) AS score FROM words"  # body, names
             " WHERE words MATCH ? ORDER BY score LIMIT ?",
             (_candidate_match(connection, alternatives), max(limit * 5, 50))).fetchall()
         coverage = _coverage(connection, alternatives, [row[0] for row in rows])
@@ -356,7 +356,7 @@ def _snippet(connection: sqlite3.Connection, match: str | None, rowid: int,
     from a text that passes its checksum."""
     if match is None:
         return None
-    row = connection.execute("SELECT snippet(words, 1, '', '', ' ... ', 14), names, body"
+    row = connection.execute("SELECT snippet(words, 0, '', '', ' ... ', 14), names, body"
                              " FROM words WHERE words MATCH ? AND rowid = ?",
                              (match, rowid)).fetchone()
     if row is None:
