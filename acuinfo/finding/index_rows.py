@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 19
+FORMAT = 20
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one

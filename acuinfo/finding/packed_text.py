@@ -31,7 +31,7 @@ def packed(text: str) -> str | bytes:
     raw = text.encode("utf-8")
     if len(raw) < LEAST_PACKED:
         return text
-    small = zlib.compress(raw, 1)  # as small as the default level within a tenth, in 2/3 the time
+    small = zlib.compress(raw, 4)  # as small as the default (6) within 1%, in 4/5 of its time
     return small if len(small) * 4 <= len(raw) * 3 else text
 
 
