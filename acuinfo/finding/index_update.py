@@ -185,10 +185,14 @@ def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
         " WHERE e.unit IS NULL ORDER BY n.entry"), key=lambda row: row[0])
     pending = next(keys, None)
     found: dict[bytes, list[int]] = {}
+    # An entry with no text is damage: it is not kept, and its deletion fails. The text
+    # is read from texts, not words_text: SQLite would make the whole of that view (a
+    # join) first, unpacking every condition's text.
     for number, *row, names, body in connection.execute(
             "SELECT e.id, e.kind, e.name, e.title, e.command, e.summary, e.checksum,"
-            " e.body_checksum, e.unit, w.names, w.body FROM entries e"  # no text: damaged,
-            " LEFT JOIN words_text w ON w.id = e.id"  # so not kept, and its deletion fails
+            " e.body_checksum, e.unit, t.names,"
+            " CASE WHEN t.id IS NOT NULL THEN unpacked(t.body, e.summary) END"
+            " FROM entries e LEFT JOIN texts t ON t.id = e.id"
             " WHERE e.unit IS NULL ORDER BY e.id"):
         while pending is not None and pending[0] < number:
             pending = next(keys, None)
