@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 20
+FORMAT = 21
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -58,7 +58,7 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT
 -- No index by entry: it would take as much room as the table (a twentieth of the file),
 -- for the one statement that needs it, an update's deletion, which scans the table in
 -- a few milliseconds at 10,000 conditions instead.
-CREATE INDEX entries_by_title ON entries (kind, lower(title), name);
+CREATE INDEX entries_by_name ON entries (kind, name);  -- lists order by title in Python
 CREATE INDEX entries_by_unit ON entries (unit) WHERE unit IS NOT NULL;
 CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, line INTEGER,
                        col INTEGER, message TEXT NOT NULL, hint TEXT, checksum INTEGER NOT NULL,
