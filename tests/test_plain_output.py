@@ -78,3 +78,17 @@ def test_a_note_without_a_heading_is_not_numbered_as_a_part(run_script, tmp_path
     parts = re.findall(r"^第 (\d+) 部分\uff1a(.*)$", text, re.MULTILINE)
     assert parts and all(heading.strip() for _, heading in parts), parts
     assert [int(number) for number, _ in parts] == list(range(1, len(parts) + 1))
+
+
+@pytest.mark.parametrize("args", [["conditions"], ["tips"], ["condition", "neck-pain"],
+                                  ["session"], ["glossary"]])
+@pytest.mark.parametrize("columns", ["52", "100"])
+def test_a_pipe_gets_the_text_rich_would_print_there(run_script, args, columns):
+    """The plain layout makes plain lines where the styled one makes runs of styled text
+    (a long list's rows are thousands of them): the text must be the same, as it is when
+    a setting leaves a pipe to Rich's console."""
+    plain = run_script(*args, env={"COLUMNS": columns})
+    through_rich = run_script(*args, env={"COLUMNS": columns, "TTY_COMPATIBLE": "0"})
+    assert plain.returncode == through_rich.returncode == 0, plain.stderr + through_rich.stderr
+    assert "\x1b" not in through_rich.stdout
+    assert plain.stdout == through_rich.stdout
