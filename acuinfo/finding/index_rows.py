@@ -56,8 +56,8 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT
                     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 -- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword
 -- No index by entry: it would take as much room as the table (5 MiB at 10,000
--- conditions) for the one statement that needs it, an update's deletion, which scans
--- the table in a few milliseconds instead.
+-- conditions) for the one statement that needs it, an update's deletion of names,
+-- which passes over the table once instead (about 11 ms at 10,000 conditions).
 CREATE INDEX entries_by_name ON entries (kind, name);  -- lists order by title in Python
 CREATE INDEX entries_by_unit ON entries (unit) WHERE unit IS NOT NULL;
 CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, line INTEGER,

@@ -206,6 +206,8 @@ def _kept_shared(connection: sqlite3.Connection) -> dict[bytes, list[int]]:
 
 def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
     """The entries numbered ``ids``, with their names and words."""
+    if not ids:
+        return
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         some = ids[start:start + 500]
         held = ",".join("?" * len(some))
@@ -219,8 +221,14 @@ def _delete_entries(connection: sqlite3.Connection, ids: list[int]) -> None:
         connection.executemany("INSERT INTO words (words, rowid, names, body)"
                                " VALUES ('delete', ?, ?, ?)", [row[:3] for row in texts])
         connection.execute(f"DELETE FROM texts WHERE id IN ({held})", some)
-        connection.execute(f"DELETE FROM names WHERE entry IN ({held})", some)
         connection.execute(f"DELETE FROM entries WHERE id IN ({held})", some)
+    # The names are not indexed by entry (see index_rows): one pass over them takes out
+    # the names of every entry deleted here, however many there are.
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS deleted (id INTEGER PRIMARY KEY)")
+    connection.executemany("INSERT OR IGNORE INTO temp.deleted VALUES (?)",
+                           [(number,) for number in ids])
+    connection.execute("DELETE FROM names WHERE entry IN (SELECT id FROM temp.deleted)")
+    connection.execute("DELETE FROM temp.deleted")
 
 
 def _next_id(connection: sqlite3.Connection) -> int:
