@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 21
+FORMAT = 22
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -71,7 +71,7 @@ CREATE TABLE stamps (folder BLOB PRIMARY KEY, value BLOB NOT NULL, checksum INTE
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
                          checksum INTEGER NOT NULL);
 CREATE TABLE texts (id INTEGER PRIMARY KEY, names TEXT NOT NULL, body);
--- body: as acuinfo.finding.packed_text keeps it (NULL: the entry's summary gives it),
+-- body: as acuinfo.finding.packed_text keeps it (NULL: the text is the entry's summary),
 -- read through words_text
 CREATE VIEW words_text AS SELECT t.id, t.names, unpacked(t.body, e.summary) AS body
                           FROM texts t JOIN entries e ON e.id = t.id;

@@ -7,9 +7,11 @@ when it changes (SQLite 3.40 cannot delete from a table that keeps no text). FTS
 own copy of the text is plain, and was half of an index over 100,000 conditions. So
 ``words`` reads its text from the view ``words_text`` instead (an *external content*
 table), which unpacks the rows of ``texts``, kept with zlib (built into Python)
-where that saves a quarter or more. The text of a tip or a term is its summary, which
-``entries`` keeps already: there ``texts`` keeps nothing (NULL), and the view makes the
-text from the summary again. Every connection that may read the text (snippets,
+where that saves a quarter or more. The text of most tips and terms in English is their
+summary as it is, which ``entries`` keeps already: there ``texts`` keeps nothing
+(NULL), and the view takes the summary. Only a text that is the summary itself is left
+out: one remade from it (in Unicode's normal form, say) would depend on the Unicode
+tables of the Python that reads it. Every connection that may read the text (snippets,
 deletes) registers ``unpacked`` first (``prepare``). A row that cannot be unpacked is
 an SQLite error, as any damage to the index is, and the index is built again.
 """
@@ -18,8 +20,6 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-
-from acuinfo.base.words import normal_form
 
 LEAST_PACKED = 256  # bytes: a shorter text is kept as it is
 MAX_TEXT_BYTES = 32 * 1024 * 1024  # far more than any knowledge file's text
@@ -31,14 +31,14 @@ def packed(text: str) -> str | bytes:
     raw = text.encode("utf-8")
     if len(raw) < LEAST_PACKED:
         return text
-    small = zlib.compress(raw, 4)  # as small as the default (6) within 1%, in 4/5 of its time
+    small = zlib.compress(raw, 4)  # as small as the default (6) within 1%, and quicker
     return small if len(small) * 4 <= len(raw) * 3 else text
 
 
 def kept(text: str, summary: str) -> str | bytes | None:
-    """``text`` as ``texts`` keeps it for an entry with ``summary``: nothing when the
-    summary gives it (see ``unpacked``), else ``packed``."""
-    return None if text == normal_form(summary) else packed(text)
+    """``text`` as ``texts`` keeps it for an entry with ``summary``: nothing when it is
+    the summary (see ``unpacked``), else ``packed``."""
+    return None if text == summary else packed(text)
 
 
 def unpacked(value: object, summary: object = None) -> str:
@@ -48,7 +48,7 @@ def unpacked(value: object, summary: object = None) -> str:
     if type(value) is str:
         return value
     if value is None and type(summary) is str:
-        return normal_form(summary)
+        return summary
     if type(value) is not bytes:
         raise ValueError("an entry's text in the index is neither text nor packed text")
     unpacker = zlib.decompressobj()
