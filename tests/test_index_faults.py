@@ -262,6 +262,18 @@ def test_a_damaged_packed_text_is_never_shown(run_script, tmp_path, damage):
     check_everything_works(run_script)
 
 
+def test_words_of_an_entry_the_index_does_not_hold_have_it_rebuilt(run_script, tmp_path):
+    wanted = run_script("search", "lower", "back", "-f", "json")
+    assert wanted.returncode == 0, wanted.stderr
+    with sqlite3.connect(index_file(tmp_path)) as connection:
+        assert connection.execute("DELETE FROM entries WHERE kind = 'condition'").rowcount > 0
+    connection.close()
+    for _ in range(2):  # the run that meets the damage, then one over the rebuilt index
+        result = run_script("search", "lower", "back", "-f", "json")
+        assert result.returncode == 0 and TRACEBACK not in result.stderr, result.stderr
+        assert result.stdout == wanted.stdout
+
+
 def test_the_index_keeps_one_copy_of_each_text_and_packs_it(run_script, tmp_path):
     """FTS5 keeps no plain copy of the text beside its own index of the words, a
     condition's text is kept compressed, and a tip's, which its summary gives, not at all:

@@ -330,7 +330,9 @@ def _best(connection: sqlite3.Connection, scores: dict[int, float], named: set[i
             found[rowid] = verified(tuple(row), expected)
             body_checksums[rowid] = body_checksum
     for rowid, score in scores.items():
-        row = found[rowid]
+        row = found.get(rowid)
+        if row is None:  # words of an entry the index does not hold
+            raise DamagedCache("the index finds words of an entry it does not hold")
         weighted = score * KIND_WEIGHTS.get(row[0], 1.0)
         if row[0] == "condition" and rowid in named:
             weighted += CONDITION_NAME_BOOST
