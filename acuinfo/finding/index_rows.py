@@ -51,7 +51,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
                       title TEXT NOT NULL, command TEXT NOT NULL, summary TEXT NOT NULL,
                       checksum INTEGER NOT NULL, body_checksum INTEGER NOT NULL, unit BLOB);
--- body_checksum: of the two columns of its words (names, body), as search reads them
+-- body_checksum: checksum(names, body) of its columns of words, as search reads them
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, alias INTEGER NOT NULL,
                     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 -- alias: 2 for an entry's slug or title, 1 for its other names, 0 for a keyword

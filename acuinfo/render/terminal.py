@@ -112,7 +112,8 @@ def _write_plain(lines: list[Runs | str], out: TextIO) -> None:
 
 
 class _Layout:
-    """Lines of styled text for a document, wrapped to a width."""
+    """Lines of text for a document, wrapped to a width: runs of styled text, or plain
+    lines where the style would be dropped anyway (``styled`` False)."""
 
     def __init__(self, width: int, ascii_only: bool, styled: bool = True) -> None:
         self.width = max(width, MIN_WIDTH)
