@@ -10,13 +10,14 @@ import sys
 RUN = """
 import contextlib, io, sys
 sys.argv = ["acuinfo", *sys.argv[1:]]
-with contextlib.redirect_stdout(io.StringIO()):
+shown, code = io.StringIO(), 0
+with contextlib.redirect_stdout(shown):
     try:
         from acuinfo.launch import main
         main()
-    except SystemExit:
-        pass
-print(" ".join(sorted(sys.modules)))
+    except SystemExit as stop:
+        code = stop.code
+print(code, len(shown.getvalue().splitlines()), " ".join(sorted(sys.modules)))
 """
 NOT_NEEDED = ("sqlite3", "rapidfuzz", "rich.console", "acuinfo.finding.index",
               "acuinfo.finding.ranking", "acuinfo.views.handout", "platformdirs", "hashlib",
@@ -42,8 +43,11 @@ def test_listing_conditions_in_a_pipe_imports_nothing_of_the_page_on_one(tmp_pat
 
 def modules_loaded(folder, env, *args: str) -> list[str]:
     """The modules a run of acuinfo with ``args`` has imported once its caches are made:
-    the second run reads them, as every later run does."""
+    the second run reads them, as every later run does. The run must succeed and show
+    something, or it proves nothing."""
     for _ in range(2):
-        loaded = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True,
-                                text=True, cwd=folder, env=env, check=True).stdout.split()
+        code, lines, *loaded = subprocess.run(
+            [sys.executable, "-c", RUN, *args], capture_output=True, text=True, cwd=folder,
+            env=env, check=True).stdout.split()
+    assert code in ("0", "None") and int(lines) > 10, f"acuinfo {' '.join(args)} failed"
     return loaded
