@@ -228,7 +228,7 @@ class _Layout:
         pad = " " * indent
         self.lines.append(((pad + top[0] + top[1] * (inner + 2) + top[2], "red"),))
         for line in content.lines:
-            runs = (line,) if isinstance(line, str) else line
+            runs = ((line, ""),) if isinstance(line, str) else line
             filler = " " * max(inner - cells(plain(runs)), 0)
             self.lines.append(((pad, ""), (side + " ", "red"), *runs, (filler, ""),
                                (" " + side, "red")))
