@@ -44,8 +44,8 @@ def test_a_text_that_is_its_summary_is_not_kept_twice():
 
 @given(st.text(min_size=1).map(lambda words: (words + " ") * 200))
 def test_a_long_text_that_repeats_is_kept_compressed(text):
-    kept = packed(text)
-    assert type(kept) is bytes and len(kept) * 4 <= len(text.encode("utf-8")) * 3
+    stored = packed(text)
+    assert type(stored) is bytes and len(stored) * 4 <= len(text.encode("utf-8")) * 3
 
 
 def test_a_short_text_or_one_that_does_not_shrink_is_kept_as_it_is():

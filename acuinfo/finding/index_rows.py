@@ -177,8 +177,9 @@ def rows_of(entry: IndexEntry, language: str) -> Rows:
 def put_rows(connection: sqlite3.Connection, number: int, rows: Rows) -> None:
     """One entry's rows (see ``rows_of``), numbered ``number``."""
     row, names, body, keys = rows
+    summary = row[4]  # of the row of entries: kind, name, title, command, summary, ...
     connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
-    connection.execute("INSERT INTO texts VALUES (?, ?, ?)", (number, names, kept(body, row[4])))
+    connection.execute("INSERT INTO texts VALUES (?, ?, ?)", (number, names, kept(body, summary)))
     connection.execute("INSERT INTO words (rowid, names, body) VALUES (?, ?, ?)",
                        (number, names, body))
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)",
