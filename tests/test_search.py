@@ -316,3 +316,23 @@ def test_sciatica_shows_the_condition_before_the_evidence_section(invoke):
     items = json.loads(invoke("search", "sciatica", "-f", "json").stdout)["items"]
     assert items[0]["command"] == "acuinfo condition sciatica"
     assert "acuinfo evidence" in [item["command"] for item in items]
+
+
+def test_a_word_in_an_entrys_names_counts_more_than_one_in_its_text(invoke, clinic):
+    """BM25 weighs the names an entry goes by above its text: a section headed by the
+    word ranks above one whose text only mentions it."""
+    folder = clinic("pages/steady.yaml", """\
+id: steady
+title: Keeping steady
+summary: Small habits that help your balance.
+reviewed: 2026-12-01
+sections:
+  - heading: Balance
+    text: A wobble board can help your balance, a minute or two at a time.
+  - heading: Wobble boards
+    text: Stand on one for a minute a day, next to a wall you can hold.
+""")
+    items = json.loads(invoke("-d", str(folder), "search", "wobble", "-f", "json").stdout)["items"]
+    # one hit for the page's command: the best of its entries
+    assert [item["title"] for item in items if item["command"] == "acuinfo steady"] == [
+        "Keeping steady: Wobble boards"]
