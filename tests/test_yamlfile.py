@@ -15,6 +15,7 @@ from acuinfo.knowledge.yamlfile import MAX_BYTES, decode, parse
 
 SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "yaml-test-suite"
 SUITE_FILES = sorted(SUITE.glob("*/in.yaml")) + sorted(SUITE.glob("*/*/in.yaml"))
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser the reader uses
 
 
 def problem(text: str) -> str:
@@ -115,3 +116,51 @@ def test_plain_values_are_what_pyyaml_makes_of_them(text):
         assert ours == expected.strip() or ours == expected
     else:
         assert ours == expected and type(ours) is type(expected)
+
+
+def _marks_of(node: yaml.Node, value: object, path: tuple, found: dict) -> None:
+    """The (line, column) PyYAML's composer gives each list item and mapping key, by the
+    path the reader gives it; a mapping's value has its key's position."""
+    if isinstance(node, yaml.SequenceNode):
+        for index, (item, held) in enumerate(zip(node.value, value, strict=True)):
+            found[(*path, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            _marks_of(item, held, (*path, index), found)
+    elif isinstance(node, yaml.MappingNode):
+        for (key, item), name in zip(node.value, value, strict=True):
+            found[(*path, name)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            _marks_of(item, value[name], (*path, name), found)
+
+
+def _readable_inputs() -> list[tuple[str, str]]:
+    """(name, text) of every test-suite input and knowledge file the reader accepts and
+    PyYAML composes alike: one document, no anchors or aliases (an alias sits where the
+    reader meets it, but a composed node where its anchor is)."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    inputs = []
+    for path in [*SUITE_FILES, *sorted(data.rglob("*.yaml"))]:
+        try:
+            text = decode(path.read_bytes(), str(path))
+            parse(text, str(path))
+            node = yaml.compose(text, Loader=COMPOSER)
+        except (KnowledgeError, yaml.YAMLError):
+            continue
+        if node is not None and "&" not in text and "*" not in text:
+            inputs.append((str(path), text))
+    return inputs
+
+
+def test_positions_are_where_pyyaml_puts_each_value():
+    """Every item and key of real, strange YAML is placed where PyYAML's own composer
+    places it; read without positions, the values are the same."""
+    inputs = _readable_inputs()
+    assert len(inputs) > 100
+    for name, text in inputs:
+        data = parse(text, name)
+        node = yaml.compose(text, Loader=COMPOSER)
+        expected = {(): (node.start_mark.line + 1, node.start_mark.column + 1)}
+        _marks_of(node, data.value, (), expected)
+        if not isinstance(node, yaml.ScalarNode):
+            assert data.positions == expected, name
+        unlocated = parse(text, name, located=False)
+        assert unlocated.positions is None
+        assert unlocated.value == data.value, name

@@ -17,7 +17,8 @@ field that needs a number says so, with the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import NoReturn
 
 import yaml
 
@@ -49,6 +50,12 @@ _SAFE_COLLECTION_TAGS = {
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _MAY_RESOLVE = frozenset(_RESOLVERS) | {""}
 _SHORTCUT = None not in _RESOLVERS
+_RESOLVER = yaml.resolver.Resolver()
+
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
 
 try:  # libyaml's C parser is much faster; PyYAML falls back to pure Python without it.
     from yaml import CSafeLoader as _Loader
@@ -80,20 +87,23 @@ def decode(raw: bytes, file: str) -> str:
         )]) from None
 
 
-def parse(text: str, file: str) -> YamlData:
-    """Parse YAML text into plain values with positions, or raise KnowledgeError."""
-    builder = _Builder(file)
+def parse(text: str, file: str, located: bool = True) -> YamlData:
+    """Parse YAML text into plain values with positions, or raise KnowledgeError.
+
+    ``located`` False leaves the positions out (None), for data that can be parsed
+    again should a problem need a line (see ``YamlData.where``): working them out is
+    a third of the time spent here, and a folder's thousands of valid files never
+    need one."""
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            builder.feed(loader.get_event())
+        root, positions = _build(iter(loader.get_event, None), file, located)
     except yaml.MarkedYAMLError as err:
         raise KnowledgeError([_problem_from_yaml(err, file, text)]) from None
     except yaml.YAMLError as err:
         raise KnowledgeError([Problem(file, _first_line(str(err)))]) from None
     finally:
         loader.dispose()
-    return YamlData(file, builder.root, builder.positions)
+    return YamlData(file, root, positions if located else None)
 
 
 def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
@@ -135,155 +145,169 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else "YAML error"
 
 
-@dataclass
-class _Frame:
-    container: dict | list
-    path: Path
-    anchor: str | None
-    size: int = 1
+def _fail(file: str, event: yaml.Event, message: str, hint: str | None = None) -> NoReturn:
+    mark = event.start_mark
+    raise KnowledgeError([Problem(file, message, mark.line + 1, mark.column + 1, hint)])
+
+
+def _build(events: Iterator[yaml.Event], file: str, located: bool
+           ) -> tuple[object, dict[Path, tuple[int, int]]]:
+    """Fold a file's events into its value and the (line, column) of each part, checking
+    the limits as it goes.
+
+    One loop, the collection being filled kept in local variables and those around it
+    on a stack: a condition file is about 150 events, a folder holds thousands of
+    files, and calls and attribute lookups per event would cost more than the parser
+    itself. Sizes count a value once for each collection it is in, aliases included,
+    so that ``MAX_VALUES`` bounds the work that expanding them makes."""
+    positions: dict[Path, tuple[int, int]] = {}
+    anchors: dict[str, tuple[object, int]] = {}
+    stack: list[tuple] = []  # the state of each collection around the one being filled
+    root: object = None
+    documents = values = 0
+    # The collection being filled (None outside any): its value, path, anchor and size
+    # so far; for a mapping, the key waiting for its value and the line of each key.
+    container: dict | list | None = None
+    path: Path = ()
+    anchor: str | None = None
+    size = 0
+    in_list = False
     key: object = None
-    has_key: bool = False
-    key_lines: dict = field(default_factory=dict)
-
-
-class _Stop(Exception):
-    """Raised inside the builder to stop at the first problem."""
-
-
-class _Builder:
-    """Fold YAML events into values, checking limits as it goes."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.root: object = None
-        self.documents = 0
-        self.positions: dict[Path, tuple[int, int]] = {}
-        self.anchors: dict[str, tuple[object, int]] = {}
-        self.stack: list[_Frame] = []
-        self.values = 0
-        self._constructor = yaml.constructor.SafeConstructor()
-        self._resolver = yaml.resolver.Resolver()
-
-    def fail(self, event: yaml.Event, message: str, hint: str | None = None) -> None:
-        mark = event.start_mark
-        raise KnowledgeError([Problem(self.file, message, mark.line + 1, mark.column + 1, hint)])
-
-    def feed(self, event: yaml.Event) -> None:
-        if type(event) is yaml.ScalarEvent:  # most events: tested first
-            self.add(self.scalar(event), event, 1)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.fail(event, "file holds more than one YAML document",
-                          "remove the extra '---' line or split the file")
-        elif isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event), event, 1)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self.start(event)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            frame = self.stack.pop()
-            if frame.anchor is not None:
-                self.anchors[frame.anchor] = (frame.container, frame.size)
-            self.add(frame.container, event, frame.size, done=frame)
-        elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                self.fail(event, f"alias *{event.anchor} has no finished anchor &{event.anchor}")
-            value, size = self.anchors[event.anchor]
-            self.add(value, event, size)
-
-    def start(self, event: yaml.CollectionStartEvent) -> None:
-        if event.tag not in (None, "!") and event.tag not in _SAFE_COLLECTION_TAGS:
-            self.fail(event, f"YAML tag {event.tag} is not allowed", "remove the tag")
-        if len(self.stack) >= MAX_DEPTH:
-            self.fail(event, f"values are nested more than {MAX_DEPTH} levels deep",
-                      "knowledge files need only a few levels")
-        container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-        path = self.child_path()
-        self.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
-        self.stack.append(_Frame(container, path, event.anchor))
-
-    def child_path(self) -> Path:
-        if not self.stack:
-            return ()
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            return (*frame.path, len(frame.container))
-        return (*frame.path, frame.key) if frame.has_key else frame.path
-
-    def scalar(self, event: yaml.ScalarEvent) -> object:
-        tag = event.tag
-        if tag is None and event.style and not event.implicit[0]:
-            value = clean_text(event.value)  # quoted or block text: a string, as YAML says
-            if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1)
-            return value
-        if tag is None or tag == "!":
+    has_key = False
+    key_lines: dict = {}
+    for event in events:
+        kind = type(event)
+        if kind is _ScalarEvent:  # most events: tested first
             text = event.value
-            if (_SHORTCUT and tag is None and event.implicit[0]
-                    and text[:1] not in _MAY_RESOLVE):
-                tag = _STR_TAG  # plain text no implicit type can start with: most keys
-            else:
-                tag = self._resolver.resolve(yaml.ScalarNode, text, event.implicit)
-            if tag == _STR_TAG:
-                value = clean_text(text)  # what the constructor would make of it
+            if event.tag is None and ((event.style and not event.implicit[0]) or (
+                    _SHORTCUT and event.implicit[0] and text[:1] not in _MAY_RESOLVE)):
+                # Quoted or block text, or plain text no implicit type can start with
+                # (most keys): a string, as YAML says.
+                value = text if text.isprintable() else clean_text(text)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1)
-                return value
-        if tag == _MERGE_TAG:
-            self.fail(event, "merge keys ('<<') are not supported",
-                      "write the fields out in full")
-        if tag == _FLOAT_TAG or (tag == _INT_TAG and not _is_plain_decimal(event.value)):
-            value = clean_text(event.value)  # kept as written (see the module's docstring)
-            if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1)
-            return value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            value = self._constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            self.fail(event, f"YAML tag {tag} is not allowed here", "remove the tag")
-        except (ValueError, OverflowError) as err:
-            self.fail(event, f"{event.value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}: {err}",
-                      "put the value in quotes to keep it as text")
-        if isinstance(value, str):
-            value = clean_text(value)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        return value
-
-    def add(self, value: object, event: yaml.Event, size: int, done: _Frame | None = None) -> None:
-        self.values += size
-        if self.values > MAX_VALUES:
-            self.fail(event, f"file expands to more than {MAX_VALUES:,} values "
-                             "(aliases repeat content too often)",
-                      "write the content out instead of repeating it with aliases")
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        frame.size += size
-        if done is None:
+                    anchors[event.anchor] = (value, 1)
+            else:
+                value = _typed_scalar(event, file, anchors)
+            added = 1
+            position = None
+        elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+            _check_collection(event, file, len(stack))
+            if container is None:
+                child: Path = ()
+            elif in_list:
+                child = (*path, len(container))
+            else:
+                child = (*path, key) if has_key else path
+            if located:
+                mark = event.start_mark
+                positions.setdefault(child, (mark.line + 1, mark.column + 1))
+            stack.append((container, path, anchor, size, in_list, key, has_key, key_lines))
+            in_list = kind is _SequenceStartEvent
+            container, path, anchor, size = [] if in_list else {}, child, event.anchor, 1
+            has_key, key_lines = False, {}
+            continue
+        elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+            value, added, done = container, size, path
+            if anchor is not None:
+                anchors[anchor] = (value, added)
+            container, path, anchor, size, in_list, key, has_key, key_lines = stack.pop()
+            position = positions[done] if located else None
+        elif kind is _AliasEvent:
+            if event.anchor not in anchors:
+                _fail(file, event, f"alias *{event.anchor} has no finished anchor &{event.anchor}")
+            value, added = anchors[event.anchor]
+            position = None
+        elif kind is _DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                _fail(file, event, "file holds more than one YAML document",
+                      "remove the extra '---' line or split the file")
+            continue
+        else:  # the start and end of the stream and of the document
+            continue
+        # The value is complete: count it, and put it where it goes.
+        values += added
+        if values > MAX_VALUES:
+            _fail(file, event, f"file expands to more than {MAX_VALUES:,} values "
+                               "(aliases repeat content too often)",
+                  "write the content out instead of repeating it with aliases")
+        if container is None:
+            root = value
+            continue
+        size += added
+        if has_key:
+            container[key] = value
+            has_key = False
+            continue
+        if position is None and (located or not in_list):
             mark = event.start_mark
             position = (mark.line + 1, mark.column + 1)
-        else:
-            position = self.positions[done.path]
-        if isinstance(frame.container, list):
-            self.positions.setdefault((*frame.path, len(frame.container)), position)
-            frame.container.append(value)
-        elif not frame.has_key:
-            self.take_key(frame, value, event, position)
-        else:
-            frame.container[frame.key] = value
-            frame.has_key = False
+        if in_list:
+            if located:
+                positions.setdefault((*path, len(container)), position)
+            container.append(value)
+            continue
+        if isinstance(value, (dict, list)):
+            _fail(file, event, "a mapping key must be a plain value, not a list or mapping")
+        if value in key_lines:
+            _fail(file, event, f"duplicate key {value!r}; it was first given on line "
+                               f"{key_lines[value]}",
+                  "keep one of them: YAML would silently drop the other")
+        key_lines[value] = position[0]
+        key, has_key = value, True
+        if located:
+            positions[(*path, value)] = position
+    return root, positions
 
-    def take_key(self, frame: _Frame, key: object, event: yaml.Event, position: tuple) -> None:
-        if isinstance(key, (dict, list)):
-            self.fail(event, "a mapping key must be a plain value, not a list or mapping")
-        if key in frame.key_lines:
-            self.fail(event, f"duplicate key {key!r}; it was first given on line "
-                             f"{frame.key_lines[key]}",
-                      "keep one of them: YAML would silently drop the other")
-        frame.key_lines[key] = position[0]
-        frame.key = key
-        frame.has_key = True
-        self.positions[(*frame.path, key)] = position
+
+def _check_collection(event: yaml.CollectionStartEvent, file: str, depth: int) -> None:
+    """Refuse a list or mapping with a tag that could build an object, or one nested
+    ``depth`` deep, past ``MAX_DEPTH``."""
+    if event.tag not in (None, "!") and event.tag not in _SAFE_COLLECTION_TAGS:
+        _fail(file, event, f"YAML tag {event.tag} is not allowed", "remove the tag")
+    if depth >= MAX_DEPTH:
+        _fail(file, event, f"values are nested more than {MAX_DEPTH} levels deep",
+              "knowledge files need only a few levels")
+
+
+def _typed_scalar(event: yaml.ScalarEvent, file: str, anchors: dict) -> object:
+    """A scalar that may be of a type other than text (as YAML 1.1's implicit types or
+    its tag say), or the text PyYAML's safe constructor makes of it."""
+    tag = event.tag
+    if tag is None and event.style and not event.implicit[0]:
+        value = clean_text(event.value)  # quoted or block text: a string, as YAML says
+        if event.anchor is not None:
+            anchors[event.anchor] = (value, 1)
+        return value
+    if tag is None or tag == "!":
+        text = event.value
+        if (_SHORTCUT and tag is None and event.implicit[0]
+                and text[:1] not in _MAY_RESOLVE):
+            tag = _STR_TAG  # plain text no implicit type can start with: most keys
+        else:
+            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+        if tag == _STR_TAG:
+            value = clean_text(text)  # what the constructor would make of it
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1)
+            return value
+    if tag == _MERGE_TAG:
+        _fail(file, event, "merge keys ('<<') are not supported", "write the fields out in full")
+    if tag == _FLOAT_TAG or (tag == _INT_TAG and not _is_plain_decimal(event.value)):
+        value = clean_text(event.value)  # kept as written (see the module's docstring)
+        if event.anchor is not None:
+            anchors[event.anchor] = (value, 1)
+        return value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    except yaml.YAMLError:
+        _fail(file, event, f"YAML tag {tag} is not allowed here", "remove the tag")
+    except (ValueError, OverflowError) as err:
+        _fail(file, event, f"{event.value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}: {err}",
+              "put the value in quotes to keep it as text")
+    if isinstance(value, str):
+        value = clean_text(value)
+    if event.anchor is not None:
+        anchors[event.anchor] = (value, 1)
+    return value
