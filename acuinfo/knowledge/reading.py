@@ -27,7 +27,8 @@ def parse_file(entry: Entry, keep: bool = True) -> YamlData:
     """Read and parse one file as untrusted YAML, or raise KnowledgeError.
 
     A file on disk whose parse is cached (see ``acuinfo.knowledge.parsecache``) is not parsed
-    again; its positions are worked out only if a problem needs them. ``keep`` False
+    again. Either way its positions are worked out only if a problem needs them, by
+    parsing the file again: the valid files of a large folder never need one. ``keep`` False
     leaves a new parse out of the cache (an index build reads thousands of files once)."""
     from acuinfo.knowledge import parsecache
 
@@ -42,14 +43,14 @@ def parse_file(entry: Entry, keep: bool = True) -> YamlData:
             from acuinfo.knowledge.located import YamlData
 
             return YamlData(file, value, None, reparse=partial(_parse_now, entry))
-    data = _parse_now(entry)
+    data = _parse_now(entry, located=False)  # positions come from a parse again if needed
     data.reparse = partial(_parse_now, entry)
     if stat is not None and keep:
         parsecache.store(file, stat, data.value)
     return data
 
 
-def _parse_now(entry: Entry) -> YamlData:
+def _parse_now(entry: Entry, located: bool = True) -> YamlData:
     from acuinfo.base.saferead import NotRegularFile, TooLarge, read_limited
     from acuinfo.knowledge import yamlfile
 
@@ -69,7 +70,7 @@ def _parse_now(entry: Entry) -> YamlData:
                                       hint="let your user read it, e.g. chmod a+r")]) from None
     except OSError as err:
         raise KnowledgeError([Problem(file, f"cannot be read: {err.strerror or err}")]) from None
-    return yamlfile.parse(yamlfile.decode(raw, file), file)
+    return yamlfile.parse(yamlfile.decode(raw, file), file, located)
 
 
 def read_in(entry: Entry, record_type: type[T], language: str, roots: list[Entry],
