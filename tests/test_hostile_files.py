@@ -19,6 +19,13 @@ CASES = {
     "wrong type": (GOOD.replace("symptoms:", "symptoms: 3\nx_symptoms:"),
                    "symptoms must be a list, not a whole number"),
     "empty string": (GOOD.replace("title: Neck pain", "title: ''"), "title must not be empty"),
+    "blank item in a list": (GOOD.replace("  - A dull ache, or sharp pain when you move.",
+                                          "  - ' '"),
+                             "neck-pain.yaml:33:5: symptoms[1] must not be empty"),
+    "number in a list of text": (GOOD.replace("  - Pain that spreads to your shoulders or "
+                                              "upper back.", "  - 42"),
+                                 "neck-pain.yaml:34:5: symptoms[2] must be text, not a whole "
+                                 "number"),
     "empty list": (GOOD.replace("  emergency:", "  emergency: []\n  x_emergency:"),
                    "red_flags.emergency needs at least 1 item"),
     "too few key points": (GOOD.replace("key_points:", "key_points: [a, b]\nx_key_points:"),

@@ -64,6 +64,7 @@ def _where(path: tuple) -> str:
 
 
 _SHAPES: dict[object, tuple[str, object]] = {}
+_TEXT = ("scalar", str)
 
 
 def _shape(kind: object) -> tuple[str, object]:
@@ -107,6 +108,12 @@ def _convert(kind: object, value: object, path: tuple, data: YamlData,
             problems.append(data.problem(
                 path, f"{_where(path)} may hold at most {maximum} items, not {len(value)}",
                 "keep the ones a reader most needs and move the rest elsewhere"))
+        if _shape(item_kind) == _TEXT and meta.keys() <= _LIST_RULES:
+            # A list of text with no rule for its items, as most lists are: each item
+            # is what _scalar would make of it, unless one is not text or is blank.
+            stripped = [item.strip() for item in value if type(item) is str]
+            if len(stripped) == len(value) and all(stripped):
+                return stripped
         return [_convert(item_kind, item, (*path, i), data, problems, meta)
                 for i, item in enumerate(value)]
     return _scalar(kind, value, path, data, problems, meta)
