@@ -271,23 +271,14 @@ def _check_collection(event: yaml.CollectionStartEvent, file: str, depth: int) -
 
 
 def _typed_scalar(event: yaml.ScalarEvent, file: str, anchors: dict) -> object:
-    """A scalar that may be of a type other than text (as YAML 1.1's implicit types or
-    its tag say), or the text PyYAML's safe constructor makes of it."""
+    """A scalar that may be of a type other than text, as its tag or YAML 1.1's implicit
+    types say (``_build`` has taken the text that cannot be): the value PyYAML's safe
+    constructor makes of it, but for the numbers kept as written."""
     tag = event.tag
-    if tag is None and event.style and not event.implicit[0]:
-        value = clean_text(event.value)  # quoted or block text: a string, as YAML says
-        if event.anchor is not None:
-            anchors[event.anchor] = (value, 1)
-        return value
     if tag is None or tag == "!":
-        text = event.value
-        if (_SHORTCUT and tag is None and event.implicit[0]
-                and text[:1] not in _MAY_RESOLVE):
-            tag = _STR_TAG  # plain text no implicit type can start with: most keys
-        else:
-            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR_TAG:
-            value = clean_text(text)  # what the constructor would make of it
+            value = clean_text(event.value)  # what the constructor would make of it
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
             return value
