@@ -153,7 +153,7 @@ def test_positions_are_where_pyyaml_puts_each_value():
     """Every item and key of real, strange YAML is placed where PyYAML's own composer
     places it; read without positions, the values are the same."""
     inputs = _readable_inputs()
-    assert len(inputs) > 100
+    assert len(inputs) > (250 if SUITE_FILES else 80)  # the suite, when it is beside us
     for name, text in inputs:
         data = parse(text, name)
         node = yaml.compose(text, Loader=COMPOSER)
