@@ -42,6 +42,8 @@ CASES = {
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
         for i in range(8)), "aliases repeat content"),
     "deep nesting": ("a: " + "[" * 200 + "]" * 200 + "\n", "nest"),
+    "tagged value its type cannot read": (GOOD.replace("title: Neck pain", "title: !!bool maybe"),
+                                         "'maybe' is not a valid bool"),
     "python tag": ("!!python/object/apply:os.system ['touch /tmp/acuinfo-pwned']\n",
                    "is not allowed"),
 }

@@ -69,6 +69,15 @@ def test_bad_timestamp_is_a_problem_not_a_crash():
     assert "not a valid timestamp" in problem("reviewed: 2026-13-45\n")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: !!bool maybe\n", "f.yaml:1:4: 'maybe' is not a valid bool"),
+    ("a: !!timestamp soon\n", "f.yaml:1:4: 'soon' is not a valid timestamp"),
+    ("a: !!timestamp 2026-01-01T25:00\n", "'2026-01-01T25:00' is not a valid timestamp"),
+])
+def test_a_tagged_value_its_type_cannot_read_is_a_problem(text, expected):
+    assert expected in problem(text)
+
+
 def test_decode_accepts_bom_and_refuses_binary():
     assert decode("\ufeffa: 1".encode(), "f.yaml") == "a: 1"
     with pytest.raises(KnowledgeError, match=r"f.yaml:2:3: byte 0xff is not valid UTF-8"):

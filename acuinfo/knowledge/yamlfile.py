@@ -297,6 +297,11 @@ def _typed_scalar(event: yaml.ScalarEvent, file: str, anchors: dict) -> object:
     except (ValueError, OverflowError) as err:
         _fail(file, event, f"{event.value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}: {err}",
               "put the value in quotes to keep it as text")
+    except (KeyError, AttributeError, IndexError, TypeError):
+        # How PyYAML's constructors fail on some text they cannot read, such as
+        # "!!bool maybe" (a KeyError) or "!!timestamp soon" (an AttributeError).
+        _fail(file, event, f"{event.value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}",
+              "put the value in quotes to keep it as text, or remove the tag")
     if isinstance(value, str):
         value = clean_text(value)
     if event.anchor is not None:
