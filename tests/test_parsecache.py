@@ -212,3 +212,20 @@ def test_an_index_build_keeps_no_parses_and_a_shown_entry_does(invoke, clinic, t
     assert kept() == before, "the build kept the parses of the files it read"
     assert invoke("-d", str(folder), "condition", "c1").stdout.startswith("Ache 1")
     assert len(kept() - before) == 1
+
+
+def test_a_line_comes_only_from_the_file_as_it_was_read(tmp_path):
+    """A file's positions are worked out by parsing it again when a problem needs one;
+    if it has changed since it was read, it gives none rather than lines of what it
+    says now. The same file unchanged gives the line."""
+    from acuinfo.knowledge.reading import parse_file
+
+    file = tmp_path / "neck-pain.yaml"
+    file.write_text("slug: neck-pain\ntitle: Neck pain\n", encoding="utf-8")
+    data = parse_file(file, keep=False)
+    assert data.positions is None  # none yet: the valid file needed none
+    assert data.where(("title",)) == (2, 1)
+    data = parse_file(file, keep=False)
+    file.write_text("# edited since\nslug: neck-pain\ntitle: Neck pain\n", encoding="utf-8")
+    assert data.where(("title",)) == (None, None)
+    assert data.problem(("title",), "a problem").file == str(file)

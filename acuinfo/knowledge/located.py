@@ -15,8 +15,9 @@ Path = tuple  # a path into the value: mapping keys and list indexes
 class YamlData:
     """A parsed file: its value, and the (line, column) of each value by path.
 
-    A value that came from the parse cache has no positions (None) until a problem
-    needs one; ``reparse`` then parses the file again to find them."""
+    Data read for a record, whether parsed now or from the parse cache, has no
+    positions (None) until a problem needs one; ``reparse`` then parses the file again
+    to find them (none, if it has changed since: see ``acuinfo.knowledge.reading``)."""
 
     __slots__ = ("file", "language", "positions", "reparse", "translation", "untranslated",
                  "value")

@@ -28,8 +28,9 @@ def parse_file(entry: Entry, keep: bool = True) -> YamlData:
 
     A file on disk whose parse is cached (see ``acuinfo.knowledge.parsecache``) is not parsed
     again. Either way its positions are worked out only if a problem needs them, by
-    parsing the file again: the valid files of a large folder never need one. ``keep`` False
-    leaves a new parse out of the cache (an index build reads thousands of files once)."""
+    parsing the file again (see ``_parse_again``): the valid files of a large folder never
+    need one. ``keep`` False leaves a new parse out of the cache (an index build reads
+    thousands of files once)."""
     from acuinfo.knowledge import parsecache
 
     file = str(entry)
@@ -42,11 +43,35 @@ def parse_file(entry: Entry, keep: bool = True) -> YamlData:
         if found:
             from acuinfo.knowledge.located import YamlData
 
-            return YamlData(file, value, None, reparse=partial(_parse_now, entry))
+            return YamlData(file, value, None, reparse=partial(_parse_again, entry, _stamp(stat)))
     data = _parse_now(entry, located=False)  # positions come from a parse again if needed
-    data.reparse = partial(_parse_now, entry)
+    data.reparse = partial(_parse_again, entry, _stamp(stat))
     if stat is not None and keep:
         parsecache.store(file, stat, data.value)
+    return data
+
+
+def _stamp(stat: os.stat_result | None) -> tuple[int, int, int, int] | None:
+    """What tells that a file has changed: its size, modification and change times and
+    inode (as the parse cache's key has them)."""
+    if stat is None:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def _parse_again(entry: Entry, stamp: tuple[int, int, int, int] | None) -> YamlData:
+    """The file parsed again, with positions, for the line of a problem in what was read
+    of it before, when it was as ``stamp`` says. A file that has changed since gives no
+    positions: its lines now could point anywhere, and a problem without a line still
+    names the file."""
+    data = _parse_now(entry)
+    if stamp is not None:
+        try:
+            now = _stamp(os.stat(entry))
+        except OSError:
+            now = None
+        if now != stamp:
+            data.positions = {}
     return data
 
 
@@ -119,7 +144,8 @@ def _parse_in_language(entry: Entry, translation: Entry, language: str,
         found, kept = parsecache.load_layered(files)
         if found and type(kept) is list and len(kept) == 3:
             value, untranslated, info = kept
-            data = YamlData(str(entry), value, None, reparse=partial(_parse_now, entry))
+            data = YamlData(str(entry), value, None,
+                            reparse=partial(_parse_again, entry, _stamp(files[0][1])))
             data.language = language
             data.untranslated = frozenset(tuple(path) for path in untranslated)
             data.translation = (str(translation), info)
