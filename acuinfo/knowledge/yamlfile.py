@@ -4,8 +4,9 @@ PyYAML's own loaders keep the last of two equal keys without a word, expand
 aliases without limit and recurse on deep nesting. So we take PyYAML's event
 stream (libyaml's C parser when present) and build plain Python values
 ourselves: iteratively, with limits on size, depth and alias expansion, with
-duplicate keys refused, and with the line and column of every value kept so
-that later checks can point at the right place.
+duplicate keys refused, and, when asked, with the line and column of every key
+and list item (a key's stands for its value's) kept so that later checks can
+point at the right place.
 
 Numbers are read more strictly than YAML 1.1 reads them. Only a plain decimal
 whole number of up to 18 digits becomes a number. Every other form YAML 1.1
@@ -103,7 +104,7 @@ def parse(text: str, file: str, located: bool = True) -> YamlData:
         raise KnowledgeError([Problem(file, _first_line(str(err)))]) from None
     finally:
         loader.dispose()
-    return YamlData(file, root, positions if located else None)
+    return YamlData(file, root, positions)
 
 
 def _problem_from_yaml(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
@@ -151,15 +152,16 @@ def _fail(file: str, event: yaml.Event, message: str, hint: str | None = None) -
 
 
 def _build(events: Iterator[yaml.Event], file: str, located: bool
-           ) -> tuple[object, dict[Path, tuple[int, int]]]:
+           ) -> tuple[object, dict[Path, tuple[int, int]] | None]:
     """Fold a file's events into its value and the (line, column) of each part, checking
     the limits as it goes.
 
     One loop, the collection being filled kept in local variables and those around it
     on a stack: a condition file is about 150 events, a folder holds thousands of
     files, and calls and attribute lookups per event would cost more than the parser
-    itself. Sizes count a value once for each collection it is in, aliases included,
-    so that ``MAX_VALUES`` bounds the work that expanding them makes."""
+    itself. A value counts once for itself and once more for each collection around
+    it, aliases included, so that ``MAX_VALUES`` bounds the work that expanding them
+    makes. Unlocated, the positions are None."""
     positions: dict[Path, tuple[int, int]] = {}
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[tuple] = []  # the state of each collection around the one being filled
@@ -239,6 +241,7 @@ def _build(events: Iterator[yaml.Event], file: str, located: bool
             container[key] = value
             has_key = False
             continue
+        # A key's line is needed, located or not, to name it in a duplicate's message.
         if position is None and (located or not in_list):
             mark = event.start_mark
             position = (mark.line + 1, mark.column + 1)
@@ -257,7 +260,7 @@ def _build(events: Iterator[yaml.Event], file: str, located: bool
         key, has_key = value, True
         if located:
             positions[(*path, value)] = position
-    return root, positions
+    return root, positions if located else None
 
 
 def _check_collection(event: yaml.CollectionStartEvent, file: str, depth: int) -> None:
@@ -271,9 +274,9 @@ def _check_collection(event: yaml.CollectionStartEvent, file: str, depth: int) -
 
 
 def _typed_scalar(event: yaml.ScalarEvent, file: str, anchors: dict) -> object:
-    """A scalar that may be of a type other than text, as its tag or YAML 1.1's implicit
-    types say (``_build`` has taken the text that cannot be): the value PyYAML's safe
-    constructor makes of it, but for the numbers kept as written."""
+    """The value of a scalar that has a tag, or that one of YAML 1.1's implicit types
+    may match (``_build`` reads all other text itself): what PyYAML's safe constructor
+    makes of it, but a number other than a plain whole one stays the text as written."""
     tag = event.tag
     if tag is None or tag == "!":
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
