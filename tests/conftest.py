@@ -34,6 +34,22 @@ def _installed_package_has_data() -> None:
         pytest.exit("acuinfo is not installed with its data: run pip install '.[test]' first", 2)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _installed_files_have_settled() -> None:
+    """Caches keep nothing of a file modified in the last two seconds (a second edit in
+    the same tick of a coarse clock would not show), and an install has just written
+    every built-in file: tests that expect those files cached wait, at most that long,
+    when they run right after ``pip install``."""
+    import time
+    from importlib.resources import as_file, files
+
+    from acuinfo.base.saferead import SETTLED_NS
+
+    with as_file(files("acuinfo") / "data") as folder:
+        newest = max(path.stat().st_mtime_ns for path in Path(folder).rglob("*"))
+    time.sleep(max(0, newest + SETTLED_NS - time.time_ns()) / 1e9)
+
+
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads or writes the developer's own settings, caches or knowledge folders."""
