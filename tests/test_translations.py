@@ -247,6 +247,27 @@ def test_a_translation_may_not_change_a_fact(run_script, clinic):
     assert Path(folder / "translations").is_dir()
 
 
+@pytest.mark.parametrize("relative, text, expected", [
+    # English names given as mappings, under the built-in translation's names
+    ("names.yaml", "ambiguous:\n- name: rheumatoid arthritis\n  aliases:\n"
+                   "  - name: carpal tunnel syndrome\n",
+     "names.yaml:4:5: ambiguous[0].aliases[0] must be text, not a mapping of fields"),
+    # a translated id given as a list, over the built-in English tips
+    ("translations/es/tips.yaml", "categories:\n- id:\n  - mindfulness\n",
+     "categories[0].id must be as in the English file"),
+])
+def test_a_broken_file_under_or_over_a_translation_is_a_problem(invoke, clinic, relative,
+                                                                 text, expected):
+    """Laying a translation over its English file meets what either holds, however
+    broken: a list where a name or an id should be is reported, not a crash."""
+    folder = clinic(relative, text)
+    result = invoke("-d", str(folder), "validate")
+    assert result.exit_code == 1
+    assert expected in result.stdout
+    assert "inside acuinfo" not in result.output
+    assert invoke("-d", str(folder), "--lang", "es", "tips").exit_code in (0, 1)
+
+
 def test_new_translation_starts_from_the_english_and_validates(run_script, tmp_path):
     folder = tmp_path / "clinic"
     made = run_script("new", "translation", "fr", "neck-pain", "-d", str(folder))

@@ -87,7 +87,7 @@ def overlay(english: object, translated: object, path: tuple = ()
                 merged[key] = value
                 if key not in KEPT and _has_words(value):
                     untranslated.add((*path, key))
-            elif key in NAMES and isinstance(value, list) and isinstance(translated[key], list):
+            elif key in NAMES and _all_text(value) and _all_text(translated[key]):
                 merged[key] = list(dict.fromkeys([*translated[key], *value]))
             else:
                 merged[key], below = overlay(value, translated[key], (*path, key))
@@ -106,8 +106,12 @@ def _overlay_list(english: list, translated: object, path: tuple) -> tuple[list,
     if not isinstance(translated, list):
         return english, {path}
     untranslated: set[tuple] = set()
-    if english and all(isinstance(item, dict) and "id" in item for item in english):
-        by_id = {item.get("id"): item for item in translated if isinstance(item, dict)}
+    # Items are matched by their ids when every English one has an id that can be one: a
+    # list or a mapping given as an id (in a broken file) cannot key a lookup.
+    if english and all(isinstance(item, dict) and "id" in item and _scalar(item["id"])
+                       for item in english):
+        by_id = {item["id"]: item for item in translated
+                 if isinstance(item, dict) and _scalar(item.get("id"))}
         merged = []
         for index, item in enumerate(english):
             if item["id"] in by_id:
@@ -132,6 +136,17 @@ def _overlay_list(english: list, translated: object, path: tuple) -> tuple[list,
             merged.append(item)
             untranslated.add((*path, index))
     return merged, untranslated
+
+
+def _all_text(value: object) -> bool:
+    """Whether ``value`` is a list of text, such as a list of names."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _scalar(value: object) -> bool:
+    """Whether a parsed value is a scalar (text, a number, a date...), as a key must be:
+    YAML's only other values are lists and mappings."""
+    return not isinstance(value, (dict, list))
 
 
 def _has_words(value: object) -> bool:
