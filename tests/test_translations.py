@@ -255,6 +255,9 @@ def test_a_translation_may_not_change_a_fact(run_script, clinic):
     # a translated id given as a list, over the built-in English tips
     ("translations/es/tips.yaml", "categories:\n- id:\n  - mindfulness\n",
      "categories[0].id must be as in the English file"),
+    # a translated term with no id at all
+    ("translations/es/glossary.yaml", "terms:\n- term: Trombosis venosa profunda (TVP)\n",
+     "translations/es/glossary.yaml"),
 ])
 def test_a_broken_file_under_or_over_a_translation_is_a_problem(invoke, clinic, relative,
                                                                  text, expected):

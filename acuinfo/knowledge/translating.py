@@ -110,7 +110,7 @@ def _overlay_list(english: list, translated: object, path: tuple) -> tuple[list,
     # list or a mapping given as an id (in a broken file) cannot key a lookup.
     if english and all(isinstance(item, dict) and "id" in item and _scalar(item["id"])
                        for item in english):
-        by_id = {item["id"]: item for item in translated
+        by_id = {item.get("id"): item for item in translated
                  if isinstance(item, dict) and _scalar(item.get("id"))}
         merged = []
         for index, item in enumerate(english):
