@@ -40,6 +40,13 @@ class TooLarge(OSError):
         self.file = file
 
 
+def stamp(found: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells that a file has changed: its size, its modification and change times
+    (the change time moves even when an edit sets the other back) and its inode (a file
+    replaced by another)."""
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+
+
 def read_limited(file: str | os.PathLike, limit: int) -> bytes:
     """The bytes of the regular file ``file``, or NotRegularFile, TooLarge or the OSError
     of opening it. At most ``limit + 1`` bytes are ever read."""

@@ -123,6 +123,7 @@ def _stat_hash(folder: str, names: list[str]) -> tuple[int, int, list[int]]:
             except OSError:
                 add(_MISSING)
                 continue
+            # saferead.stamp, written out: this runs once a file on every search
             add((file.st_size, file.st_mtime_ns, file.st_ctime_ns, file.st_ino))
     return hash(tuple(found)), max(max(found[1::4], default=0), 0), found
 

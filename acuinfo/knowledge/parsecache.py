@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from acuinfo import __version__
 from acuinfo.base.errors import AcuinfoError
 from acuinfo.base.places import cache_dir
-from acuinfo.base.saferead import SETTLED_NS, read_limited
+from acuinfo.base.saferead import SETTLED_NS, read_limited, stamp
 from acuinfo.base.safewrite import write_file
 
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # far more than a 2 MB knowledge file's parse needs
@@ -52,8 +52,7 @@ def _path(file: str) -> str:
 
 
 def _key(file: str, stat: os.stat_result) -> tuple:
-    return (__version__, sys.hexversion, file, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
-            stat.st_ino)
+    return (__version__, sys.hexversion, file, *stamp(stat))
 
 
 def load(file: str, stat: os.stat_result) -> tuple[bool, object]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from acuinfo.base.errors import KnowledgeError, Problem
 from acuinfo.base.languages import ENGLISH
+from acuinfo.base.saferead import stamp
 from acuinfo.knowledge.folders import Entry
 
 if TYPE_CHECKING:
@@ -52,11 +53,7 @@ def parse_file(entry: Entry, keep: bool = True) -> YamlData:
 
 
 def _stamp(stat: os.stat_result | None) -> tuple[int, int, int, int] | None:
-    """What tells that a file has changed: its size, modification and change times and
-    inode (as the parse cache's key has them)."""
-    if stat is None:
-        return None
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    return None if stat is None else stamp(stat)
 
 
 def _parse_again(entry: Entry, stamp: tuple[int, int, int, int] | None) -> YamlData:
