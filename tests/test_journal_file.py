@@ -5,6 +5,7 @@ of an add or an import: the journal is as it was or has the whole change."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import os
@@ -363,3 +364,35 @@ def test_ctrl_c_in_an_import_leaves_it_whole_or_not_at_all(tmp_path):
         assert len(rows(journal)) in (1, 2001)
         if len(rows(journal)) == 2001:
             break
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ("UPDATE entry SET day = '2024-13-45'", "its date is not a day of the calendar"),
+    ("UPDATE entry SET pain = 5.5", "its pain score is not a whole number from 0 to 10"),
+    ("UPDATE entry SET session = 99999999999999999999", "its session is not a whole number"),
+    ("UPDATE entry SET note = x'ff00'", "its note is not one line of text"),
+    ("UPDATE entry SET note = char(27) || '[2J'", "its note is not one line of text"),
+    ("UPDATE entry SET recorded = char(27) || ']0;title' || char(7)",
+     "the time it was written is not one line of text"),
+])
+def test_an_entry_acuinfo_did_not_write_is_refused_unchanged(tmp_path, change, words):
+    # What SQLite's own checks let through, from a file another program changed: no
+    # crash, no control character on the terminal, and nothing written.
+    journal = tmp_path / "journal.sqlite"
+    assert add(journal, 5, "--note", "first").returncode == 0
+    assert add(journal, 4).returncode == 0
+    with contextlib.closing(sqlite3.connect(journal)) as connection:
+        connection.execute(f"{change} WHERE id = 1")
+        connection.commit()
+    before = digest(journal)
+    for args in (["journal"], ["journal", "--format", "plain"], ["journal", "export"],
+                 ["journal", "add", "--pain", "1", "--enjoyment", "1", "--activity", "1"],
+                 ["journal", "delete", "2", "--yes"]):
+        result = acuinfo(journal, *args)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert f"entry 1 of the journal {journal} is not one acuinfo can read: "\
+               f"{words}" in result.stderr
+        assert "acuinfo has left it as it is" in result.stderr
+        assert TRACEBACK not in result.stderr and "inside acuinfo" not in result.stderr
+        assert "\x1b" not in result.stdout + result.stderr
+        assert digest(journal) == before, args

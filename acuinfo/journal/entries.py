@@ -140,6 +140,31 @@ def note(value: object) -> str:
     return text
 
 
+def stored(row: tuple) -> Entry:
+    """An entry as the journal file holds it (id, day, the three scores, session, note,
+    when it was written), checked. A file changed by another program can hold what
+    SQLite's own checks let through: a date that is no day, a score of 5.5, bytes, or
+    control characters that would reach the terminal. ValueError says what is wrong."""
+    number, when, *scores, session_number, text, recorded = row
+    if type(when) is not str or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", when):
+        raise ValueError("its date is not written as YEAR-MONTH-DAY")
+    try:
+        found = datetime.date.fromisoformat(when)
+    except ValueError:
+        raise ValueError("its date is not a day of the calendar") from None
+    for question, value in zip(QUESTIONS, scores, strict=True):
+        if type(value) is not int or not 0 <= value <= 10:
+            raise ValueError(f"its {question.label.lower()} score is not a whole number "
+                             "from 0 to 10")
+    if session_number is not None and (type(session_number) is not int
+                                       or session_number < 1):
+        raise ValueError("its session is not a whole number from 1")
+    for what, value in (("its note", text), ("the time it was written", recorded)):
+        if type(value) is not str or not value.isprintable():
+            raise ValueError(f"{what} is not one line of text")
+    return Entry(number, found, *scores, session_number, text, recorded)
+
+
 def new_entry(values: dict[str, object], today: datetime.date) -> Entry:
     """An entry, id 0 until the journal gives it one, from raw ``values`` (pain,
     enjoyment, activity, and optionally date, session, note), checked; InputError

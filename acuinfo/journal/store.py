@@ -31,7 +31,7 @@ from pathlib import Path
 from acuinfo.base.errors import AcuinfoError
 from acuinfo.base.interrupt import deferred, stop_if_pressed, watched
 from acuinfo.base.safetext import shown_name
-from acuinfo.journal.entries import Entry, InputError
+from acuinfo.journal.entries import Entry, InputError, stored
 
 APPLICATION_ID = 0x41435531  # "ACU1" in the file's header: this is an acuinfo journal
 LAYOUT = 2
@@ -147,7 +147,15 @@ class Journal:
             rows = self.connection.execute(
                 "SELECT id, day, pain, enjoyment, activity, session, note, "
                 f"{recorded} FROM entry ORDER BY day, id").fetchall()
-        return [Entry(row[0], datetime.date.fromisoformat(row[1]), *row[2:]) for row in rows]
+        found = []
+        for row in rows:
+            try:
+                found.append(stored(row))
+            except ValueError as err:
+                raise JournalError(f"entry {row[0]} of the journal {shown_name(self.path)} "
+                                   f"is not one acuinfo can read: {err}. "
+                                   + _leave_it()) from None
+        return found
 
     def entry(self, number: int) -> Entry:
         for found in self.entries():
@@ -161,6 +169,7 @@ class Journal:
     def add(self, entry: Entry) -> Entry:
         """Add one entry; the entry with its number."""
         with self._change():
+            self.entries()  # one that cannot be read whole is refused, unchanged
             number = self._insert(entry)
         return entry._replace(id=number, recorded=entry.recorded or _now())
 
