@@ -44,6 +44,7 @@ def test_a_closed_pipe_is_success_in_every_format(tmp_path, fmt, reader):
 
 @pytest.mark.parametrize("env", [{"LANG": "C", "LC_ALL": "C"}, {"PYTHONIOENCODING": "ascii"},
                                  {"TERM": "dumb"}, {"COLUMNS": "20"}, {"COLUMNS": "400"},
+                                 {"COLUMNS": "99999999999"},
                                  {"NO_COLOR": "1"}, {"FORCE_COLOR": "1", "TERM": "dumb"}])
 @pytest.mark.parametrize("args", COMMANDS)
 def test_odd_terminals(run_script, env, args):
@@ -54,6 +55,8 @@ def test_odd_terminals(run_script, env, args):
     if env.get("COLUMNS") == "20":  # a web address or path is never broken, so may run past
         assert all(len(line) <= 20 for line in result.stdout.splitlines()
                    if "/" not in line)
+    if env.get("COLUMNS") == "99999999999":  # a mistake: lines as wide as a wide screen
+        assert max(len(line) for line in result.stdout.splitlines()) <= 1_000
 
 
 def test_ascii_terminal_gets_no_unicode_decoration(run_script):

@@ -42,6 +42,7 @@ from acuinfo.views.document import (
 
 INDENT = 2
 MIN_WIDTH = 8
+MAX_WIDTH = 1_000  # wider than any screen: a larger COLUMNS is a mistake, not a terminal
 BLANK_CELL = "____"  # an empty cell of a form, such as a pain diary: a line to write on
 BLANK: Runs = ()
 
@@ -116,7 +117,7 @@ class _Layout:
     lines where the style would be dropped anyway (``styled`` False)."""
 
     def __init__(self, width: int, ascii_only: bool, styled: bool = True) -> None:
-        self.width = max(width, MIN_WIDTH)
+        self.width = min(max(width, MIN_WIDTH), MAX_WIDTH)
         self.ascii = ascii_only
         self.styled = styled  # False: the lines are for plain text, so a style can go
         self.bullet = "- " if ascii_only else "• "
