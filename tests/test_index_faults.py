@@ -154,6 +154,19 @@ def test_damaged_bytes_in_the_index_never_reach_the_screen(run_script, tmp_path)
         assert "Low back pain" in result.stdout, args
 
 
+def test_a_schema_that_is_no_longer_text_has_the_index_rebuilt(run_script, tmp_path):
+    """SQLite's error for a damaged schema quotes its bytes, which Python cannot decode:
+    the same damage, under another name."""
+    assert run_script("conditions").returncode == 0
+    index = index_file(tmp_path)
+    data = index.read_bytes()
+    table = b"CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+    assert data.count(table) == 1
+    index.write_bytes(data.replace(table, table.replace(b"KEY,", b"KEY\xe7")))
+    check_everything_works(run_script)
+    assert b"KEY\xe7" not in index_file(tmp_path).read_bytes()
+
+
 def test_damaged_folder_listings_are_not_used(run_script, tmp_path, clinic):
     folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
     settled = time.time() - 3600

@@ -108,6 +108,14 @@ def damaged(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def schema_not_text(path: Path) -> None:
+    """SQLite's error for this schema quotes bytes that are not UTF-8."""
+    assert add(path).returncode == 0
+    data = path.read_bytes()
+    assert data.count(b"AUTOINCREMENT,") == 1
+    path.write_bytes(data.replace(b"AUTOINCREMENT,", b"AUTOINCREMENT\xe7"))
+
+
 @pytest.mark.parametrize(("make", "words"), [
     (lambda p: p.write_text("my own notes, not a journal\n"), "is not an acuinfo journal "
                                                                  "(it is not an SQLite file)"),
@@ -115,6 +123,7 @@ def damaged(path: Path) -> None:
     (lambda p: sqlite3.connect(p).execute("CREATE TABLE mine (x)").connection.commit(),
      "is an SQLite file, but not an acuinfo journal"),
     (damaged, "is damaged"),
+    (schema_not_text, "is damaged"),
 ])
 def test_what_is_not_a_journal_is_never_written_to(tmp_path, make, words):
     journal = tmp_path / "journal.sqlite"

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
+
 GRACE_S = 24 * 60 * 60  # an unused index is left for a day before it is removed
 FOLDERS_KEY = "folders"  # the meta row that names an index's folders: bytes, NUL between
 FORMAT_KEY = "format"  # the meta row that names the version and format that built it
@@ -123,7 +125,7 @@ def _still_usable(path: Path, current_format: str) -> bool:
         with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as db:
             rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
                                    (FOLDERS_KEY, FORMAT_KEY)))
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return False
     folders, built_by = rows.get(FOLDERS_KEY), rows.get(FORMAT_KEY)
     if not isinstance(folders, bytes) or built_by != current_format:

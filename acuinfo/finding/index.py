@@ -50,6 +50,7 @@ from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.index_rows import BUILT_BY, SUBFOLDERS, resolved
 from acuinfo.finding.packed_text import prepare
+from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.translating import TRANSLATIONS
 
@@ -67,7 +68,7 @@ def using(knowledge: Knowledge, use: Callable[[sqlite3.Connection], T]) -> T:
     connection = open_index(knowledge)
     try:
         return use(connection)
-    except (sqlite3.Error, DamagedCache):
+    except (*SQLITE_ERRORS, DamagedCache):
         stop_if_pressed()  # the query stopped for Ctrl-C: the index is fine
     finally:
         connection.close()  # and with it the read, which an update waits for
@@ -92,7 +93,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
         from acuinfo.finding import index_update
 
         _sweep(path.parent)  # what killed runs left, as a build sweeps: builds are rare now
-        with contextlib.suppress(OSError, sqlite3.Error, AcuinfoError):
+        with contextlib.suppress(OSError, *SQLITE_ERRORS, AcuinfoError):
             now = time.time_ns()
             if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
                 if any(listing is not known.get(folder)
@@ -142,13 +143,13 @@ def _open_existing(path: Path, key: bytes) -> sqlite3.Connection | None:
     corrupt or unreadable, which is then rebuilt."""
     try:
         connection = connect(index_uri(path))
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return None
     try:
         row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
         if row is not None and row[0] == key:
             return connection
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         stop_if_pressed()  # else: not an index, damaged, or from another version
     connection.close()
     return None
@@ -218,7 +219,7 @@ def _build(knowledge: Knowledge, path: Path, scanned: list[str],
         return connect(index_uri(path))
     except _ForThisRun as kept:
         return kept.connection
-    except (OSError, sqlite3.Error, AcuinfoError):
+    except (OSError, *SQLITE_ERRORS, AcuinfoError):
         stop_if_pressed()
         connection = connect(":memory:")  # no usable cache folder: an index for this run
         _fill(connection, knowledge, key, state, now)

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from acuinfo.finding.cache_files import index_uri
+from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
 
 WAIT_S = 10.0  # updates take well under a second: a lock held longer is stuck
 POLL_S = 0.005
@@ -114,7 +115,7 @@ def clear_journal(path: Path) -> None:
     if not os.path.lexists(journal):
         return
     if os.path.lexists(path):
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*SQLITE_ERRORS):
             connection = sqlite3.connect(index_uri(path), uri=True, isolation_level=None)
             try:
                 connection.execute("BEGIN IMMEDIATE")  # rolls a hot journal back first

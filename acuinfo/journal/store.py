@@ -403,6 +403,8 @@ def _errors(path: Path, action: str) -> Iterator[None]:
             raise JournalError(f"cannot {action} the journal {shown}: the file or its "
                                f"folder cannot be opened or written{unchanged}") from None
         raise JournalError(f"cannot {action} the journal {shown}: {err}{unchanged}") from None
+    except UnicodeDecodeError:  # SQLite's message quoted damaged bytes: the same damage
+        raise JournalError(f"the journal {shown} is damaged. " + _leave_it()) from None
     except OSError as err:
         if err.errno == errno.ENOSPC or _full(path.parent):
             raise JournalError(f"cannot {action} the journal {shown}: the disk is full"
