@@ -267,6 +267,17 @@ def test_a_damaged_packed_text_is_never_shown(run_script, tmp_path, damage):
     check_everything_works(run_script)
 
 
+@pytest.mark.parametrize("damage", [
+    "UPDATE entries SET title = CAST(title AS BLOB)",
+    "UPDATE entries SET summary = CAST(summary AS BLOB) WHERE kind = 'condition'",
+])
+def test_a_value_of_another_type_in_the_index_has_it_rebuilt(run_script, tmp_path, damage):
+    """A damaged record can hold bytes where text was kept: it fails its checksum like
+    any other damage, and is never shown."""
+    search_survives(run_script, tmp_path, damage)
+    check_everything_works(run_script)
+
+
 def test_words_of_an_entry_the_index_does_not_hold_have_it_rebuilt(run_script, tmp_path):
     search_survives(run_script, tmp_path, "DELETE FROM entries WHERE kind = 'condition'")
 

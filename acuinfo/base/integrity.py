@@ -17,7 +17,10 @@ class DamagedCache(Exception):
 def checksum(*texts: str | None) -> int:
     """A quick checksum of some texts, in order (CRC-32: hashlib costs milliseconds to
     import, and this guards against damage, not against an attacker)."""
-    joined = "\0".join("\1" if text is None else text for text in texts)
+    try:
+        joined = "\0".join("\1" if text is None else text for text in texts)
+    except TypeError:  # bytes or a number where text was kept: a damaged row
+        raise DamagedCache("a cached row holds a value that is not text") from None
     return binascii.crc32(joined.encode("utf-8", "surrogatepass"))
 
 

@@ -93,7 +93,7 @@ def open_index(knowledge: Knowledge) -> sqlite3.Connection:
         from acuinfo.finding import index_update
 
         _sweep(path.parent)  # what killed runs left, as a build sweeps: builds are rare now
-        with contextlib.suppress(OSError, *SQLITE_ERRORS, AcuinfoError):
+        with contextlib.suppress(OSError, *SQLITE_ERRORS, AcuinfoError, DamagedCache):
             now = time.time_ns()
             if index_update.update(knowledge, path, state, _settled_key(key, state, now), now):
                 if any(listing is not known.get(folder)
