@@ -116,6 +116,14 @@ def schema_not_text(path: Path) -> None:
     path.write_bytes(data.replace(b"AUTOINCREMENT,", b"AUTOINCREMENT\xe7"))
 
 
+def text_not_utf8(path: Path) -> None:
+    """A note SQLite holds as text, in bytes that are not UTF-8 (and an escape code)."""
+    assert add(path).returncode == 0
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE entry SET note = CAST(x'1b5b324aff' AS TEXT)")
+        connection.commit()
+
+
 @pytest.mark.parametrize(("make", "words"), [
     (lambda p: p.write_text("my own notes, not a journal\n"), "is not an acuinfo journal "
                                                                  "(it is not an SQLite file)"),
@@ -124,6 +132,7 @@ def schema_not_text(path: Path) -> None:
      "is an SQLite file, but not an acuinfo journal"),
     (damaged, "is damaged"),
     (schema_not_text, "is damaged"),
+    (text_not_utf8, "is damaged"),
 ])
 def test_what_is_not_a_journal_is_never_written_to(tmp_path, make, words):
     journal = tmp_path / "journal.sqlite"

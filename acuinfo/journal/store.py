@@ -397,7 +397,7 @@ def _errors(path: Path, action: str) -> Iterator[None]:
             raise JournalError(f"the journal {shown} is busy: another program has been "
                                f"writing to it for {BUSY_SECONDS} seconds{unchanged}. Try "
                                "again later") from None
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
+        if any(word in text for word in ("not a database", "malformed", "corrupt", "decode")):
             raise JournalError(f"the journal {shown} is damaged. " + _leave_it()) from None
         if "unable to open" in text or "disk i/o" in text:
             raise JournalError(f"cannot {action} the journal {shown}: the file or its "
