@@ -4,6 +4,7 @@ run shows what the knowledge files say."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -276,6 +277,34 @@ def test_a_value_of_another_type_in_the_index_has_it_rebuilt(run_script, tmp_pat
     any other damage, and is never shown."""
     search_survives(run_script, tmp_path, damage)
     check_everything_works(run_script)
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE stamps SET value = 'not marshal'",  # what an update compares
+    "UPDATE marshalled SET value = 'not marshal'",  # the lists kept ready
+    "UPDATE problems SET file = 7",  # a problem's file
+])
+def test_kept_values_of_another_type_have_the_index_rebuilt(run_script, tmp_path, clinic,
+                                                             damage):
+    """Text or a number where the index kept bytes: the next run, whether it updates the
+    index after an edit or only reads it, shows what the files say."""
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    clinic("conditions/broken.yaml", "title: [unclosed\n")
+    settled = time.time() - 3600
+    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
+        os.utime(path, (settled, settled))
+    assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
+    with contextlib.closing(sqlite3.connect(index_file(tmp_path))) as connection:
+        assert connection.execute(damage).rowcount > 0
+        connection.commit()
+    for edit in (None, "Jaw pain"):
+        if edit:
+            (folder / "conditions" / "jaw-ache.yaml").write_text(condition("jaw-ache", edit))
+        for args in (["conditions"], ["search", "jaw"], ["validate"]):
+            result = run_script("-d", str(folder), *args)
+            assert TRACEBACK not in result.stderr and "inside acuinfo" not in result.stderr
+            shown = result.stdout + result.stderr
+            assert ("broken.yaml:2" if args == ["validate"] else edit or "Jaw ache") in shown
 
 
 def test_words_of_an_entry_the_index_does_not_hold_have_it_rebuilt(run_script, tmp_path):

@@ -236,7 +236,7 @@ def kept_stamps(connection: sqlite3.Connection, folder: str) -> dict[str, Stamp]
     damaged."""
     row = connection.execute("SELECT value, checksum FROM stamps WHERE folder = ?",
                              (os.fsencode(folder),)).fetchone()
-    if row is None or binascii.crc32(row[0]) != row[1]:
+    if row is None or type(row[0]) is not bytes or binascii.crc32(row[0]) != row[1]:
         return None
     try:
         stamps = marshal.loads(row[0])
@@ -311,6 +311,8 @@ def problems(connection: sqlite3.Connection, kind: str, knowledge: Knowledge) ->
     for folder, raw, line, column, message, hint, expected in connection.execute(
             "SELECT folder, file, line, col, message, hint, checksum FROM problems"
             " WHERE kind = ? ORDER BY folder, file, line, col, message", (kind,)):
+        if type(raw) is not bytes:
+            raise DamagedCache("a problem's file in the index is not a name")
         file = os.fsdecode(raw)
         verified((str(folder), file, str(line), str(column), message, hint), expected)
         if folder is not None:
@@ -334,7 +336,7 @@ def _load(connection: sqlite3.Connection, name: str) -> object | None:
     row = connection.execute("SELECT format, value, checksum FROM marshalled WHERE name = ?",
                              (name,)).fetchone()
     if row and row[0] == marshal.version:
-        if binascii.crc32(row[1]) != row[2]:
+        if type(row[1]) is not bytes or binascii.crc32(row[1]) != row[2]:
             raise DamagedCache("a value kept in the index does not match its checksum")
         try:
             return marshal.loads(row[1])
