@@ -307,6 +307,34 @@ def test_kept_values_of_another_type_have_the_index_rebuilt(run_script, tmp_path
             assert ("broken.yaml:2" if args == ["validate"] else edit or "Jaw ache") in shown
 
 
+@pytest.mark.parametrize("damage", [
+    "UPDATE entries SET title = CAST(title AS BLOB)",  # bytes where the titles were
+    "UPDATE entries SET title = 'Jaw cache' WHERE title = 'Jaw ache'",  # other words
+    "UPDATE drafted SET title = 'Hip cache'",  # a draft's, shown only with --drafts
+])
+def test_an_update_lists_only_rows_that_pass_their_checksums(run_script, tmp_path, clinic,
+                                                             damage):
+    """An update keeps the rows of the files that did not change, and the lists it makes
+    again come from them: damaged ones have the index rebuilt instead."""
+    folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
+    clinic("conditions/hip-ache.yaml", condition("hip-ache", "Hip ache") + "status: draft\n")
+    clinic("conditions/leg-ache.yaml", condition("leg-ache", "Leg ache"))
+    settled = time.time() - 3600
+    for path in [*(folder / "conditions").iterdir(), folder / "conditions", folder]:
+        os.utime(path, (settled, settled))
+    assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
+    with contextlib.closing(sqlite3.connect(index_file(tmp_path))) as connection:
+        assert connection.execute(damage).rowcount > 0
+        connection.commit()
+    (folder / "conditions" / "leg-ache.yaml").write_text(condition("leg-ache", "Leg pain"))
+    for args in (["conditions"], ["--drafts", "conditions"]):
+        result = run_script("-d", str(folder), *args)
+        assert result.returncode == 0 and TRACEBACK not in result.stderr, result.stderr
+        assert "Jaw ache" in result.stdout and "Leg pain" in result.stdout
+        assert "cache" not in result.stdout
+        assert ("Hip ache" in result.stdout) == (args[0] == "--drafts")
+
+
 def test_words_of_an_entry_the_index_does_not_hold_have_it_rebuilt(run_script, tmp_path):
     search_survives(run_script, tmp_path, "DELETE FROM entries WHERE kind = 'condition'")
 

@@ -35,7 +35,7 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 22
+FORMAT = 23
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
@@ -65,7 +65,7 @@ CREATE TABLE problems (kind TEXT NOT NULL, folder INTEGER, file BLOB NOT NULL, l
                        unit BLOB);
 -- folder: the position of the folder the file is in (file is then relative to it), or NULL
 CREATE TABLE drafted (unit BLOB NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                      summary TEXT NOT NULL);
+                      summary TEXT NOT NULL, checksum INTEGER NOT NULL);
 CREATE TABLE stamps (folder BLOB PRIMARY KEY, value BLOB NOT NULL, checksum INTEGER NOT NULL);
 -- value: marshalled, file name -> (size, modification time, change time, inode)
 CREATE TABLE marshalled (name TEXT PRIMARY KEY, format INTEGER NOT NULL, value BLOB NOT NULL,
@@ -199,8 +199,8 @@ def digest(rows: Rows) -> bytes:
 def add_drafts(connection: sqlite3.Connection, drafts: Iterable[tuple[str, str, str, str]]
                ) -> None:
     """(unit, slug, title, summary) of the conditions marked as drafts."""
-    connection.executemany("INSERT INTO drafted VALUES (?, ?, ?, ?)",
-                           [(_raw(unit), *rest) for unit, *rest in drafts])
+    connection.executemany("INSERT INTO drafted VALUES (?, ?, ?, ?, ?)",
+                           [(_raw(unit), *rest, checksum(*rest)) for unit, *rest in drafts])
 
 
 def drafted(knowledge: Knowledge) -> list[tuple[str, str, str, str]]:
@@ -251,12 +251,16 @@ def finish(connection: sqlite3.Connection, key: bytes, knowledge: Knowledge, sta
     The list of conditions is kept marshalled: marshal reads ten thousand rows several
     times faster than SQLite hands them over one by one. ``listed`` is that list when the
     caller has it already (an update changes a few rows of the old one)."""
+    # Made from rows that pass their checksums: an update keeps rows of earlier runs.
     if listed is None:
-        listed = sorted(map(list, connection.execute(
-            "SELECT name, title, summary FROM entries WHERE kind = 'condition'")), key=by_title)
+        listed = sorted(([name, title, summary] for _, name, title, _, summary in (
+            verified(row[:5], row[5]) for row in connection.execute(
+                "SELECT kind, name, title, command, summary, checksum FROM entries"
+                " WHERE kind = 'condition'"))), key=by_title)
     save(connection, "conditions", listed)
-    save(connection, "drafts", sorted(map(list, connection.execute(  # in no list or search
-        "SELECT slug, title, summary FROM drafted")), key=by_title))
+    drafts = sorted((list(verified(row[:3], row[3])) for row in connection.execute(
+        "SELECT slug, title, summary, checksum FROM drafted")), key=by_title)
+    save(connection, "drafts", drafts)  # in no list or search
     parts = marshal.dumps(state.parts)
     values = {"signature": key, "language": knowledge.language, "built_ns": built_ns,
               "parts": binascii.crc32(parts).to_bytes(4, "big") + parts,

@@ -45,6 +45,7 @@ KEYS = tuple(question.key for question in QUESTIONS)
 MAX_SESSION = 200
 MAX_NOTE = 500
 EARLIEST = datetime.date(1900, 1, 1)
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # YEAR-MONTH-DAY, as entries are written and kept
 
 
 class Entry(Record):
@@ -96,7 +97,7 @@ def day(value: object, today: datetime.date) -> datetime.date:
     """A date written as YYYY-MM-DD, not in the future."""
     text = str(value).strip() if isinstance(value, (str, datetime.date)) else ""
     try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        if not re.fullmatch(DATE, text):
             raise ValueError
         found = datetime.date.fromisoformat(text)
     except ValueError:
@@ -146,7 +147,7 @@ def stored(row: tuple) -> Entry:
     SQLite's own checks let through: a date that is no day, a score of 5.5, bytes, or
     control characters that would reach the terminal. ValueError says what is wrong."""
     number, when, *scores, session_number, text, recorded = row
-    if type(when) is not str or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", when):
+    if type(when) is not str or not re.fullmatch(DATE, when):
         raise ValueError("its date is not written as YEAR-MONTH-DAY")
     try:
         found = datetime.date.fromisoformat(when)
