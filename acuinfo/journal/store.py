@@ -383,7 +383,9 @@ def _errors(path: Path, action: str) -> Iterator[None]:
     unchanged = "; the journal is unchanged" if action == "change" else ""
     try:
         yield
-    except sqlite3.Error as err:
+    except (sqlite3.Error, UnicodeDecodeError) as err:
+        # A UnicodeDecodeError is SQLite's message quoting damaged bytes, which Python
+        # could not decode: damage, as "decode" in its words says below.
         stop_if_pressed()
         text = str(err).lower()
         code = getattr(err, "sqlite_errorcode", None)
@@ -403,8 +405,6 @@ def _errors(path: Path, action: str) -> Iterator[None]:
             raise JournalError(f"cannot {action} the journal {shown}: the file or its "
                                f"folder cannot be opened or written{unchanged}") from None
         raise JournalError(f"cannot {action} the journal {shown}: {err}{unchanged}") from None
-    except UnicodeDecodeError:  # SQLite's message quoted damaged bytes: the same damage
-        raise JournalError(f"the journal {shown} is damaged. " + _leave_it()) from None
     except OSError as err:
         if err.errno == errno.ENOSPC or _full(path.parent):
             raise JournalError(f"cannot {action} the journal {shown}: the disk is full"
