@@ -57,6 +57,22 @@ def index_file(tmp_path: Path) -> Path:
     return found
 
 
+def settle(*paths: Path) -> float:
+    """Date ``paths`` an hour back, as files and folders no one has touched of late; the
+    time it gave them."""
+    settled = time.time() - 3600
+    for path in paths:
+        os.utime(path, (settled, settled))
+    return settled
+
+
+def damage_index(tmp_path: Path, statement: str) -> None:
+    """Run ``statement`` on the index, as damage that must change some row."""
+    with contextlib.closing(sqlite3.connect(index_file(tmp_path))) as connection:
+        assert connection.execute(statement).rowcount > 0
+        connection.commit()
+
+
 @pytest.mark.parametrize("then", ["keep the index", "delete the index"])
 def test_a_writer_killed_inside_the_index_breaks_nothing(run_script, tmp_path, then):
     """A process killed while it wrote into the index in place (as acuinfo once did with
@@ -79,9 +95,7 @@ def test_a_killed_update_never_meets_the_next_full_build(run_script, tmp_path, c
     that then replaces the index lets SQLite roll that journal back into the file it
     belongs to first: left beside the new file, it would be rolled into that one."""
     folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
-    settled = time.time() - 3600
-    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
-        os.utime(path, (settled, settled))
+    settled = settle(folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder)
     assert run_script("-d", str(folder), "conditions").returncode == 0
     index = index_file(tmp_path)
     killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(index)])
@@ -170,9 +184,7 @@ def test_a_schema_that_is_no_longer_text_has_the_index_rebuilt(run_script, tmp_p
 
 def test_damaged_folder_listings_are_not_used(run_script, tmp_path, clinic):
     folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
-    settled = time.time() - 3600
-    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
-        os.utime(path, (settled, settled))
+    settled = settle(folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder)
     assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
     (listings,) = (tmp_path / "cache").glob("index-*.listings")
     data = bytearray(listings.read_bytes())
@@ -290,13 +302,9 @@ def test_kept_values_of_another_type_have_the_index_rebuilt(run_script, tmp_path
     index after an edit or only reads it, shows what the files say."""
     folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
     clinic("conditions/broken.yaml", "title: [unclosed\n")
-    settled = time.time() - 3600
-    for path in (folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder):
-        os.utime(path, (settled, settled))
+    settle(folder / "conditions" / "jaw-ache.yaml", folder / "conditions", folder)
     assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
-    with contextlib.closing(sqlite3.connect(index_file(tmp_path))) as connection:
-        assert connection.execute(damage).rowcount > 0
-        connection.commit()
+    damage_index(tmp_path, damage)
     for edit in (None, "Jaw pain"):
         if edit:
             (folder / "conditions" / "jaw-ache.yaml").write_text(condition("jaw-ache", edit))
@@ -319,13 +327,9 @@ def test_an_update_lists_only_rows_that_pass_their_checksums(run_script, tmp_pat
     folder = clinic("conditions/jaw-ache.yaml", condition("jaw-ache", "Jaw ache"))
     clinic("conditions/hip-ache.yaml", condition("hip-ache", "Hip ache") + "status: draft\n")
     clinic("conditions/leg-ache.yaml", condition("leg-ache", "Leg ache"))
-    settled = time.time() - 3600
-    for path in [*(folder / "conditions").iterdir(), folder / "conditions", folder]:
-        os.utime(path, (settled, settled))
+    settle(*(folder / "conditions").iterdir(), folder / "conditions", folder)
     assert "Jaw ache" in run_script("-d", str(folder), "conditions").stdout
-    with contextlib.closing(sqlite3.connect(index_file(tmp_path))) as connection:
-        assert connection.execute(damage).rowcount > 0
-        connection.commit()
+    damage_index(tmp_path, damage)
     (folder / "conditions" / "leg-ache.yaml").write_text(condition("leg-ache", "Leg pain"))
     for args in (["conditions"], ["--drafts", "conditions"]):
         result = run_script("-d", str(folder), *args)
@@ -344,9 +348,7 @@ def search_survives(run_script, tmp_path: Path, damage: str) -> None:
     that meets the damage and in the one after, over the rebuilt index."""
     wanted = run_script("search", "lower", "back", "-f", "json")
     assert wanted.returncode == 0, wanted.stderr
-    with sqlite3.connect(index_file(tmp_path)) as connection:
-        assert connection.execute(damage).rowcount > 0
-    connection.close()
+    damage_index(tmp_path, damage)
     for _ in range(2):
         result = run_script("search", "lower", "back", "-f", "json")
         assert result.returncode == 0 and TRACEBACK not in result.stderr, result.stderr
