@@ -50,6 +50,23 @@ def test_every_problem_is_reported_at_once(invoke, clinic):
     assert re.search(r"checked 3 files in 1 folder: \d+ problems$", out.strip())
 
 
+@pytest.mark.parametrize(("find", "replace", "message"), [
+    ("title: Neck pain", "title: [Neck, pain]", "title must be text, not a list"),
+    ("title: Neck pain", "title:", "title must be text, not nothing"),
+    ("aliases:\n", "aliases:\n  - {name: neck ache}\n", "aliases[0] must be text, not a mapping"),
+    ("slug: neck-pain", "slug: [neck-pain]", "slug must be text, not a list"),
+])
+def test_a_name_of_the_wrong_type_is_a_problem_not_a_crash(invoke, clinic, find, replace,
+                                                           message):
+    """A file with problems still gives a partial record, whose names are compared with
+    every other condition's: one that is not text is reported, and left out of that."""
+    assert find in GOOD
+    folder = clinic("conditions/neck-pain.yaml", GOOD.replace(find, replace, 1))
+    result = invoke("validate", str(folder))
+    assert result.exit_code == 1
+    assert message in result.stdout, result.stdout
+
+
 def test_slug_must_match_file_name(invoke, clinic):
     folder = clinic("conditions/jaw.yaml", GOOD.replace("slug: neck-pain", "slug: jaw-pain"))
     result = invoke("validate", str(folder))

@@ -201,7 +201,10 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
     """A condition's title that another condition's title is too, or its alias that
     another condition gives as an alias and none as its title, unless names.yaml lists
     it as ambiguous: asked for it, acuinfo would list both rather than show one."""
-    checked = [record for record in loaded if isinstance(record, records.Condition)]
+    # A file with problems gives a record as far as it could be built: a name of the
+    # wrong type is reported where the file is checked, and is left out here.
+    checked = [record for record in loaded if isinstance(record, records.Condition)
+               and isinstance(record.slug, str)]
     if not checked:
         return []
     from acuinfo.base.words import phrase_key
@@ -220,8 +223,10 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
     for record in checked:
         names = [(("title",), record.title, titles), *(
             (("aliases", index), alias, {} if phrase_key(alias) in titles else aliases)
-            for index, alias in enumerate(record.aliases))]
+            for index, alias in enumerate(record.aliases) if isinstance(alias, str))]
         for where, name, claims in names:
+            if not isinstance(name, str):
+                continue
             others = sorted(claims.get(phrase_key(name), set()) - {record.slug})
             if others and phrase_key(name) not in declared:
                 named = ", ".join(f"{slug} ({shown_name(files[slug])})" for slug in others)
