@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
+from acuinfo.base.sqlite_errors import SQLITE_ERRORS
 
 GRACE_S = 24 * 60 * 60  # an unused index is left for a day before it is removed
 FOLDERS_KEY = "folders"  # the meta row that names an index's folders: bytes, NUL between

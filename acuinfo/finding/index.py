@@ -44,13 +44,13 @@ from acuinfo.base.places import cache_dir
 from acuinfo.base.progress import progress_bar
 from acuinfo.base.saferead import read_limited
 from acuinfo.base.safewrite import new_file, sweep, write_file
+from acuinfo.base.sqlite_errors import SQLITE_ERRORS
 from acuinfo.finding import cache_files, index_lock, index_rows
 from acuinfo.finding.cache_files import index_uri
 from acuinfo.finding.entries import collect
 from acuinfo.finding.freshness import Listing, Signature, signature
 from acuinfo.finding.index_rows import BUILT_BY, SUBFOLDERS, resolved
 from acuinfo.finding.packed_text import prepare
-from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.translating import TRANSLATIONS
 

@@ -27,8 +27,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from acuinfo.base.sqlite_errors import SQLITE_ERRORS
 from acuinfo.finding.cache_files import index_uri
-from acuinfo.finding.sqlite_errors import SQLITE_ERRORS
 
 WAIT_S = 10.0  # updates take well under a second: a lock held longer is stuck
 POLL_S = 0.005

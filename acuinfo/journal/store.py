@@ -31,6 +31,7 @@ from pathlib import Path
 from acuinfo.base.errors import AcuinfoError
 from acuinfo.base.interrupt import deferred, stop_if_pressed, watched
 from acuinfo.base.safetext import shown_name
+from acuinfo.base.sqlite_errors import SQLITE_ERRORS
 from acuinfo.journal.entries import Entry, InputError, stored
 
 APPLICATION_ID = 0x41435531  # "ACU1" in the file's header: this is an acuinfo journal
@@ -383,7 +384,7 @@ def _errors(path: Path, action: str) -> Iterator[None]:
     unchanged = "; the journal is unchanged" if action == "change" else ""
     try:
         yield
-    except (sqlite3.Error, UnicodeDecodeError) as err:
+    except SQLITE_ERRORS as err:
         # A UnicodeDecodeError is SQLite's message quoting damaged bytes, which Python
         # could not decode: damage, as "decode" in its words says below.
         stop_if_pressed()
