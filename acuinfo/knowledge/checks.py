@@ -221,12 +221,10 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
             aliases.setdefault(phrase_key(alias), set()).add(condition.slug)
     problems = []
     for record in checked:
-        names = [(("title",), record.title, titles), *(
-            (("aliases", index), alias, {} if phrase_key(alias) in titles else aliases)
-            for index, alias in enumerate(record.aliases) if isinstance(alias, str))]
+        names = [(("title",), record.title, titles)] if isinstance(record.title, str) else []
+        names += [(("aliases", index), alias, {} if phrase_key(alias) in titles else aliases)
+                  for index, alias in enumerate(record.aliases) if isinstance(alias, str)]
         for where, name, claims in names:
-            if not isinstance(name, str):
-                continue
             others = sorted(claims.get(phrase_key(name), set()) - {record.slug})
             if others and phrase_key(name) not in declared:
                 named = ", ".join(f"{slug} ({shown_name(files[slug])})" for slug in others)
