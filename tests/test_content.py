@@ -6,6 +6,7 @@ import itertools
 import re
 
 import pytest
+import yaml
 
 from acuinfo.finding import lookup
 from acuinfo.knowledge import records
@@ -13,7 +14,7 @@ from acuinfo.knowledge.folders import builtin_folder
 from acuinfo.knowledge.loading import Knowledge
 from acuinfo.knowledge.records import fields_of, is_record
 
-from conftest import CONDITION_SLUGS
+from conftest import CONDITION_SLUGS, DATA
 
 REQUIRED_CONDITIONS = [
     "neck-pain", "upper-back-pain", "low-back-pain", "sciatica", "herniated-disc",
@@ -254,6 +255,23 @@ def test_the_red_flags_page_gives_each_topic_every_level(knowledge):
     levels = red_flag_page_levels(knowledge)
     for topic in ("headache", "neck pain", "back pain"):
         assert levels[topic] == {"emergency", "same-day", "see-doctor"}, topic
+
+
+# "These three signs", "the first four signs", "las tres primeras señales", "前3种情况"
+COUNTED_SIGNS = re.compile(r"\b(these|the (first|last)) \w+ signs|\b(estas|las) \w+ (primeras )?"
+                           r"señales|以上\d|前\d", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "zh-Hans"])
+def test_the_warning_signs_and_their_notes_stand_alone(language):
+    """A note on what some signs mean is a section of its own, and names the signs: as an
+    item of the list it reads as one more sign, and a handout, which gives each sign once,
+    may leave "the first three" of a box out or put them in another box."""
+    folder = DATA if language == "en" else DATA / "translations" / language
+    page = yaml.safe_load((folder / "pages" / "red-flags.yaml").read_text(encoding="utf-8"))
+    for section in page["sections"]:
+        for text in (section.get("text") or "", *section.get("points", ())):
+            assert not COUNTED_SIGNS.search(text), (language, section["heading"], text)
 
 
 @pytest.mark.parametrize("slug", LUNG_PAGES)

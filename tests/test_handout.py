@@ -527,7 +527,8 @@ def test_the_pages_asked_for_keep_their_own_parts():
                                              "If you are not sure"]
     back = handout.handout(Knowledge(folders_in_use([])), ["low-back-pain"], today=TODAY,
                          red_flags=True)
-    assert parts(back)["When to get help"] == ["If you are not sure"], (
+    assert parts(back)["When to get help"] == ["Why these neck pain signs matter",
+                                               "If you are not sure"], (
         "low back pain's own signs stand for the page's back pain boxes and their note")
     assert not any(b.title.startswith("Back pain:") for s in back.sections
                    for b in s.blocks if b.type == "alert")
