@@ -198,6 +198,35 @@ def test_every_condition_has_all_three_levels(conditions):
         for sign in flags.signs:
             assert "get emergency help" not in sign.lower(), (condition.slug, sign)
             assert "get advice the same day" not in sign.lower(), (condition.slug, sign)
+            # what calms a reader is a note, beside the list: in it, it reads as a sign
+            assert "not an emergency" not in sign.lower(), (condition.slug, sign)
+
+
+def test_a_page_that_names_the_neck_gives_its_emergency_signs(conditions):
+    """Meningitis can start as a stiff, painful neck: a page found by "neck spasm" sends a
+    fever with a stiff neck and a headache to the emergency department too."""
+    for condition in conditions:
+        names = " ".join((condition.title, *condition.aliases)).lower()
+        if "neck" in names:
+            assert "fever with a stiff neck and a headache" in joined(
+                condition.red_flags.emergency), condition.slug
+
+
+def test_whiplash_sends_a_headache_after_a_head_injury_to_the_emergency_department(knowledge):
+    assert "headache after a head injury" in joined(
+        lookup.condition(knowledge, "whiplash").red_flags.emergency)
+
+
+def test_pregnancy_sends_its_urgent_signs_to_the_maternity_unit_at_once(knowledge):
+    """The same-day level says to contact a doctor today; in pregnancy, bleeding, waters
+    breaking, contractions, a baby moving less and the signs of pre-eclampsia cannot wait
+    for a doctor, day or night."""
+    flags = lookup.condition(knowledge, "pelvic-girdle-pain").red_flags
+    note = flags.notes.same_day.lower()
+    for words in ("midwife or maternity unit", "straight away", "day or night", "bleeding",
+                  "moving less", "swelling"):
+        assert words in note, words
+    assert "sudden swelling of your face, hands or feet" in joined(flags.same_day)
 
 
 @pytest.mark.parametrize("slug", HEADACHE_PAGES)
@@ -231,6 +260,7 @@ def test_neck_pages_give_the_artery_and_spinal_cord_signs(knowledge, slug):
     assert not any("one arm" in sign.lower() or "pins and needles" in sign.lower()
                    for sign in flags.emergency), slug
     assert any("one arm" in sign.lower() for sign in flags.see_doctor), slug
+    assert "not an emergency" in flags.notes.see_doctor, slug
 
 
 @pytest.mark.parametrize("slug", BACK_PAGES)
