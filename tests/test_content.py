@@ -202,6 +202,23 @@ def test_every_condition_has_all_three_levels(conditions):
             assert "not an emergency" not in sign.lower(), (condition.slug, sign)
 
 
+def warning_texts(knowledge, conditions) -> list[str]:
+    """Every warning sign and every note on them, of the conditions and the red-flags page."""
+    found = [text for condition in conditions for text in (
+        *condition.red_flags.signs, *(condition.red_flags.notes or ())) if text]
+    found += [text for section in knowledge.page("red-flags").sections
+              for text in (section.text, *section.points) if text]
+    return found
+
+
+def test_warning_signs_are_said_in_short_sentences(knowledge, conditions):
+    """A person who may need help now reads a sign at a glance: no sentence of a sign, or
+    of a note on signs, runs over 30 words (the artery sign was one of 45)."""
+    for text in warning_texts(knowledge, conditions):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert len(sentence.split()) <= 30, sentence
+
+
 def test_a_page_that_names_the_neck_gives_its_emergency_signs(conditions):
     """Meningitis can start as a stiff, painful neck: a page found by "neck spasm" sends a
     fever with a stiff neck and a headache to the emergency department too."""
