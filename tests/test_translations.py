@@ -83,6 +83,26 @@ def test_the_same_warning_signs_sources_and_numbers(language, slug):
     assert numbers - shown == set(), slug
 
 
+# The sign of cauda equina is numbness where a saddle would touch: the English "bottom"
+# is the buttocks as well as the anus, and a reader whose buttocks are numb must not
+# think the sign is not theirs.
+SADDLE = {"es": ("genitales", "ano", "nalgas"), "zh-Hans": ("生殖器", "肛门", "臀部")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_saddle_numbness_sign_names_the_buttocks(language):
+    genitals, anus, buttocks = SADDLE[language]
+    seen = 0
+    for path in (DATA / "translations" / language).rglob("*.yaml"):
+        for line in yaml.safe_dump(yaml.safe_load(path.read_text(encoding="utf-8")),
+                                   allow_unicode=True, width=10**6).splitlines():
+            if genitals in line and re.search(rf"\b{anus}\b" if language == "es" else anus,
+                                              line):
+                seen += 1
+                assert buttocks in line, (path.name, line)
+    assert seen >= 20
+
+
 def page_text(language: str, slug: str) -> str:
     data = yaml.safe_load(
         (DATA / "translations" / language / "conditions" / f"{slug}.yaml").read_text())
