@@ -346,6 +346,25 @@ def test_the_safety_page_covers_lungs_immunity_electricity_and_bleeding(knowledg
 # -- honest evidence ---------------------------------------------------------------------------
 
 
+def test_every_warning_of_a_punctured_lung_names_where_needles_can_cause_it(knowledge):
+    """Chest, upper back, shoulders and the base of the neck, wherever the risk is told in
+    general (a condition's page names the places it is needled): a reader with neck pain
+    must not read that only the chest is a risk."""
+    general = [*knowledge.pages(), knowledge.glossary(), knowledge.tips(), knowledge.session()]
+    said = [text for record in general for text in texts(record)
+            if re.search(r"puncture a lung|too deep in the chest", text)]
+    assert len(said) >= 3, said
+    for text in said:
+        assert re.search(r"chest, upper back, shoulders or (the )?base of the neck", text), text
+
+
+def test_breathlessness_or_chest_pain_after_a_session_is_a_call_to_the_emergency_number(
+        knowledge):
+    for tip in knowledge.tips().tips:
+        if re.search(r"short of breath.*chest pain", tip.text):
+            assert "emergency number" in tip.text, tip.id
+
+
 def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
     evidence = lookup.condition(knowledge, "osteoarthritis").evidence
     assert "nice-ng226" in evidence.sources
