@@ -365,6 +365,24 @@ def test_breathlessness_or_chest_pain_after_a_session_is_a_call_to_the_emergency
             assert "emergency number" in tip.text, tip.id
 
 
+def test_advice_from_practice_is_not_credited_to_research(knowledge):
+    """Talking about stopping at about the 6th session, and a light meal before a session,
+    come from practitioners' experience: the tips and steps that give them say so, and
+    cite the source that says it (a light meal), not one that does not."""
+    units = [*knowledge.tips().tips,
+             *(step for stage in knowledge.session().stages for step in stage.steps)]
+    sixth, meal = 0, 0
+    for unit in units:
+        if re.search(r"about (the )?6(th)? sessions?|about session 6|about the 6th", unit.text) \
+                and "stop" in unit.text:
+            sixth += 1
+            assert "common practice" in unit.text, unit.text
+        if "light meal" in unit.text:
+            meal += 1
+            assert "bacc-eating" in unit.sources and "not been studied" in unit.text, unit.text
+    assert sixth >= 3 and meal >= 2, (sixth, meal)
+
+
 def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
     evidence = lookup.condition(knowledge, "osteoarthritis").evidence
     assert "nice-ng226" in evidence.sources
