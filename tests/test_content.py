@@ -383,6 +383,30 @@ def test_advice_from_practice_is_not_credited_to_research(knowledge):
     assert sixth >= 3 and meal >= 2, (sixth, meal)
 
 
+@pytest.mark.parametrize("tip_id, words", [
+    ("use-heat-safely", ["boiling water", "numb or broken", "diabetes"]),
+    ("rest-your-jaw", ["wrapped in a towel"]),
+    ("move-your-neck", ["Stop if", "dizzy", "into your arm"]),
+    ("shoulder-keep-moving", ["after a fall or injury", "cannot move your arm"]),
+    ("talk-about-mood", ["harming yourself", "emergency number"]),
+    ("pregnancy-warning-signs", ["severe headache", "emergency number"]),
+])
+def test_self_care_says_when_to_stop_or_get_help(knowledge, tip_id, words):
+    """Advice to move, warm or wait carries the sign that it no longer applies."""
+    text = next(tip.text for tip in knowledge.tips().tips if tip.id == tip_id)
+    for word in words:
+        assert word in text, (tip_id, word)
+
+
+def test_pregnancys_warning_box_gives_the_signs_of_the_pregnancy_page(knowledge):
+    box = next(s for s in knowledge.page("special-groups").sections
+               if s.heading.startswith("In pregnancy"))
+    said = joined([box.text or "", *box.points])
+    for sign in ("suddenly swell", "short of breath", "chest pain", "waters break",
+                 "moving less"):
+        assert sign in said, sign
+
+
 def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
     evidence = lookup.condition(knowledge, "osteoarthritis").evidence
     assert "nice-ng226" in evidence.sources
