@@ -77,6 +77,26 @@ def test_the_built_in_knowledge_validates(invoke):
     assert result.stdout.strip().endswith("no problems")
 
 
+def test_no_text_holds_a_run_of_spaces():
+    """Two items of a list joined on one line, or a sentence broken by an edit, leave a
+    run of spaces in the text a reader sees."""
+    found = []
+
+    def walk(value, where):
+        if isinstance(value, str) and re.search(r"\S {2,}\S", value):
+            found.append((where, value[:80]))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, where)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, where)
+
+    for path in DATA.rglob("*.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert found == []
+
+
 def test_every_required_condition_exists(conditions):
     assert sorted(c.slug for c in conditions) == sorted(REQUIRED_CONDITIONS)
 
@@ -380,7 +400,7 @@ def test_advice_from_practice_is_not_credited_to_research(knowledge):
         if "light meal" in unit.text:
             meal += 1
             assert "bacc-eating" in unit.sources and "not been studied" in unit.text, unit.text
-    assert sixth >= 3 and meal >= 2, (sixth, meal)
+    assert sixth >= 3 and meal >= 1, (sixth, meal)
 
 
 @pytest.mark.parametrize("tip_id, words", [
@@ -401,10 +421,9 @@ def test_self_care_says_when_to_stop_or_get_help(knowledge, tip_id, words):
 def test_pregnancys_warning_box_gives_the_signs_of_the_pregnancy_page(knowledge):
     box = next(s for s in knowledge.page("special-groups").sections
                if s.heading.startswith("In pregnancy"))
-    said = joined([box.text or "", *box.points])
-    for sign in ("suddenly swell", "short of breath", "chest pain", "waters break",
-                 "moving less"):
-        assert sign in said, sign
+    for sign in ("suddenly swell", "short of breath", "waters break", "moving less"):
+        assert sum(sign in point for point in box.points) == 1, sign
+    assert "chest pain" in box.text
 
 
 def test_osteoarthritis_says_nice_does_not_recommend_it(knowledge):
