@@ -330,9 +330,10 @@ def test_about_tells_each_language_s_files_versions_and_review(run_script, clini
     assert out.count(f"{total} of {total} files translated. No translation has been checked "
                      "by a qualified medical translator yet.") == 2
     english = (DATA / "conditions" / "neck-pain.yaml").read_bytes()
-    version = yaml.safe_load((DATA / "translations" / "es" / "conditions" / "neck-pain.yaml")
-                             .read_text())["translation"]["source_sha256"]
-    assert re.search(rf"^conditions/neck-pain\.yaml +2026-12-02 +{version} \(current\) +not yet",
+    header = yaml.safe_load((DATA / "translations" / "es" / "conditions" / "neck-pain.yaml")
+                            .read_text())["translation"]
+    version, translated = header["source_sha256"], header["translated"].isoformat()
+    assert re.search(rf"^conditions/neck-pain\.yaml +{translated} +{version} \(current\) +not yet",
                      out, re.MULTILINE), out
     # The English changed after translation: the about page says so.
     folder = clinic("conditions/neck-pain.yaml", english.decode().replace(
@@ -341,7 +342,7 @@ def test_about_tells_each_language_s_files_versions_and_review(run_script, clini
            (DATA / "translations" / "es" / "conditions" / "neck-pain.yaml").read_text())
     changed = run_script("-d", str(folder), "--lang", "es", "about", "--format", "plain").stdout
     assert "Traducción al español" in changed
-    assert re.search(rf"^conditions/neck-pain\.yaml +2026-12-02 +{version} "
+    assert re.search(rf"^conditions/neck-pain\.yaml +{translated} +{version} "
                      r"\(el inglés cambió después\)", changed, re.MULTILINE), changed
 
 
