@@ -387,7 +387,7 @@ def test_breathlessness_or_chest_pain_after_a_session_is_a_call_to_the_emergency
 
 def test_advice_from_practice_is_not_credited_to_research(knowledge):
     """Talking about stopping at about the 6th session, and a light meal before a session,
-    come from practitioners' experience: the tips and steps that give them say so, and
+    come from practitioners' experience: the tips, steps and pages that give them say so, and
     cite the source that says it (a light meal), not one that does not."""
     units = [*knowledge.tips().tips,
              *(step for stage in knowledge.session().stages for step in stage.steps)]
@@ -401,6 +401,10 @@ def test_advice_from_practice_is_not_credited_to_research(knowledge):
             meal += 1
             assert "bacc-eating" in unit.sources and "not been studied" in unit.text, unit.text
     assert sixth >= 3 and meal >= 1, (sixth, meal)
+    for condition in knowledge.conditions():
+        if re.search(r"(6th|sixth) session", condition.course):
+            assert re.search(r"common practice|clinic experience", condition.course), \
+                condition.slug
 
 
 @pytest.mark.parametrize("tip_id, words", [
@@ -416,6 +420,16 @@ def test_self_care_says_when_to_stop_or_get_help(knowledge, tip_id, words):
     text = next(tip.text for tip in knowledge.tips().tips if tip.id == tip_id)
     for word in words:
         assert word in text, (tip_id, word)
+
+
+def test_self_care_on_a_page_leaves_out_what_its_warning_signs_forbid(knowledge):
+    """A calf that may hold a clot is not stretched, rubbed or heated; a neck movement
+    stops where it sends pain down the arm or makes a person dizzy."""
+    spasm = joined(lookup.condition(knowledge, "muscle-spasm").key_points)
+    assert "do not rub, stretch or heat it" in spasm
+    for slug in ("neck-pain", "cervical-radiculopathy"):
+        first = lookup.condition(knowledge, slug).self_care[0]
+        assert "Stop if a movement" in first and "down your arm" in first, slug
 
 
 def test_pregnancys_warning_box_gives_the_signs_of_the_pregnancy_page(knowledge):
