@@ -63,7 +63,8 @@ def test_ctrl_c_at_any_moment_ends_quietly(tmp_path):
         _, err = process.communicate(timeout=60)
         if (b"Traceback" in err or b"KeyboardInterrupt" in err) and ours not in err:
             continue  # Python's own start, before acuinfo
-        assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, (step, err)
+        if b"Traceback" in err or b"KeyboardInterrupt" in err:  # whole, for a rare race
+            pytest.fail(f"Ctrl-C after {0.002 * step:.3f} s:\n{err.decode(errors='replace')}")
         assert process.returncode in (0, 130, -signal.SIGINT), (step, process.returncode, err)
         statuses.add(process.returncode)
     assert 130 in statuses
