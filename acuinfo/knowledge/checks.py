@@ -221,12 +221,15 @@ def _shared_names(loaded: list[object], knowledge: Knowledge) -> list[Problem]:
             aliases.setdefault(phrase_key(alias), set()).add(condition.slug)
     problems = []
     for record in checked:
-        names = [(("title",), record.title, titles)] if isinstance(record.title, str) else []
-        names += [(("aliases", index), alias, {} if phrase_key(alias) in titles else aliases)
-                  for index, alias in enumerate(record.aliases) if isinstance(alias, str)]
-        for where, name, claims in names:
-            others = sorted(claims.get(phrase_key(name), set()) - {record.slug})
-            if others and phrase_key(name) not in declared:
+        names = [(("title",), record.title)] if isinstance(record.title, str) else []
+        names += [(("aliases", index), alias) for index, alias in enumerate(record.aliases)
+                  if isinstance(alias, str)]
+        for where, name in names:
+            key = phrase_key(name)
+            # an alias that is also a title finds that title first: it clashes with no alias
+            claims = titles if where == ("title",) else {} if key in titles else aliases
+            others = sorted(claims.get(key, set()) - {record.slug})
+            if others and key not in declared:
                 named = ", ".join(f"{slug} ({shown_name(files[slug])})" for slug in others)
                 problem = record.origin.problem(
                     where, f"{name!r} is also a name of {named}",
