@@ -50,6 +50,16 @@ def test_the_quick_wrap_breaks_as_the_general_one_does(text, width):
     assert ascii_breaks(text, width) == _breaks(text, width)
 
 
+def test_a_no_break_space_holds_a_number_together():
+    """Spanish groups the digits of 229 000 with a no-break space: never a line ending
+    between 229 and 000, at any width it fits in."""
+    text = "en un estudio con más de 229\u00a0000 pacientes y 20\u202f827 personas"
+    for width in range(len("229 000"), len(text) + 2):
+        lines = lines_of(text, width)
+        assert all(not line.endswith(("229", "20")) for line in lines), (width, lines)
+    assert lines_of("más de 229\u00a0000 pacientes", 12) == ["más de", "229\u00a0000", "pacientes"]
+
+
 def test_newlines_always_break_and_blank_lines_stay():
     assert lines_of("first\n\nsecond", 40) == ["first", "", "second"]
 

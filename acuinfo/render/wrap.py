@@ -21,7 +21,9 @@ from types import ModuleType
 
 Runs = tuple[tuple[str, str], ...]  # (text, style); style "" is none
 
-_WORD = re.compile(r"\S+")
+# A no-break space (U+00A0 or U+202F, as between the groups of digits of a Spanish
+# 229 000) joins where other spaces part.
+_WORD = re.compile(r"(?:\S|[\u00a0\u202f])+")
 
 
 # Widths known without Rich's tables, told apart by the high byte of each character's
