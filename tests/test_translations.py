@@ -76,11 +76,18 @@ def test_the_same_warning_signs_sources_and_numbers(language, slug):
     for part in ("acupuncture", "evidence"):
         assert translated[part].get("sources", english[part].get("sources")) == \
             english[part].get("sources"), part
-    numbers = set(re.findall(r"\d+(?:\.\d+)?", yaml.safe_dump(
-        {k: v for k, v in english.items() if k not in ("reviewed", "review_due")})))
-    shown = set(re.findall(r"\d+(?:\.\d+)?", yaml.safe_dump(translated, allow_unicode=True)
-                           .translate({0xFF10 + d: ord("0") + d for d in range(10)})))
+    numbers = figures(yaml.safe_dump(
+        {k: v for k, v in english.items() if k not in ("reviewed", "review_due")}))
+    shown = figures(yaml.safe_dump(translated, allow_unicode=True)
+                    .translate({0xFF10 + d: ord("0") + d for d in range(10)}))
     assert numbers - shown == set(), slug
+
+
+def figures(text: str) -> set[str]:
+    """The numbers of ``text``, each whole: 5,121 (English, Chinese) and 20 827 (Spanish,
+    with a no-break space) as 5121 and 20827."""
+    return set(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?<=\d)[,\u00a0](?=\d{3}(?!\d))", "",
+                                                   text)))
 
 
 # The sign of cauda equina is numbness where a saddle would touch: the English "bottom"
@@ -265,6 +272,58 @@ def test_a_translation_may_not_change_a_fact(run_script, clinic):
                      "lacks the number 3.9"):
         assert expected in result.stdout, expected
     assert Path(folder / "translations").is_dir()
+
+
+THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+def test_no_spanish_figure_reads_as_a_decimal():
+    """In Spanish a comma marks decimals, so "5,121 mujeres" reads as five and a bit: a
+    figure is written 5121, or 229 000 with a no-break space that no line ends inside."""
+    for file in sorted((DATA / "translations" / "es").rglob("*.yaml")):
+        text = file.read_text(encoding="utf-8")
+        assert not THOUSANDS.search(text), file
+        assert not re.search(r"\d \d{3}(?!\d)", text), file
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("20,827", r"evidence\.yaml:\d+:\d+: sections\[1\]\.text writes 20,827, which reads as "
+               r"a decimal in Spanish \(write 20 827, with a no-break space between groups "
+               r"of three\)"),
+    ("20.827", r"evidence\.yaml:\d+:\d+: sections\[1\]\.text lacks the number 20,827 of "
+               r"the English text"),
+    ("20\u00a0827", None),
+    ("20\u202f827", None),
+    ("20 827", None),
+    ("20827", None),
+])
+def test_a_spanish_figure_is_written_the_spanish_way(run_script, clinic, written, expected):
+    english = (DATA / "pages" / "evidence.yaml").read_text(encoding="utf-8")
+    translated = (DATA / "translations" / "es" / "pages" / "evidence.yaml").read_text(
+        encoding="utf-8")
+    assert "20\u00a0827" in translated
+    folder = clinic("pages/evidence.yaml", english)
+    clinic("translations/es/pages/evidence.yaml", translated.replace("20\u00a0827", written))
+    result = run_script("validate", str(folder))
+    if expected is None:
+        assert result.returncode == 0, result.stdout
+        assert "20,827" not in result.stdout
+    else:
+        assert result.returncode == 1
+        assert re.search(expected, result.stdout), result.stdout
+
+
+def test_a_chinese_figure_keeps_its_comma(run_script, clinic):
+    """Chinese, like English, groups digits with commas: only Spanish reads one as a
+    decimal."""
+    english = (DATA / "pages" / "evidence.yaml").read_text(encoding="utf-8")
+    translated = (DATA / "translations" / "zh-Hans" / "pages" / "evidence.yaml").read_text(
+        encoding="utf-8")
+    assert "20,827" in translated
+    folder = clinic("pages/evidence.yaml", english)
+    clinic("translations/zh-Hans/pages/evidence.yaml", translated)
+    result = run_script("validate", str(folder))
+    assert result.returncode == 0, result.stdout
 
 
 @pytest.mark.parametrize("relative, text, expected", [

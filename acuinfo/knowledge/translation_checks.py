@@ -72,7 +72,7 @@ def check_translation(language: str, relative: str, translated_entry: Entry,
     except KnowledgeError as err:
         return err.problems
     problems = _header_problems(language, relative, translated, english_entry)
-    problems += list(_shape_problems(english.value, translated.value, (), translated))
+    problems += list(_shape_problems(english.value, translated.value, (), translated, language))
     merged = in_language(english, translated_entry, language)
     _, built = schema.convert(record_type, merged)
     problems += [Problem(file, f"with this translation, {problem.message}", hint=problem.hint)
@@ -112,8 +112,8 @@ def _header_problems(language: str, relative: str, translated: YamlData,
     return problems
 
 
-def _shape_problems(english: object, translated: object, path: tuple,
-                    data: YamlData) -> Iterator[Problem]:
+def _shape_problems(english: object, translated: object, path: tuple, data: YamlData,
+                    language: str) -> Iterator[Problem]:
     """Fields and items the English file does not have, lists of a different length, and
     values that must stay as in English but do not."""
     if isinstance(english, dict) and isinstance(translated, dict):
@@ -129,7 +129,7 @@ def _shape_problems(english: object, translated: object, path: tuple,
                                           f"({english[key]!r})", "a translation changes words, "
                                                                  "never ids, sources or dates")
             elif key not in NAMES:
-                yield from _shape_problems(english[key], value, where, data)
+                yield from _shape_problems(english[key], value, where, data, language)
     elif isinstance(english, list) and isinstance(translated, list):
         if len(english) != len(translated) and not (
                 english and all(isinstance(i, dict) and "id" in i for i in english)):
@@ -138,14 +138,18 @@ def _shape_problems(english: object, translated: object, path: tuple,
                                      f"file {len(english)}",
                                "translate each one, in order, none merged or added")
         for index, (mine, theirs) in enumerate(zip(english, translated, strict=False)):
-            yield from _shape_problems(mine, theirs, (*path, index), data)
+            yield from _shape_problems(mine, theirs, (*path, index), data, language)
     elif isinstance(english, str) and isinstance(translated, str):
-        missing = sorted(set(_NUMBER.findall(english)) - set(_numbers(translated)),
+        figures = {_figure(number): number for number in _NUMBER.findall(english)}
+        held = _numbers(translated)
+        missing = sorted((shown for figure, shown in figures.items() if figure not in held),
                          key=english.find)
         if missing:
             yield data.problem(path, f"{_name(path)} lacks the number"
                                      f"{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
                                      "of the English text", "a translation keeps every figure")
+        if language == "es":
+            yield from _decimal_lookalikes(translated, figures, path, data)
     elif translated is not None and type(english) is not type(translated):
         yield data.problem(path, f"{_name(path)} is not the kind of value the English file has")
 
@@ -153,11 +157,42 @@ def _shape_problems(english: object, translated: object, path: tuple,
 _FULL_WIDTH_DIGITS = {0xFF10 + digit: ord("0") + digit for digit in range(10)}
 
 
-def _numbers(text: str) -> list[str]:
-    # Full-width digits (in Chinese text) and a decimal comma (Spanish) count the same;
-    # a full-width comma between two numbers stays a separator.
-    found = _NUMBER.findall(text.translate(_FULL_WIDTH_DIGITS))
-    return found + [number.replace(",", ".") for number in found]
+# Groups of three digits after a thousands separator: a comma in English (and Chinese),
+# a space in Spanish (a no-break one, so that a line never ends inside the number).
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_SPACED_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def _figure(number: str) -> str:
+    """A number as written in English, without its thousands commas: 229,000 is 229000."""
+    return number.replace(",", "") if _THOUSANDS.fullmatch(number) else number
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures ``text`` holds, in every way of writing them that counts as the same:
+    full-width digits (in Chinese text), a decimal comma (Spanish), a comma between
+    groups of three (English, Chinese) and a space between them (Spanish), read both
+    as one number and as two. A full-width comma between two numbers stays a
+    separator."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
+    found = _NUMBER.findall(text) + _NUMBER.findall(_SPACED_GROUPS.sub("", text))
+    return {*found, *(number.replace(",", ".") for number in found),
+            *(_figure(number) for number in found)}
+
+
+def _decimal_lookalikes(text: str, figures: dict[str, str], path: tuple,
+                        data: YamlData) -> Iterator[Problem]:
+    """A figure of the English text written with its comma between groups of three,
+    which a Spanish reader takes for a decimal comma: 5,121 reads as five and a bit."""
+    for number in _THOUSANDS.findall(text):
+        whole = number.replace(",", "")
+        if whole not in figures:
+            continue
+        hint = (f"write {whole}: a number of four digits takes no separator"
+                if len(whole) == 4 else f"write {int(whole):,}".replace(",", " ")
+                + ", with a no-break space between groups of three")
+        yield data.problem(path, f"{_name(path)} writes {number}, which reads as a decimal "
+                                 "in Spanish", hint)
 
 
 def _name(path: tuple) -> str:
