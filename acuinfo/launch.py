@@ -8,10 +8,9 @@ say) and would print "Exception ignored"; acuinfo notes it there instead, and
 stops with 130 as soon as it can.
 """
 
-import sys
-
-try:
+try:  # the first statement: a Ctrl-C before it comes while Python is still finding this file
     import signal
+    import sys
 
     from acuinfo.base import interrupt as _ctrl_c
     from acuinfo.base.interrupt import Interrupted, pressed

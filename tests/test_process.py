@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -47,11 +49,10 @@ def test_ctrl_c_at_any_moment_ends_quietly(tmp_path):
     never a traceback, and 130 as shells expect (or 0 if it was already done).
 
     Before any of acuinfo's code runs, Python is starting and running the three lines
-    of the script pip wrote; a Ctrl-C there is reported by Python itself, with a
-    traceback through no file of acuinfo's, and is not held against acuinfo."""
-    import acuinfo
-
-    ours = os.path.dirname(acuinfo.__file__).encode()
+    of the script pip wrote, and its import system is finding acuinfo's files; a Ctrl-C
+    there is reported by Python itself, with a traceback through no file of acuinfo's
+    (its message may name acuinfo's folder, as the import system's KeyError does), and
+    is not held against acuinfo."""
     env = {k: v for k, v in os.environ.items() if k != "ACUINFO_PAGER"}
     statuses = set()
     for step in range(60):
@@ -61,13 +62,54 @@ def test_ctrl_c_at_any_moment_ends_quietly(tmp_path):
         time.sleep(0.002 * step)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
-        if (b"Traceback" in err or b"KeyboardInterrupt" in err) and ours not in err:
+        if (b"Traceback" in err or b"KeyboardInterrupt" in err) and not through_acuinfo(err):
             continue  # Python's own start, before acuinfo
         if b"Traceback" in err or b"KeyboardInterrupt" in err:  # whole, for a rare race
             pytest.fail(f"Ctrl-C after {0.002 * step:.3f} s:\n{err.decode(errors='replace')}")
         assert process.returncode in (0, 130, -signal.SIGINT), (step, process.returncode, err)
         statuses.add(process.returncode)
     assert 130 in statuses
+
+
+def through_acuinfo(err: bytes) -> bool:
+    """Whether a traceback goes through acuinfo's code: a frame in a file of its package
+    other than the two it cannot guard, ``__init__.py`` (which holds a version number)
+    and the first line of ``launch.py``, which is where a handler can first be set."""
+    import acuinfo
+
+    ours = os.path.dirname(acuinfo.__file__)
+    launch = os.path.join(ours, "launch.py")
+    lines = Path(launch).read_text(encoding="utf-8").splitlines()
+    guarded = next(number for number, line in enumerate(lines, 1) if line.startswith("try:"))
+    for file, line in re.findall(r'File "([^"]+)", line (-?\d+)', err.decode(errors="replace")):
+        if not file.startswith(ours + os.sep):
+            continue
+        if file == os.path.join(ours, "__init__.py") or (file == launch and int(line) < guarded):
+            continue
+        return True
+    return False
+
+
+def test_only_a_frame_of_acuinfo_counts_against_it():
+    """What the Ctrl-C test forgives: the import system's own frames and messages, even
+    when they name acuinfo's folder; never a frame of acuinfo's that runs after it has
+    set its handler."""
+    import acuinfo
+
+    ours = os.path.dirname(acuinfo.__file__)
+    finding = (f'Traceback (most recent call last):\n  File "<frozen importlib._bootstrap_'
+               f'external>", line 1437, in _path_importer_cache\nKeyError: \'{ours}\'\n\n'
+               f'During handling of the above exception, another exception occurred:\n\n'
+               f'Traceback (most recent call last):\n  File "/venv/bin/acuinfo", line 5, in '
+               f'<module>\n    from acuinfo.launch import main\n  File "<frozen importlib.'
+               f'_bootstrap_external>", line 147, in _path_stat\nKeyboardInterrupt\n')
+    assert not through_acuinfo(finding.encode())
+    starting = f'  File "{ours}/__init__.py", line 1, in <module>\nKeyboardInterrupt\n'
+    assert not through_acuinfo(starting.encode())
+    running = f'  File "{ours}/launch.py", line 40, in main\nKeyboardInterrupt\n'
+    assert through_acuinfo(running.encode())
+    deeper = f'  File "{ours}/cli/main.py", line 3, in <module>\nKeyboardInterrupt\n'
+    assert through_acuinfo(deeper.encode())
 
 
 @pytest.mark.parametrize("query", [
