@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from acuinfo.base import languages
+from acuinfo.knowledge.translating import NAMES
 from acuinfo.knowledge.translation_checks import check_translation, translation_files
 
 from conftest import DATA, TRACEBACK
@@ -88,6 +89,43 @@ def figures(text: str) -> set[str]:
     with a no-break space) as 5121 and 20827."""
     return set(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?<=\d)[,\u00a0](?=\d{3}(?!\d))", "",
                                                    text)))
+
+
+def paired_texts(language: str):
+    """Every English text of the built-in files beside its translation, by place (names
+    and keywords are each language's own)."""
+    for relative in TRANSLATED[language]:
+        english = yaml.safe_load((DATA / relative).read_text(encoding="utf-8"))
+        translated = yaml.safe_load(
+            (DATA / "translations" / language / relative).read_text(encoding="utf-8"))
+        pairs = [(english, translated)]
+        while pairs:
+            mine, theirs = pairs.pop()
+            if isinstance(mine, str) and isinstance(theirs, str):
+                yield relative, mine, theirs
+            elif isinstance(mine, dict) and isinstance(theirs, dict):
+                pairs += [(mine[key], theirs[key]) for key in mine
+                          if key in theirs and key not in NAMES]
+            elif isinstance(mine, list) and isinstance(theirs, list):
+                pairs += list(zip(mine, theirs, strict=False))  # by id where lengths differ
+
+
+# Tingling (pins and needles) is a warning sign of cauda equina and of a trapped nerve.
+# Chinese 刺痛 reads as a stabbing pain, which these files use it for, so a reader with
+# pins and needles and no pain might not know the sign as theirs.
+TINGLING = {"es": ("hormigueo",), "zh-Hans": ("针刺感", "麻")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tingling_is_never_translated_as_a_stabbing_pain(language):
+    found = 0
+    for relative, english, translated in paired_texts(language):
+        if re.search(r"\btingl", english, re.IGNORECASE):
+            found += 1
+            assert any(word in translated for word in TINGLING[language]), (relative, translated)
+            if not re.search(r"\b(sharp|stab|prick)", english, re.IGNORECASE):
+                assert "刺痛" not in translated, (relative, translated)
+    assert found > 20
 
 
 # The sign of cauda equina is numbness where a saddle would touch: the English "bottom"
