@@ -51,3 +51,16 @@ def modules_loaded(folder, env, *args: str) -> list[str]:
             env=env, check=True).stdout.split()
     assert code in ("0", "None") and int(lines) > 10, f"acuinfo {' '.join(args)} failed"
     return loaded
+
+
+def test_ctrl_c_is_taken_over_before_any_other_module_is_imported(tmp_path):
+    """Until ``acuinfo.launch`` has set its handler, a Ctrl-C that comes while Python
+    cleans up after an import is printed as "Exception ignored" and lost: so it imports
+    nothing first but the handler's own module (and ``signal``, the script's ``re``
+    having brought in what that needs)."""
+    probe = ("import re, sys; before = set(sys.modules); import acuinfo.launch; "
+             "print(' '.join(sorted(set(sys.modules) - before)))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=tmp_path, check=True)
+    assert set(result.stdout.split()) <= {"acuinfo", "acuinfo.launch", "acuinfo.base",
+                                          "acuinfo.base.interrupt", "signal", "__future__"}

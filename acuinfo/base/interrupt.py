@@ -4,16 +4,19 @@ Python runs a signal handler only between steps of Python code, so a long
 SQLite query (a search over ten thousand entries, say) would hold Ctrl-C back
 until it finished. ``keep_going`` is given to SQLite as a progress handler: it
 lets Python take Ctrl-C every so often during a query, and the query stops.
+
+This module imports nothing, so that ``acuinfo.launch`` can take Ctrl-C over as
+soon as it starts: until then a Ctrl-C that comes while Python runs a module
+lock's clean-up, as every import does, is printed as "Exception ignored" and
+lost, and the command runs on to its end.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing's, without importing typing (a few milliseconds) first
 if TYPE_CHECKING:
     import sqlite3
+    from types import TracebackType
 
 # SQLite calls the progress handler every this many steps of its virtual machine:
 # often enough to stop within milliseconds, seldom enough to cost nothing measurable.
@@ -49,14 +52,20 @@ def release() -> None:
         raise Interrupted
 
 
-@contextlib.contextmanager
-def deferred() -> Iterator[None]:
+def deferred() -> _Deferred:
     """Hold Ctrl-C back while the block runs, then stop: for steps that must not be cut
     in half, such as removing a temporary file or moving a finished one into place."""
-    hold()
-    try:
-        yield
-    finally:
+    return _Deferred()
+
+
+class _Deferred:
+    """``deferred``'s block (written out, as contextlib would cost an import)."""
+
+    def __enter__(self) -> None:
+        hold()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         release()
 
 
