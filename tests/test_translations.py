@@ -351,6 +351,23 @@ def test_a_spanish_figure_is_written_the_spanish_way(run_script, clinic, written
         assert re.search(expected, result.stdout), result.stdout
 
 
+@pytest.mark.parametrize("language, written", [("es", "1\u00a0020\u00a0827"), ("es", "1020827"),
+                                               ("zh-Hans", "1,020,827")])
+def test_a_figure_of_millions_is_one_number(run_script, clinic, language, written):
+    """1,020,827 is one figure, not 1,020 and 827: written the way of each language, it is
+    the English one."""
+    english = (DATA / "pages" / "evidence.yaml").read_text(encoding="utf-8")
+    translated = (DATA / "translations" / language / "pages" / "evidence.yaml").read_text(
+        encoding="utf-8")
+    folder = clinic("pages/evidence.yaml", english.replace("20,827", "1,020,827"))
+    ours = "20\u00a0827" if language == "es" else "20,827"
+    assert ours in translated
+    clinic(f"translations/{language}/pages/evidence.yaml", translated.replace(ours, written))
+    result = run_script("validate", str(folder))  # warns that the English has changed
+    assert result.returncode == 0, result.stdout
+    assert "lacks the number" not in result.stdout
+
+
 def test_a_chinese_figure_keeps_its_comma(run_script, clinic):
     """Chinese, like English, groups digits with commas: only Spanish reads one as a
     decimal."""

@@ -24,7 +24,8 @@ from acuinfo.knowledge.located import YamlData
 from acuinfo.knowledge.reading import in_language, parse_file
 from acuinfo.knowledge.translating import HEADER, KEPT, NAMES, TRANSLATIONS, header
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# A number: whole with its thousands commas (1,000,000), or with a decimal point or comma.
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
 REVIEW_STATES = ("pending",)  # or the name of the medical translator who reviewed it
 
 
