@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -125,14 +128,41 @@ def test_quick_widths_are_richs_own():
         assert cells(text) == cell_len(text), text[:20]
 
 
-CHINESE = "颈痛是指从后脑底部到肩膀上方之间任何部位的疼痛\uff0c\u3002\u201c\u201dabc "
+CHINESE = "颈痛是指从后脑底部到肩膀上方之间任何部位的疼痛\uff0c\u3002\u201c\u201dabc 39%"
 
 
 @given(st.text(alphabet=CHINESE, min_size=1, max_size=80), st.integers(min_value=2,
                                                                         max_value=30))
-def test_chinese_is_chopped_as_rich_chops_it(text, width):
-    from rich.cells import chop_cells
+def test_chinese_is_folded_into_lines_that_fit(text, width):
+    """Every piece fits in its columns, as Rich counts them, none is empty and nothing is
+    lost; and a piece ends where a line may not end only if no place in it allowed one."""
+    from acuinfo.render.wrap import _chop, _may_break
 
-    from acuinfo.render.wrap import _chop
+    pieces = _chop(text, width)
+    assert "".join(pieces) == text
+    assert all(piece and (cell_len(piece) <= width or len(piece) == 1) for piece in pieces)
+    for piece, after in itertools.pairwise(pieces):
+        if not _may_break(piece[-1], after[0]):
+            assert not any(_may_break(piece[n - 1], piece[n]) for n in range(1, len(piece)))
 
-    assert _chop(text, width) == chop_cells(text, width)
+
+@pytest.mark.parametrize("text, whole", [
+    ("在一项研究中\uff0c每100人中只有39人会这样\uff0c每100人中有约15%的人会好转\u3002",
+     ["100", "39", "15%"]),
+    ("在德国一项有超过229,000名患者参加的研究中\uff0c每100人中约有9人说有副作用\u3002",
+     ["229,000"]),
+    ("英国的国家卫生与临床优化研究所\uff08NICE\uff09建议这样做\u3002", ["\uff08NICE\uff09"]),
+    ("如需紧急帮助的信号\uff0c请运行\u201cacuinfo red-flags\u201d\u3002",
+     ["\u201cacuinfo", "red-flags\u201d\u3002"]),
+])
+def test_chinese_lines_keep_numbers_words_and_marks_whole(text, whole):
+    """A number, a Latin word or a command inside a Chinese sentence is never split over
+    two lines (3 and 9 on two lines reads as 3, not 39), no line starts with a comma,
+    a full stop or a closing mark, and none ends with an opening one."""
+    for width in range(14, 41):
+        lines = lines_of(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+        for part in whole:
+            assert any(part in line for line in lines), (width, part, lines)
+        assert not any(line[0] in "\uff0c\u3002\uff09\u201d" for line in lines[1:]), lines
+        assert not any(line[-1] in "\uff08\u201c" for line in lines), (width, lines)

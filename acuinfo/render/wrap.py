@@ -167,29 +167,67 @@ def _slice(runs: Runs, start: int, end: int) -> Runs:
     return tuple(kept)
 
 
+# Where a line may not start or end (after Chinese and Japanese typesetting's own rules,
+# and Unicode's line breaking): before a closing mark or a comma or full stop, and after
+# an opening mark. Between two ASCII characters it may not break either, so that a
+# number (229,000, 15%), a Latin word (NICE) or a command (acuinfo) inside a Chinese
+# sentence stays whole: "3" and "9人" on two lines would read as 3, not 39.
+# The ideographic comma and full stop, the full-width , . : ; ? ! ) and %, closing
+# brackets and quotation marks, the ellipses, the middle dot, the long-vowel and
+# repetition marks, and their ASCII kin; and opening brackets and quotation marks.
+_NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09"
+                           "\u300d\u300f\u3011\u3015\u3009\u300b"
+                           "\u201d\u2019\u2026\u2025\u00b7\u30fc\u3005\uff05,.:;?!)]}%")
+_NO_LINE_END = frozenset("\uff08\u300c\u300e\u3010\u3014\u3008\u300a\u201c\u2018([{")
+_BLOCK_CELLS = bytes(2 if block in _WIDE_BLOCKS else 1 for block in range(256))
+
+
 def _chop(word: str, width: int) -> list[str]:
     """``word`` in pieces of at most ``width`` columns (Chinese has no spaces: a sentence
-    is one such word)."""
-    if word.isascii():
+    is one such word), each as long as it can be. Text with wide characters is broken
+    where a line may break (see ``_NO_LINE_START``), and where it cannot (a run of
+    ASCII longer than a line), at the width."""
+    sizes = b"" if word.isascii() else _cells_each(word)
+    if 2 not in sizes and 0 not in sizes:  # one column a character: Latin text, cut anywhere
         return [word[start:start + width] for start in range(0, len(word), width)]
-    if _quick_cells(word) is None:
-        return _rich_cells().chop_cells(word, width)
     pieces = []
-    start = 0
-    while start < len(word):
+    start, length = 0, len(word)
+    while start < length:
         end, used = start, 0
-        while used < width and end < len(word):
-            # every character takes one column or two, so half the room always fits
-            step = (width - used) // 2
-            if step == 0 and cells(word[end]) > width - used:
-                break
-            chunk = word[end:end + max(step, 1)]
-            used += cells(chunk)
-            end += len(chunk)
-        end = max(end, start + 1)  # a wide character in a one-column line goes alone
+        while end < length and used + sizes[end] <= width:
+            used += sizes[end]
+            end += 1
+        if end >= length:
+            pieces.append(word[start:])
+            break
+        if end == start:  # a wide character in a one-column line goes alone
+            end += 1
+        else:
+            cut = end
+            while cut > start and not _may_break(word[cut - 1], word[cut]):
+                cut -= 1
+            end = cut if cut > start else end
         pieces.append(word[start:end])
         start = end
     return pieces
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may end between two characters of a word with no spaces."""
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return not (before.isascii() and after.isascii())
+
+
+def _cells_each(word: str) -> bytes | list[int]:
+    """The columns of each character of ``word``: from the high bytes of their UTF-16
+    codes, as ``cells`` counts them, when it can; else as Rich counts them."""
+    blocks = word.encode("utf-16-be", "surrogatepass")[::2]
+    if len(blocks) == len(word) and not blocks.translate(None, _KNOWN_BLOCKS) and (
+            not _ODD.search(word)):
+        return blocks.translate(_BLOCK_CELLS)
+    size = _rich_cells().get_character_cell_size
+    return [size(char) for char in word]
 
 
 def fit(text: str, width: int, ellipsis: str) -> str:
