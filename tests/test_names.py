@@ -37,6 +37,20 @@ def words(text: str) -> str:
 # -- a name of more than one condition ------------------------------------------------------
 
 
+@pytest.mark.parametrize("language, name", [("en", "headache"), ("es", "dolor de cabeza"),
+                                            ("zh-Hans", "头疼")])
+def test_the_note_on_a_name_of_two_conditions_fits_a_terminal(run_script, language, name):
+    """The note comes from a knowledge file as one paragraph; in Chinese, one unbroken
+    run of wide characters that takes twice as many columns as characters."""
+    from rich.cells import cell_len
+
+    result = run_script("--lang", language, "condition", name)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 6, lines
+    assert all(cell_len(line) <= 78 for line in lines), lines
+
+
 @pytest.mark.parametrize("args", [["condition", "pinched nerve"], ["condition", "Trapped Nerve"],
                                   ["condition", "trapped_nerve"],
                                   ["tips", "--condition", "pinched nerve"]])

@@ -112,7 +112,7 @@ class AmbiguousNameError(NameChoiceError):
         lines = [say("{name} can mean more than one condition." if len(self.choices) > 1 else
                      "{name} can mean more than one thing.", name=_quoted(self.name))]
         if self.note:
-            lines.append(_wrapped(self.note))
+            lines.append(_one_line(self.note))
         lines.append(say("Give one of these names instead:") if len(self.choices) > 1 else
                      say("acuinfo has a page on:"))
         lines += [f"  {choice}: {title}" for choice, title in self.choices]
@@ -133,16 +133,14 @@ class NotCoveredError(NameChoiceError):
 
     def lines(self, say: Callable[..., str]) -> list[str]:
         return [say("there is no page on {illness}.", illness=self.covered),
-                _wrapped(self.note),
+                _one_line(self.note),
                 say("See the conditions acuinfo covers with: {command}",
                     command=self.list_command)]
 
 
-def _wrapped(text: str) -> str:
-    """A note from a knowledge file as lines that fit a terminal."""
-    import textwrap
-
-    return "\n".join(textwrap.wrap(" ".join(text.split()), 78, break_on_hyphens=False))
+def _one_line(text: str) -> str:
+    """A note from a knowledge file as one line, for the CLI to fit to its terminal."""
+    return " ".join(text.split())
 
 
 def _quoted(name: str) -> str:
@@ -166,7 +164,7 @@ class UnknownNameError(NameChoiceError):
         lines = [say(NO_SUCH[self.kind], name=_quoted(self.name))]
         if self.suggestions:
             lines.append(say("Did you mean: {names}?", names=", ".join(self.suggestions)))
-        lines.append(_wrapped(say("A tip category is one of: {names}.",
+        lines.append(_one_line(say("A tip category is one of: {names}.",
                                   names=", ".join(self.accepted))))
         lines.append(say("See them all with: {command}", command=self.list_command))
         return lines

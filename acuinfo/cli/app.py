@@ -321,10 +321,20 @@ def fail_with(err: AcuinfoError, language: str = "en") -> None:
     elif isinstance(err, KnowledgeError):
         report_problems(err.problems)
     elif isinstance(err, NameChoiceError):
-        sys.stderr.write(f"acuinfo: {clean_text(err.message(language))}\n")
+        sys.stderr.write("\n".join(_fitted(f"acuinfo: {clean_text(err.message(language))}"))
+                         + "\n")
     else:
         sys.stderr.write(f"acuinfo: {clean_text(str(err))}\n")
     raise typer.Exit(err.exit_code)
+
+
+def _fitted(text: str, width: int = 78) -> list[str]:
+    """The lines of a message, each longer one wrapped to ``width`` columns (a note in
+    Chinese is one unbroken run of wide characters)."""
+    from acuinfo.render.wrap import cells, plain, wrap
+
+    return [plain(piece) for line in text.split("\n")
+            for piece in (wrap(((line, ""),), width) if cells(line) > width else [((line, ""),)])]
 
 
 def silence_stdout() -> None:
