@@ -93,3 +93,26 @@ def test_format_is_case_insensitive_and_checked(invoke):
     bad = invoke("condition", "neck-pain", "--format", "pdf")
     assert bad.exit_code == 2
     assert "pdf" in bad.stderr
+
+
+WORTH_NOTICING = [("10", "7"), ("9", "6"), ("8", "5"), ("7", "4"), ("6", "4"), ("5", "3"),
+                  ("4", "2"), ("3", "2"), ("2", "1"), ("1", "0")]
+
+
+@pytest.mark.parametrize("language, columns", [("es", 80), ("en", 40), ("zh-Hans", 60),
+                                               ("es", 30)])
+def test_the_look_up_of_a_change_worth_noticing_reads_across(invoke, language, columns):
+    """Too wide for the screen, the look-up of first score and later score is turned,
+    each pair on a line of its own under both headings: never a row wrapped onto the
+    next line, or a row of headings left out."""
+    from rich.cells import cell_len
+
+    result = invoke("--lang", language, "condition", "neck-pain", env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    pairs = [tuple(line.split()) for line in lines]
+    at = pairs.index(WORTH_NOTICING[0])
+    assert pairs[at:at + len(WORTH_NOTICING)] == WORTH_NOTICING
+    heading = {"es": "Su primera", "en": "Your first", "zh-Hans": "第一次的疼痛分数"}[language]
+    assert any(heading in line for line in lines[at - 6:at]), lines[at - 6:at]
+    assert all(cell_len(line) <= columns for line in lines[at - 6:at + 10])

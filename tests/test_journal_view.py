@@ -202,3 +202,19 @@ def test_a_handout_without_the_journal_has_no_part_of_it(invoke, journal, tmp_pa
     assert invoke("handout", "neck-pain", "-o", str(target)).exit_code == 0
     assert "Your progress so far" not in target.read_text(encoding="utf-8")
     assert "chart" not in target.read_text(encoding="utf-8")
+
+
+def test_entries_keep_their_headings_when_the_notes_do_not_fit_beside_them(invoke, journal):
+    """On a narrow screen each note goes beneath its entry, and the numbers stay lined
+    up under their headings: without them, "6  5  4" says nothing."""
+    result = invoke("journal", env={"COLUMNS": "62"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = lines.index("Your entries")
+    heading = lines[at + 1]
+    assert heading.split() == ["No.", "Date", "Session", "Pain", "Enjoyment", "Activity", "PEG"]
+    assert lines[at + 2].strip() == "Note"
+    first = lines[at + 3]
+    assert first.split()[0] == "1"
+    assert first[heading.index("Pain")] == "7" and first[heading.index("Enjoyment")] == "6"
+    assert lines[at + 4].strip() == "<b>*a* | note</b>"

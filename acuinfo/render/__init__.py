@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from acuinfo.views.document import Citation, Document
 
 Say = Callable[..., str]  # acuinfo.base.phrases.say, for the document's language
+# A table with more columns than this and only a row or two (a look-up of first score
+# and score worth noticing) is printed turned, each of its columns a line.
+WIDE_TABLE = 6
 
 RENDERERS = {
     "text": "acuinfo.render.terminal",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import Say, dates, one_line, review_lines, source_line
+from acuinfo.render import WIDE_TABLE, Say, dates, one_line, review_lines, source_line
 from acuinfo.render.wrap import cells
 from acuinfo.views.document import (
     Alert,
@@ -30,7 +30,6 @@ from acuinfo.views.document import (
 
 COLUMN_GAP = "   "  # between columns padded to line up: spaces, which a screen reader skips
 BLANK_CELL = "______"  # an empty cell of a form, such as a pain diary: a line to write on
-WIDE_TABLE = 6  # a table with more columns than this and only a row or two is printed turned
 
 
 def render(document: Document, out: TextIO) -> None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from acuinfo.base.languages import ENGLISH
 from acuinfo.base.phrases import phrases_for
-from acuinfo.render import dates, review_lines, source_line
+from acuinfo.render import WIDE_TABLE, dates, review_lines, source_line
 from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 from acuinfo.views.document import (
     Alert,
@@ -260,7 +260,12 @@ class _Layout:
                   for heading, column, ascii_only
                   in zip(block.columns, columns, plain_ascii, strict=True)]
         if sum(widths) + 2 * (len(widths) - 1) > width:
-            self.table_blocks(block.rows, indent)
+            if len(block.columns) > WIDE_TABLE and len(block.rows) <= 2:
+                self.turned_table(block, indent)
+            elif len(widths) > 3 and sum(widths[:-1]) + 2 * (len(widths) - 1) <= width:
+                self.table_last_beneath(block, widths[:-1], indent)
+            else:
+                self.table_blocks(block.rows, indent)
             return
         pad = " " * indent
         self.lines.append(((self.row(block.columns, widths[:-1], pad), "bold"),))
@@ -275,6 +280,38 @@ class _Layout:
                   for column, size in zip(columns, widths[:-1], strict=False)]
         self.lines.extend([pad + "  ".join(parts)
                            for parts in zip(*padded, columns[-1], strict=True)])
+
+    def turned_table(self, block: Table, indent: int) -> None:
+        """A wide table of a row or two, turned so that each of its columns is a line
+        under headings wrapped to fit: a first score and the score worth noticing then
+        still read across one line, and no heading is lost."""
+        headings = [block.columns[0], *(row[0] for row in block.rows)]
+        rows = [[block.columns[n], *(row[n] for row in block.rows)]
+                for n in range(1, len(block.columns))]
+        room = max(self.width - indent - 2 * (len(headings) - 1), MIN_WIDTH)
+        widths = [max(max(cells(row[n]) for row in rows), min(cells(heading), room // len(rows[0])))
+                  for n, heading in enumerate(headings)]
+        for n, heading in enumerate(headings):  # the room left goes to headings that wrap
+            widths[n] = max(widths[n], min(cells(heading), widths[n] + room - sum(widths)))
+        wrapped = [[plain(line) for line in wrap(((heading, ""),), size)]
+                   for heading, size in zip(headings, widths, strict=True)]
+        pad = " " * indent
+        for depth in range(max(map(len, wrapped))):
+            texts = [lines[depth] if depth < len(lines) else "" for lines in wrapped]
+            self.lines.append(((self.row(texts, widths[:-1], pad).rstrip(), "bold"),))
+        self.lines.extend([self.row(row, widths[:-1], pad).rstrip() for row in rows])
+
+    def table_last_beneath(self, block: Table, widths: list[int], indent: int) -> None:
+        """A table whose last column does not fit beside the others (a journal's notes):
+        the others lined up under their headings, and each row's last cell wrapped beneath
+        its row, as the last heading is beneath the others."""
+        pad = " " * indent
+        self.lines.append(((self.row([*block.columns[:-1], ""], widths, pad).rstrip(), "bold"),))
+        if block.columns[-1]:
+            self.wrap(((block.columns[-1], "bold"),), indent + INDENT)
+        for row in block.rows:
+            self.lines.append(self.row([*row[:-1], ""], widths, pad).rstrip())
+            self.wrap(((row[-1], ""),), indent + INDENT)
 
     def table_blocks(self, rows: list[list[str]], indent: int) -> None:
         """Each row as a block: its first column in bold with the others after it, then
