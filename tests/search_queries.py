@@ -4,6 +4,8 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("bulging disc", {"acuinfo condition herniated-disc"}),
     ("slipped disk", {"acuinfo condition herniated-disc"}),
     ("my leg hurts when I sit", {"acuinfo condition sciatica"}),
+    ("my neck hurts", {"acuinfo condition neck-pain"}),
+    ("my back hurts", {"acuinfo condition low-back-pain"}),
     ("pain down my leg", {"acuinfo condition sciatica"}),
     ("shooting pain in my buttock and leg", {"acuinfo condition sciatica"}),
     ("migranes", {"acuinfo condition migraine"}),

@@ -4,6 +4,8 @@ QUERIES: list[tuple[str, set[str]]] = [
     # Conditions, as patients in Mexico, the US and Spain put them.
     ("ciatica", {"acuinfo condition sciatica"}),
     ("me duele la pierna cuando estoy sentado", {"acuinfo condition sciatica"}),
+    ("me duele la espalda", {"acuinfo condition low-back-pain"}),
+    ("me duele el cuello", {"acuinfo condition neck-pain"}),
     ("un dolor que me corre de la nalga hasta el pie", {"acuinfo condition sciatica"}),
     ("nervio ciatico inflamado", {"acuinfo condition sciatica"}),
     ("hernia de disco", {"acuinfo condition herniated-disc"}),

@@ -18,7 +18,7 @@ from conftest import DATA
 
 # The share of the patient queries that must find their page in the top three. English
 # finds all of its own; these say where each language stands, and keep it there.
-FLOORS = {"es": 0.88, "zh-Hans": 0.83}
+FLOORS = {"es": 0.90, "zh-Hans": 0.83}
 QUERIES = {"es": search_queries_es.QUERIES, "zh-Hans": search_queries_zh.QUERIES}
 
 
@@ -46,6 +46,19 @@ def test_patient_queries_find_their_page(invoke, language):
     ("es", "neck pain", "acuinfo condition neck-pain"),  # English, when nothing else finds it
 ])
 def test_each_language_is_cut_its_own_way(invoke, language, query, command):
+    assert command in top_three(invoke, language, query)
+
+
+@pytest.mark.parametrize("language, query, command", [
+    ("en", "my neck hurts", "acuinfo condition neck-pain"),
+    ("en", "my back hurts", "acuinfo condition low-back-pain"),
+    ("en", "my jaw aches when I chew", "acuinfo condition jaw-pain"),
+    ("es", "me duele la espalda", "acuinfo condition low-back-pain"),
+    ("es", "me duele el cuello", "acuinfo condition neck-pain"),
+    ("es", "me dolía el hombro al levantar el brazo", "acuinfo condition shoulder-pain"),
+])
+def test_a_verb_of_pain_finds_the_page_on_what_hurts(invoke, language, query, command):
+    """"My neck hurts" is neck pain: the verb alone finds what says "if it hurts"."""
     assert command in top_three(invoke, language, query)
 
 

@@ -64,6 +64,22 @@ CHINESE_STOP_PHRASES = ("为什么", "怎么办", "怎么样", "能不能", "是
                         "怎么", "什么", "可以", "一下")
 
 
+# The verbs of pain, as the pain they name: "my neck hurts" is neck pain, and "me duele
+# la espalda" dolor de espalda. The pages are named and written with the noun; the verb
+# alone finds whatever says "if it hurts", and not the page on what hurts.
+_PAIN_VERBS = {
+    ENGLISH: (r"(?i)\b(?:hurts?|hurting|aches?|aching)\b", "pain"),
+    SPANISH: ("(?i)\\b(?:duelen?|duelan?|dol[i\u00ed]an?|doli[o\u00f3]|doliendo)\\b", "dolor"),
+}
+
+
+def pain_named(query: str, language: str) -> str:
+    """``query`` with each verb of pain (hurts, aches; duele, duelen) as the word for
+    pain that names pages (pain; dolor)."""
+    verbs = _PAIN_VERBS.get(language)
+    return re.sub(verbs[0], verbs[1], query) if verbs else query
+
+
 def analysed(text: str, language: str) -> str:
     """``text`` as the index of ``language`` holds it: its words, space-separated."""
     return " ".join(tokens(text, language))

@@ -113,8 +113,8 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     illness that acuinfo has no page on, taken out of the query) counts as one more
     word of the query, found only by an entry that holds all its words in order: so
     "rheumatoid arthritis" finds what mentions it, not osteoarthritis by its last word."""
-    query = query[:MAX_QUERY_CHARS]
     language = language_of(connection)
+    query = analysis.pain_named(query[:MAX_QUERY_CHARS], language)
     vocabulary: list[str] = []  # read once, only if a word needs it
     alternatives, unknown = [], []
     words = words_of(query, language)
