@@ -62,6 +62,22 @@ def test_a_verb_of_pain_finds_the_page_on_what_hurts(invoke, language, query, co
     assert command in top_three(invoke, language, query)
 
 
+@pytest.mark.parametrize("language, query, named, never", [
+    ("es", "dolor de tobillo", '"tobillo"', '"tobill"'),
+    ("zh-Hans", "怀孕腰疼", None, "\"孕腰\""),
+    ("zh-Hans", "颈椎痛", None, "\"椎痛\""),
+])
+def test_a_word_nothing_mentions_is_named_as_it_was_typed(invoke, language, query, named,
+                                                          never):
+    """Not as the index holds it: a stem (tobill) or, in Chinese, a pair of characters
+    across two words (孕腰 of 怀孕 and 腰疼), which no one typed and nothing could hold."""
+    result = invoke("--lang", language, "search", query, "-f", "plain")
+    assert result.exit_code == 0, result.output
+    assert never not in result.stdout
+    if named:
+        assert named in result.stdout
+
+
 @pytest.mark.parametrize("language, name, title", [
     ("es", "dolor de cuello", "Dolor de cuello"),
     ("es", "Cervicalgia", "Dolor de cuello"),

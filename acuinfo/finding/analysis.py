@@ -113,6 +113,35 @@ def query_words(query: str, language: str) -> list[str]:
     return list(dict.fromkeys(all_words(query)))
 
 
+def as_typed(query: str, unknown: list[str], language: str) -> list[str]:
+    """The words of ``query`` that the ``unknown`` words (as the index holds words, and
+    ``query_words`` gives them) were cut from, as they were typed, to name them back:
+    "tobillo", not its stem "tobill". In Chinese a pair of characters that spans two
+    words ("孕腰" of "怀孕腰疼") is unknown by nature, so a run of characters is named
+    only when none of its pairs is known."""
+    if language == SPANISH:
+        words = all_words(query)
+        stems = _spanish_stemmer().stemWords([folded(word) for word in words]) if words else []
+        typed: dict[str, str] = {}
+        for word, stem in zip(words, stems, strict=True):
+            typed.setdefault(stem, word)
+        return list(dict.fromkeys(typed.get(word, word) for word in unknown))
+    if language == CHINESE:
+        missing = set(unknown)
+        shown = normal_form(query).lower()
+        kept = shown.translate(CHINESE_ALIKE)
+        for phrase in CHINESE_STOP_PHRASES:
+            kept = kept.replace(phrase, " " * len(phrase))
+        kept = "".join(" " if char in CHINESE_STOPWORDS else char for char in kept)
+        named = []
+        for match in _token().finditer(kept):
+            tokens = set(_han_tokens(match.group(0), pairs_only=True))
+            if tokens and tokens <= missing:
+                named.append(shown[match.start():match.end()])
+        return list(dict.fromkeys(named))
+    return unknown
+
+
 def name_key(text: str, language: str) -> str:
     """How a name, alias or keyword of ``language`` is stored for exact look-ups: its
     words joined by hyphens, without accents in Spanish, without spaces in Chinese."""

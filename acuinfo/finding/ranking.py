@@ -129,6 +129,8 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     whole = [" ".join(all_words(phrase)) for phrase in phrases]
     alternatives += [[phrase] for phrase in dict.fromkeys(whole) if phrase]
     scores, named = _phrase_boosts(connection, query, whole, language)
+    if analysis.is_analysed(language):
+        unknown = analysis.as_typed(query, unknown, language)
     if not alternatives and not scores:
         return Found([], unknown)
     match = " OR ".join(_any_of(terms) for terms in alternatives)
