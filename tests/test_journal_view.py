@@ -189,12 +189,30 @@ def test_a_handout_with_the_journal(invoke, journal, tmp_path):
     assert '<div class="chart-table"><table>' in part
     assert "<th scope=\"col\">PEG score</th>" in part
     assert "acuinfo " not in re.sub(r"<[^>]+>", " ", part), "a handout names no command"
-    assert "see When to get help in this handout" in part
+    assert "see &quot;When to get help&quot; in this handout" in part
     cited = {c for c in re.findall(r'href="#source-(\d+)"', part)}
     assert len(cited) == 3
     plain = tmp_path / "handout.txt"
     assert invoke("handout", "neck-pain", "--journal", "-o", str(plain)).exit_code == 0
     assert "Part 6: Your progress so far\n" in plain.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["es", "zh-Hans"])
+def test_a_translated_handout_points_to_its_warning_signs_by_their_own_heading(
+        invoke, journal, tmp_path, language):
+    """The journal's part is in English, but the part it points to is headed in the
+    handout's language: the pointer uses that heading, or it leads nowhere."""
+    from acuinfo.base.phrases import phrases_for
+
+    heading = phrases_for(language)("When to get help")
+    assert heading != "When to get help"
+    target = tmp_path / "handout.txt"
+    result = invoke("--lang", language, "handout", "neck-pain", "--journal", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert re.search(f"[:\uff1a] ?{re.escape(heading)}\n", text)  # the part's own heading
+    assert f'see "{heading}" in this handout' in text
+    assert "When to get help" not in text
 
 
 def test_a_handout_without_the_journal_has_no_part_of_it(invoke, journal, tmp_path):

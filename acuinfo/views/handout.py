@@ -398,7 +398,8 @@ def handout(knowledge: Knowledge, names: list[str], session: bool = False, tips:
                 phone_numbers(build.clinic, language=knowledge.language), *warnings,
                 *condition_parts, *safety_part, *session_part, *tips_part, diary]
     if journal is not None:  # see acuinfo.views.journal.handout_sections
-        sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin))
+        sections += journal(lambda ids: build.cite(ids, knowledge.source_list().origin),
+                            say("When to get help"))
     titles = [in_sentence(c.title) for c in chosen]
     about = titles[0] if len(titles) == 1 else say("{names} and {last}",
                                                    names=", ".join(titles[:-1]), last=titles[-1])

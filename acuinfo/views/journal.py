@@ -121,8 +121,9 @@ def _what_is_needed(state: Progress, paper: bool) -> str:
             "and a later entry: add one after your next session." + add)
 
 
-def next_blocks(state: Progress, paper: bool) -> list[Block]:
-    """What to do next, and where the warning signs are."""
+def next_blocks(state: Progress, paper: bool, warnings: str = "When to get help") -> list[Block]:
+    """What to do next, and where the warning signs are: on paper, the part of the
+    handout headed ``warnings`` (in the handout's language)."""
     blocks: list[Block] = []
     if state.time_to_review():
         blocks.append(Paragraph(
@@ -142,8 +143,8 @@ def next_blocks(state: Progress, paper: bool) -> list[Block]:
             "None of your entries says which session it came after. Add that with "
             "--session, for example: acuinfo journal add --session 1"))
     blocks.append(Paragraph(
-        "New or worse symptoms may need a doctor rather than acupuncture: see When to get "
-        "help in this handout." if paper else
+        f'New or worse symptoms may need a doctor rather than acupuncture: see "{warnings}" '
+        "in this handout." if paper else
         "New or worse symptoms may need a doctor rather than acupuncture. See the warning "
         "signs with: acuinfo red-flags"))
     return blocks
@@ -223,9 +224,11 @@ def journal_page(knowledge: Knowledge, entries: list[Entry], where: str) -> Docu
         sections=sections, citations=cites.listing(), notice=NOTICE, items=items))
 
 
-def handout_sections(entries: list[Entry], cite: Cite) -> list[Section]:
+def handout_sections(entries: list[Entry], cite: Cite,
+                     warnings: str = "When to get help") -> list[Section]:
     """The journal's part of a printed handout: the chart with a table beside it, the
-    change since the start and what to do next, in words for paper."""
+    change since the start and what to do next, in words for paper; ``warnings`` is the
+    heading of the handout's part on warning signs, which it points to."""
     state = progress(entries)
     blocks: list[Block] = []
     if state.entries:
@@ -233,6 +236,6 @@ def handout_sections(entries: list[Entry], cite: Cite) -> list[Section]:
                       [[short_date(entry.day), str(entry.session or "-"), str(entry.pain),
                         score_text(entry.score())] for entry in state.entries])
         blocks.append(chart(state, table))
-    blocks += change_blocks(state, True) + next_blocks(state, True)
+    blocks += change_blocks(state, True) + next_blocks(state, True, warnings)
     return [Section("Your progress so far", blocks, "journal",
                     cite([PEG, *CHANGE]) if state.ready() else cite([PEG]))]
