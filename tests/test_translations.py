@@ -533,3 +533,17 @@ def test_a_spanish_handout_keeps_advice_its_english_keeps(run_script, tmp_path):
         shown[lang] = " ".join(out.read_text(encoding="utf-8").split())
     assert "half hour" in shown["en"]
     assert "cada media hora, levántese" in shown["es"]
+
+
+@pytest.mark.parametrize("language, kind, checked", [
+    ("es", "(página web; id: nccih-in-depth)", r"Consultado el \d+ de [a-z]+ de \d{4}\."),
+    ("zh-Hans", "(网页; id: nccih-in-depth)", "核查日期\uff1a\\d{4}年\\d+月\\d+日\u3002"),
+])
+def test_a_source_is_labelled_in_the_reader_s_language(invoke, language, kind, checked):
+    """Its title and the words of its publisher stay as published; what acuinfo says of it
+    (its kind, when the page was checked) is in the reader's language."""
+    result = invoke("--lang", language, "sources", "nccih-in-depth", "-f", "plain")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert kind in text and re.search(checked, text), text
+    assert "Checked" not in text

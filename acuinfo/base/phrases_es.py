@@ -184,6 +184,12 @@ PHRASES = {
     "Book a visit with your doctor if any of these apply to you.":
         "Si le pasa alguna de estas cosas, pida una cita con su médico.",
     # A web page cited: when it was last checked
+    # Kinds of source
+    "trial": "ensayo",
+    "review": "revisión",
+    "guideline": "guía",
+    "study": "estudio",
+    "web page": "página web",
     "Checked {date}.": "Consultado el {date}.",
     # The clinic's own details
     "Your clinic": "Su clínica",

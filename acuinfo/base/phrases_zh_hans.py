@@ -160,6 +160,12 @@ PHRASES = {
     "Book a visit with your doctor if any of these apply to you.":
         "如果有这些情况中的任何一种，请预约看医生。",
     # A web page cited: when it was last checked
+    # Kinds of source
+    "trial": "试验",
+    "review": "综述",
+    "guideline": "指南",
+    "study": "研究",
+    "web page": "网页",
     "Checked {date}.": "核查日期：{date}。",
     # The clinic's own details
     "Your clinic": "您的诊所",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import phrase, phrases_for
 from acuinfo.base.words import normalize
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
@@ -27,18 +27,23 @@ from acuinfo.views.document import (
 )
 
 T = TypeVar("T")
+# Each kind of source (see acuinfo.knowledge.records.SOURCE_KINDS), in the reader's words.
+KINDS = {"trial": phrase("trial"), "review": phrase("review"), "guideline": phrase("guideline"),
+         "study": phrase("study"), "web page": phrase("web page")}
 
 
-def _source_entry(source: records.Source, say: Callable[..., str]) -> Step:
+def _source_entry(source: records.Source, say: Callable[..., str], language: str) -> Step:
     details = [source.published_in]
     details += [f"PMID {source.pmid}"] if source.pmid else []
     details += [f"DOI {source.doi}"] if source.doi else []
     details.append(source.url)
-    text = f"{as_sentence(source.authors)} {'; '.join(details)}.{checked_note(source)}"
+    checked = checked_note(source, language)
+    text = f"{as_sentence(source.authors)} {'; '.join(details)}.{checked}"
     if source.finding:
         text += "\n" + say("What it found: {finding}", finding=source.finding)
     year = source.year or say("n.d.")
-    return Step(f"{source.title} ({year})", text, f"{source.kind}; id: {source.id}")
+    kind = say(KINDS.get(source.kind, source.kind))
+    return Step(f"{source.title} ({year})", text, f"{kind}; id: {source.id}")
 
 
 def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document:
@@ -47,7 +52,7 @@ def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document
     book = knowledge.source_list()
     if source_id is None:
         return Document(kind="sources", title=say("Sources"), sections=[Section("", [
-            Steps([_source_entry(s, say) for s in book.sources]),
+            Steps([_source_entry(s, say, knowledge.language) for s in book.sources]),
             Paragraph(say("See what cites one with: acuinfo sources ID")),
         ], "sources")], notice=say(NOTICE),
             meta=review_meta(knowledge, *layers_of(knowledge, "sources.yaml", book)))
@@ -58,7 +63,7 @@ def sources_view(knowledge: Knowledge, source_id: str | None = None) -> Document
     source = by_id[wanted]
     users = _citing(knowledge, source.id, say)
     return Document(kind="source", name=source.id, title=source.title, sections=[
-        Section("", [Steps([_source_entry(source, say)])], "source"),
+        Section("", [Steps([_source_entry(source, say, knowledge.language)])], "source"),
         Section(say("Cited by"), [Bullets(users or [say("Nothing in acuinfo cites it yet.")])],
                 "cited-by"),
     ], notice=say(NOTICE), meta=review_meta(knowledge, *layers_of(knowledge, "sources.yaml", book)))
