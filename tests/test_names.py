@@ -391,3 +391,22 @@ def test_which_names_every_condition_a_shared_name_stands_for(run_script):
     assert result.returncode == 0, result.stderr
     assert "condition cervical-radiculopathy (pinched nerve)" in result.stdout
     assert "condition sciatica (pinched nerve)" in result.stdout
+
+
+@pytest.mark.parametrize("language, name, offered, never", [
+    ("es", "dolor de rodilla", [], ["jaw-pain", "pelvic-girdle-pain", "neck-pain"]),
+    ("en", "knee pain", ["osteoarthritis"], []),
+    ("en", "nek pain", ["neck-pain"], ["pelvic-girdle-pain"]),
+    ("es", "dolor de cuelo", ["neck-pain"], []),
+])
+def test_a_name_is_offered_for_the_words_that_tell_names_apart(invoke, language, name,
+                                                               offered, never):
+    """"Did you mean" offers a name spelled like the one given in its telling words, not
+    one that only shares "dolor de" or "pain" with it: the knee is not the jaw."""
+    result = invoke("--lang", language, "condition", name)
+    assert result.exit_code == 2, result.output
+    said = result.stderr
+    for slug in offered:
+        assert slug in said, said
+    for slug in never:
+        assert slug not in said, said

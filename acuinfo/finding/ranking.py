@@ -416,6 +416,17 @@ def described(connection: sqlite3.Connection, kind: str,
     return {row[1]: (row[2], row[4]) for row in (verified(tuple(r[:5]), r[5]) for r in rows)}
 
 
+# Words that most names of pain share, which tell none of them apart.
+_UNTELLING = frozenset({"pain", "ache", "dolor", "de", "del", "la", "el", "en", "my", "in",
+                        "the", "of", "and", "y"})
+TELLING_CUTOFF = 70
+
+
+def _telling(key: str) -> str:
+    """A name's key without the words that tell no name apart."""
+    return "-".join(word for word in key.split("-") if word not in _UNTELLING)
+
+
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
     """Names of ``kind`` entries that look like ``name``, closest first."""
     from rapidfuzz import fuzz, process
@@ -425,6 +436,12 @@ def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3
         " FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE e.kind = ? AND n.alias > 0", (kind,))]
     keys = [key for key, _ in rows]
-    close = process.extract(key_of(name, language_of(connection))[:200], keys,
-                            scorer=fuzz.WRatio, limit=count * 4, score_cutoff=70)
+    wanted = key_of(name, language_of(connection))[:200]
+    close = process.extract(wanted, keys, scorer=fuzz.WRatio, limit=count * 4, score_cutoff=70)
+    # Spelled alike for the words that tell names apart, not only for "pain" or "dolor de":
+    # "dolor de rodilla" is no misspelling of "dolor de mandibula".
+    telling = _telling(wanted)
+    if telling:
+        close = [hit for hit in close
+                 if fuzz.WRatio(telling, _telling(hit[0]) or hit[0]) >= TELLING_CUTOFF]
     return list(dict.fromkeys(rows[index][1] for _, _, index in close))[:count]
