@@ -316,11 +316,18 @@ def holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]
         return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(
             word) > 3 else word
 
+    if _HAN.search(query):  # Chinese has no spaces: a word is in a name as its characters
+        runs = all_words(query)
+        return [entry for entry, names in named
+                if any(all(run in "".join(all_words(name)) for run in runs) for name in names)]
     wanted = {stem(word) for word in words_of(query)}
     if not wanted:
         return []
     return [entry for entry, names in named
             if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
