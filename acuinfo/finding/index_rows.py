@@ -35,16 +35,19 @@ ANALYSED_TOKENIZER = "unicode61 remove_diacritics 2"  # words already cut and st
 # Raise when the tables below or the way the file is written change. It is part of the
 # file's name too: an acuinfo that read the index as a file never written in place
 # (format 13 and before) and one that updates it in place keep separate files.
-FORMAT = 23
+FORMAT = 24
 BUILT_BY = f"{__version__}/{FORMAT}"  # an index of another is never read, and is pruned
 SUBFOLDERS = (*ENTRY_FOLDERS, *ADDITION_FOLDERS)
 CONDITIONS = "conditions"  # the subfolder whose files are updated one by one
 # Rows of packed text are a few kilobytes each, and a page holds only whole rows: in
 # SQLite's 4 KiB pages a third of the space went unused, in 8 KiB ones up to a quarter.
-# At 10,000 conditions the index takes 101 MiB in 8 KiB pages, 94 in 16 and 91 in 32,
-# and a first build peaks at 62, 67 and 74 MiB. A search reads no slower in larger
-# pages, and the list of conditions, one long value, reads quicker (fewer to follow).
-PAGE_SIZE = 16384
+# At 10,000 conditions the index took 101 MiB in 8 KiB pages, 94 in 16 and 91 in 32,
+# and a first build peaked at 62, 67 and 74 MiB. Later, with conditions of about 2.8
+# KiB packed, five to a 16 KiB page, 5.2 of the 32.9 MiB of packed text went unused, and
+# 2.3 of 30.1 in 32 KiB pages: the whole index 73.9 MiB against 76.6, for a folder of
+# 76.5. A search reads no slower in larger pages, and the list of conditions, one long
+# value, reads quicker (fewer pages to follow); a first build peaks at 76 MiB, not 68.
+PAGE_SIZE = 32768
 
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
