@@ -559,3 +559,14 @@ def test_a_chinese_word_finds_the_glossary_terms_that_hold_it(invoke, words, ter
     assert re.search(said, result.stdout), result.stdout
     if term:
         assert term in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "plain", "markdown", "html"])
+def test_a_chinese_label_takes_the_full_width_colon(invoke, fmt):
+    """A Chinese label (上次审核, last reviewed) is followed by the full-width colon, as
+    Chinese writes it, not by the colon and space of English; an English label keeps its
+    own."""
+    chinese = invoke("--lang", "zh-Hans", "condition", "neck-pain", "-f", fmt).stdout
+    assert "上次审核\uff1a" in chinese and "上次审核: " not in chinese
+    english = invoke("condition", "neck-pain", "-f", fmt).stdout
+    assert "Last reviewed: " in english

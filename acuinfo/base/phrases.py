@@ -46,3 +46,10 @@ def say(language: str, english: str, /, **values: object) -> str:
 def phrases_for(language: str) -> Callable[..., str]:
     """``say`` for one language: ``say = phrases_for("es"); say("Sources")``."""
     return partial(say, language)
+
+
+def colon(label: str) -> str:
+    """What follows a label before its text: Chinese's own full-width colon after a
+    Chinese label, else a colon and a space."""
+    last = label[-1:]
+    return "\uff1a" if "\u2e80" <= last <= "\u9fff" or "\uf900" <= last <= "\uffef" else ": "

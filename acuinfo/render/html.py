@@ -19,7 +19,7 @@ import re
 from html import escape
 from typing import TextIO
 
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import colon, phrases_for
 from acuinfo.render import (
     dates,
     identifier_address,
@@ -226,7 +226,7 @@ class _Page:
         if doc.summary:
             self.lines.append(f'<p class="summary">{_text(doc.summary)}</p>')
         for key, label, iso, words in dates(doc):  # the handout's date, or a small review date
-            self.lines.append(f'<p class="{key}">{escape(label)}: '
+            self.lines.append(f'<p class="{key}">{escape(label)}{colon(label)}'
                               f'<time datetime="{escape(iso)}">{escape(words)}</time></p>')
         has_parts = any(section.level > 1 for section in doc.sections)
         in_part = False
@@ -249,8 +249,9 @@ class _Page:
         review = review_lines(doc)
         if review:
             footer.append('<p class="review">' + "<br>".join(
-                f"{escape(label)}: " + (f'<time datetime="{escape(iso)}">{escape(text)}</time>'
-                                        if iso else _text(one_line(text)))
+                f"{escape(label)}{colon(label)}"
+                + (f'<time datetime="{escape(iso)}">{escape(text)}</time>'
+                   if iso else _text(one_line(text)))
                 for _, label, text, iso in review) + "</p>")
         if doc.notice:
             footer.append(f"<p>{_text(doc.notice)}</p>")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import colon, phrases_for
 from acuinfo.render import (
     Say,
     dates,
@@ -76,7 +76,7 @@ def _document(document: Document) -> list[str]:
         blocks.append(escape(document.summary))
     shown = dates(document)
     if shown:  # one paragraph, a line each: a backslash at the end of a line breaks it
-        blocks.append("\\\n".join(f"{label}: {words}" for _, label, _, words in shown))
+        blocks.append("\\\n".join(f"{label}{colon(label)}{words}" for _, label, _, words in shown))
     last = 1
     for section in document.sections:
         if section.heading:
@@ -92,7 +92,7 @@ def _document(document: Document) -> list[str]:
         blocks.append("\n".join(_citation(c) for c in document.citations))
     review = review_lines(document)
     if review:  # one paragraph, a line each
-        blocks.append("\\\n".join(f"{label}: {escape(one_line(text))}"
+        blocks.append("\\\n".join(f"{label}{colon(label)}{escape(one_line(text))}"
                                    for _, label, text, _ in review))
     if document.notice:
         blocks.append(escape(document.notice))

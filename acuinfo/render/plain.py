@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import colon, phrases_for
 from acuinfo.render import WIDE_TABLE, Say, dates, one_line, review_lines, source_line
 from acuinfo.render.wrap import cells
 from acuinfo.views.document import (
@@ -44,7 +44,7 @@ def _document(document: Document) -> list[str]:
         lines += [document.summary, ""]
     shown = dates(document)
     if shown:
-        lines += [f"{label}: {words}" for _, label, _, words in shown] + [""]
+        lines += [f"{label}{colon(label)}{words}" for _, label, _, words in shown] + [""]
     in_parts = any(section.level > 1 for section in document.sections)
     part = 0
     for section in document.sections:
@@ -64,7 +64,7 @@ def _document(document: Document) -> list[str]:
         lines.append("")
     review = review_lines(document)
     if review:
-        lines += [f"{label}: {text}" for _, label, text, _ in review] + [""]
+        lines += [f"{label}{colon(label)}{text}" for _, label, text, _ in review] + [""]
     if document.notice:
         lines += [document.notice, ""]
     while lines and not lines[-1]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from acuinfo.base.languages import ENGLISH
-from acuinfo.base.phrases import phrases_for
+from acuinfo.base.phrases import colon, phrases_for
 from acuinfo.render import WIDE_TABLE, dates, review_lines, source_line
 from acuinfo.render.wrap import Runs, ascii_breaks, cells, fit, plain, wrap
 from acuinfo.views.document import (
@@ -133,7 +133,7 @@ class _Layout:
         if document.summary:
             self.wrap(((document.summary, "italic"),))
         for _, label, _, words in dates(document):
-            self.wrap(((f"{label}: {words}", ""),))
+            self.wrap(((f"{label}{colon(label)}{words}", ""),))
         for section in document.sections:
             self.lines.append(BLANK)
             self.section(section)
@@ -147,7 +147,7 @@ class _Layout:
         if review:
             self.lines.append(BLANK)
             for _, label, text, _ in review:
-                self.wrap(((f"{label}: ", "bold"), (text, "")), 0)
+                self.wrap(((f"{label}{colon(label)}", "bold"), (text, "")), 0)
         if document.notice:
             self.lines.append(BLANK)
             self.wrap(((document.notice, "dim"),))

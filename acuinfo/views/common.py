@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from acuinfo.base.dates import long_date
 from acuinfo.base.errors import KnowledgeError, NotFoundError
 from acuinfo.base.languages import ENGLISH
-from acuinfo.base.phrases import phrase, phrases_for, say
+from acuinfo.base.phrases import colon, phrase, phrases_for, say
 from acuinfo.base.words import all_words, normalize
 from acuinfo.knowledge import records
 from acuinfo.knowledge.loading import Knowledge
@@ -336,7 +336,7 @@ def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
     where to send a correction (``numbers=False``) where a form of phone numbers and the
     foot of the page say them."""
     say = phrases_for(language)
-    details = [f"{say(label)}: {value}" for label, value, always in (
+    details = [f"{say(label)}{colon(say(label))}{value}" for label, value, always in (
         (phrase("Practitioner"), clinic.practitioner, True),
         (phrase("Address"), clinic.address, True), (phrase("Phone"), clinic.phone, False),
         (phrase("Web site"), clinic.website, True),
