@@ -236,3 +236,23 @@ def test_entries_keep_their_headings_when_the_notes_do_not_fit_beside_them(invok
     assert first.split()[0] == "1"
     assert first[heading.index("Pain")] == "7" and first[heading.index("Enjoyment")] == "6"
     assert lines[at + 4].strip() == "<b>*a* | note</b>"
+
+
+def test_a_journal_of_one_entry_is_not_turned_on_a_narrow_screen(invoke, tmp_path, monkeypatch):
+    """A table of a row or two is turned only if each of its cells fits its share of the
+    line: one entry with a long note is lined up under its headings, never a line wider
+    than the screen."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("ACUINFO_JOURNAL", str(tmp_path / "journal.sqlite"))
+    added = invoke("journal", "add", "--pain", "6", "--enjoyment", "5", "--activity", "4",
+                   "--note", "Walked to the shops and back without stopping, then rested")
+    assert added.exit_code == 0, added.output
+    result = invoke("journal", env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    wide = [line for line in lines if cell_len(line) > 60 and "/" not in line]  # not a path
+    assert wide == []
+    at = lines.index("Your entries")
+    assert lines[at + 1].split() == ["No.", "Date", "Session", "Pain", "Enjoyment",
+                                     "Activity", "PEG"]

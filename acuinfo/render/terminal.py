@@ -260,7 +260,7 @@ class _Layout:
                   for heading, column, ascii_only
                   in zip(block.columns, columns, plain_ascii, strict=True)]
         if sum(widths) + 2 * (len(widths) - 1) > width:
-            if len(block.columns) > WIDE_TABLE and len(block.rows) <= 2:
+            if len(block.columns) > WIDE_TABLE and len(block.rows) <= 2 and _turns(block, width):
                 self.turned_table(block, indent)
             elif len(widths) > 3 and sum(widths[:-1]) + 2 * (len(widths) - 1) <= width:
                 self.table_last_beneath(block, widths[:-1], indent)
@@ -289,7 +289,8 @@ class _Layout:
         rows = [[block.columns[n], *(row[n] for row in block.rows)]
                 for n in range(1, len(block.columns))]
         room = max(self.width - indent - 2 * (len(headings) - 1), MIN_WIDTH)
-        widths = [max(max(cells(row[n]) for row in rows), min(cells(heading), room // len(rows[0])))
+        share = room // len(headings)  # each cell fits in it (see _turns)
+        widths = [max(max(cells(row[n]) for row in rows), min(cells(heading), share))
                   for n, heading in enumerate(headings)]
         for n, heading in enumerate(headings):  # the room left goes to headings that wrap
             widths[n] = max(widths[n], min(cells(heading), widths[n] + room - sum(widths)))
@@ -360,6 +361,14 @@ class _Layout:
         for number, line in enumerate(wrap(runs, width)):
             prefix = " " * indent + (first if number == 0 else " " * hang)
             self.lines.append(((prefix, ""), *line) if prefix else line)
+
+
+def _turns(block: Table, width: int) -> bool:
+    """Whether a wide table of a row or two fits turned: each of its columns becomes a
+    line, and every cell of a line must fit in its share of the width (a look-up of
+    scores does; a journal's one entry and its note does not)."""
+    share = (width - 2 * len(block.rows)) // (len(block.rows) + 1)
+    return all(cells(cell) <= share for row in [block.columns, *block.rows] for cell in row[1:])
 
 
 def _widest(column: list[str], ascii_only: bool) -> int:
