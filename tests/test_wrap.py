@@ -152,6 +152,7 @@ def test_chinese_is_folded_into_lines_that_fit(text, width):
     ("在德国一项有超过229,000名患者参加的研究中\uff0c每100人中约有9人说有副作用\u3002",
      ["229,000"]),
     ("英国的国家卫生与临床优化研究所\uff08NICE\uff09建议这样做\u3002", ["\uff08NICE\uff09"]),
+    ("一项研究中约有229\u00a0000名患者参加了这项研究\u3002", ["229\u00a0000"]),
     ("如需紧急帮助的信号\uff0c请运行\u201cacuinfo red-flags\u201d\u3002",
      ["\u201cacuinfo", "red-flags\u201d\u3002"]),
 ])

@@ -179,6 +179,7 @@ _NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff
                            "\u300d\u300f\u3011\u3015\u3009\u300b"
                            "\u201d\u2019\u2026\u2025\u00b7\u30fc\u3005\uff05,.:;?!)]}%")
 _NO_LINE_END = frozenset("\uff08\u300c\u300e\u3010\u3014\u3008\u300a\u201c\u2018([{")
+_NO_BREAK_SPACES = frozenset("\u00a0\u202f")
 _BLOCK_CELLS = bytes(2 if block in _WIDE_BLOCKS else 1 for block in range(256))
 
 
@@ -214,7 +215,7 @@ def _chop(word: str, width: int) -> list[str]:
 
 def _may_break(before: str, after: str) -> bool:
     """Whether a line may end between two characters of a word with no spaces."""
-    if after in _NO_LINE_START or before in _NO_LINE_END:
+    if after in _NO_LINE_START or before in _NO_LINE_END or _NO_BREAK_SPACES & {before, after}:
         return False
     return not (before.isascii() and after.isascii())
 
