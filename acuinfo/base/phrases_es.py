@@ -183,13 +183,13 @@ PHRASES = {
         "con su médico, llame al {number}.",
     "Book a visit with your doctor if any of these apply to you.":
         "Si le pasa alguna de estas cosas, pida una cita con su médico.",
-    # A web page cited: when it was last checked
     # Kinds of source
     "trial": "ensayo",
     "review": "revisión",
     "guideline": "guía",
     "study": "estudio",
     "web page": "página web",
+    # A web page cited: when it was last checked
     "Checked {date}.": "Consultado el {date}.",
     # The clinic's own details
     "Your clinic": "Su clínica",

@@ -159,13 +159,13 @@ PHRASES = {
         "如果有这些情况中的任何一种，请当天联系您的医生。如果联系不上，请拨打{number}。",
     "Book a visit with your doctor if any of these apply to you.":
         "如果有这些情况中的任何一种，请预约看医生。",
-    # A web page cited: when it was last checked
     # Kinds of source
     "trial": "试验",
     "review": "综述",
     "guideline": "指南",
     "study": "研究",
     "web page": "网页",
+    # A web page cited: when it was last checked
     "Checked {date}.": "核查日期：{date}。",
     # The clinic's own details
     "Your clinic": "您的诊所",
