@@ -549,14 +549,16 @@ def test_a_source_is_labelled_in_the_reader_s_language(invoke, language, kind, c
     assert "Checked" not in text
 
 
-@pytest.mark.parametrize("words, term", [("针", "电针"), ("疼痛", None)])
+@pytest.mark.parametrize("words, term", [("针", "电针"), ("疼痛", None), ("什么是电针", "电针"),
+                                         ("电针是什么", "电针")])
 def test_a_chinese_word_finds_the_glossary_terms_that_hold_it(invoke, words, term):
     """Chinese runs its words together: "针" (needle) is in "电针" as its character, as
     "sham" is in "sham acupuncture"."""
     result = invoke("--lang", "zh-Hans", "glossary", words, "-f", "plain")
     assert result.exit_code == 0, result.output
-    said = f"有 \\d+ 个词语的名称里有\u201c{words}\u201d"
-    assert re.search(said, result.stdout), result.stdout
+    if "什么" not in words:  # a question asks for one term, which is then shown
+        said = f"有 \\d+ 个词语的名称里有\u201c{words}\u201d"
+        assert re.search(said, result.stdout), result.stdout
     if term:
         assert term in result.stdout
 

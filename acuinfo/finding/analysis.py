@@ -58,7 +58,7 @@ su sus tambien te tengo tiene tu tus un una unas uno unos usted y ya yo
 # pain, "痛" the written one ("腰疼" and "腰痛" are both low back pain).
 CHINESE_ALIKE = str.maketrans({"疼": "痛"})
 # Chinese particles and pronouns: dropped from a query before it is cut into pairs.
-CHINESE_STOPWORDS = frozenset("的了吗呢吧啊呀嘛我你您他她它们么")
+CHINESE_STOPWORDS = frozenset("的了吗呢吧啊呀嘛我你您他她它们么是")
 # Question words, dropped the same way: the longest first.
 CHINESE_STOP_PHRASES = ("为什么", "怎么办", "怎么样", "能不能", "是不是", "有没有", "会不会",
                         "怎么", "什么", "可以", "一下")

@@ -316,18 +316,20 @@ def holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]
         return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(
             word) > 3 else word
 
-    if _HAN.search(query):  # Chinese has no spaces: a word is in a name as its characters
-        runs = all_words(query)
-        return [entry for entry, names in named
-                if any(all(run in "".join(all_words(name)) for run in runs) for name in names)]
+    if any("\u3400" <= char <= "\u9fff" for char in query):
+        # Chinese has no spaces: what the query means ("什么是电针" is 电针) is in a name as
+        # its characters, the everyday 疼 and the written 痛 taken as one.
+        from acuinfo.finding.analysis import CHINESE, CHINESE_ALIKE, meaningful_name_key
+
+        key = meaningful_name_key(query, CHINESE)
+        return [entry for entry, names in named if key and any(
+            key in "".join(all_words(name)).translate(CHINESE_ALIKE) for name in names)]
     wanted = {stem(word) for word in words_of(query)}
     if not wanted:
         return []
     return [entry for entry, names in named
             if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
 
-
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
