@@ -56,6 +56,11 @@ def test_each_language_is_cut_its_own_way(invoke, language, query, command):
     ("es", "me duele la espalda", "acuinfo condition low-back-pain"),
     ("es", "me duele el cuello", "acuinfo condition neck-pain"),
     ("es", "me dolía el hombro al levantar el brazo", "acuinfo condition shoulder-pain"),
+    # and a keyword with the verb in it still finds its page
+    ("en", "it hurts to sit", "acuinfo condition sciatica"),
+    ("en", "does it hurt", "acuinfo session --during"),
+    ("es", "me duele al sentarme", "acuinfo condition sciatica"),
+    ("es", "duelen las agujas", "acuinfo session --during"),
 ])
 def test_a_verb_of_pain_finds_the_page_on_what_hurts(invoke, language, query, command):
     """"My neck hurts" is neck pain: the verb alone finds what says "if it hurts"."""

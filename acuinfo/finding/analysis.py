@@ -73,6 +73,22 @@ _PAIN_VERBS = {
 }
 
 
+# Words that most names of pain share, which tell none of them apart.
+_UNTELLING = frozenset({"pain", "ache", "dolor", "de", "del", "la", "el", "en", "my", "in",
+                        "the", "of", "and", "y"})
+
+
+def telling(key: str) -> str:
+    """A name's key without the words that tell no name apart."""
+    return "-".join(word for word in key.split("-") if word not in _UNTELLING)
+
+
+def pain_noun(language: str) -> str:
+    """The word for pain that names pages in ``language`` (English's for one with no verbs
+    of pain here)."""
+    return _PAIN_VERBS.get(language, _PAIN_VERBS[ENGLISH])[1]
+
+
 def pain_named(query: str, language: str) -> str:
     """``query`` with each verb of pain (hurts, aches; duele, duelen) as the word for
     pain that names pages (pain; dolor)."""

@@ -114,14 +114,21 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     word of the query, found only by an entry that holds all its words in order: so
     "rheumatoid arthritis" finds what mentions it, not osteoarthritis by its last word."""
     language = language_of(connection)
-    query = analysis.pain_named(query[:MAX_QUERY_CHARS], language)
+    query = query[:MAX_QUERY_CHARS]
     vocabulary: list[str] = []  # read once, only if a word needs it
     alternatives, unknown = [], []
     words = words_of(query, language)
     if phrases:  # "I have" beside a phrase set aside says nothing to look for
         words = [word for word in words if word not in STOPWORDS]
+    # A verb of pain finds what it says ("does it hurt") and the pain it names ("my neck
+    # hurts" is neck pain): the noun is one more way to match it.
+    as_noun = analysis.pain_named(query, language)
+    verbs = set(words) - set(words_of(as_noun, language))
     for word in words:
         terms = _terms_for(connection, word, vocabulary)
+        if word in verbs:
+            noun = words_of(analysis.pain_noun(language), language)[0]
+            terms = [*terms, *_terms_for(connection, noun, vocabulary)]
         if terms:
             alternatives.append(terms)
         elif word not in STOPWORDS:
@@ -129,6 +136,10 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     whole = [" ".join(all_words(phrase)) for phrase in phrases]
     alternatives += [[phrase] for phrase in dict.fromkeys(whole) if phrase]
     scores, named = _phrase_boosts(connection, query, whole, language)
+    if verbs:  # a name the noun makes of it, as "neck pain" of "my neck hurts"
+        more, also = _phrase_boosts(connection, as_noun, whole, language)
+        scores.update({entry: max(boost, scores.get(entry, 0.0)) for entry, boost in more.items()})
+        named |= also
     if analysis.is_analysed(language):
         unknown = analysis.as_typed(query, unknown, language)
     if not alternatives and not scores:
@@ -416,15 +427,7 @@ def described(connection: sqlite3.Connection, kind: str,
     return {row[1]: (row[2], row[4]) for row in (verified(tuple(r[:5]), r[5]) for r in rows)}
 
 
-# Words that most names of pain share, which tell none of them apart.
-_UNTELLING = frozenset({"pain", "ache", "dolor", "de", "del", "la", "el", "en", "my", "in",
-                        "the", "of", "and", "y"})
 TELLING_CUTOFF = 70
-
-
-def _telling(key: str) -> str:
-    """A name's key without the words that tell no name apart."""
-    return "-".join(word for word in key.split("-") if word not in _UNTELLING)
 
 
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
@@ -440,8 +443,8 @@ def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3
     close = process.extract(wanted, keys, scorer=fuzz.WRatio, limit=count * 4, score_cutoff=70)
     # Spelled alike for the words that tell names apart, not only for "pain" or "dolor de":
     # "dolor de rodilla" is no misspelling of "dolor de mandibula".
-    telling = _telling(wanted)
+    telling = analysis.telling(wanted)
     if telling:
         close = [hit for hit in close
-                 if fuzz.WRatio(telling, _telling(hit[0]) or hit[0]) >= TELLING_CUTOFF]
+                 if fuzz.WRatio(telling, analysis.telling(hit[0]) or hit[0]) >= TELLING_CUTOFF]
     return list(dict.fromkeys(rows[index][1] for _, _, index in close))[:count]
