@@ -410,3 +410,12 @@ def test_a_name_is_offered_for_the_words_that_tell_names_apart(invoke, language,
         assert slug in said, said
     for slug in never:
         assert slug not in said, said
+
+
+def test_a_long_line_of_a_message_keeps_its_indent_when_it_is_wrapped():
+    from acuinfo.cli.app import _fitted
+
+    lines = _fitted("acuinfo: a name.\n  some-condition: " + "A very long title " * 8, 40)
+    assert lines[0] == "acuinfo: a name."
+    assert len(lines) > 3 and all(line.startswith("  ") and len(line) <= 40
+                                  for line in lines[1:])

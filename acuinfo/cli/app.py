@@ -333,8 +333,13 @@ def _fitted(text: str, width: int = 78) -> list[str]:
     Chinese is one unbroken run of wide characters)."""
     from acuinfo.render.wrap import cells, plain, wrap
 
-    return [plain(piece) for line in text.split("\n")
-            for piece in (wrap(((line, ""),), width) if cells(line) > width else [((line, ""),)])]
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = line[:len(line) - len(body)]  # a choice's two spaces, kept on every line
+        lines += [indent + plain(piece) for piece in wrap(((body, ""),), width - len(indent))] \
+            if cells(line) > width else [line]
+    return lines
 
 
 def silence_stdout() -> None:
