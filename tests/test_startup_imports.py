@@ -63,4 +63,4 @@ def test_ctrl_c_is_taken_over_before_any_other_module_is_imported(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=tmp_path, check=True)
     assert set(result.stdout.split()) <= {"acuinfo", "acuinfo.launch", "acuinfo.base",
-                                          "acuinfo.base.interrupt", "signal", "__future__"}
+                                          "acuinfo.base.interrupt", "signal"}

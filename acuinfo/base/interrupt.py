@@ -11,9 +11,8 @@ lock's clean-up, as every import does, is printed as "Exception ignored" and
 lost, and the command runs on to its end.
 """
 
-from __future__ import annotations
-
-TYPE_CHECKING = False  # typing's, without importing typing (a few milliseconds) first
+TYPE_CHECKING = False  # typing's, without importing typing (a few milliseconds) first;
+# the annotations that need what it imports are written as text
 if TYPE_CHECKING:
     import sqlite3
     from types import TracebackType
@@ -52,7 +51,7 @@ def release() -> None:
         raise Interrupted
 
 
-def deferred() -> _Deferred:
+def deferred() -> "_Deferred":
     """Hold Ctrl-C back while the block runs, then stop: for steps that must not be cut
     in half, such as removing a temporary file or moving a finished one into place."""
     return _Deferred()
@@ -65,7 +64,7 @@ class _Deferred:
         hold()
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+                 traceback: "TracebackType | None") -> None:
         release()
 
 
@@ -75,7 +74,7 @@ def keep_going() -> int:
     return 1 if pressed else 0
 
 
-def watched(connection: sqlite3.Connection) -> sqlite3.Connection:
+def watched(connection: "sqlite3.Connection") -> "sqlite3.Connection":
     """``connection`` with ``keep_going`` as its progress handler."""
     connection.set_progress_handler(keep_going, PROGRESS_STEPS)
     return connection
