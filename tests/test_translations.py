@@ -572,3 +572,14 @@ def test_a_chinese_label_takes_the_full_width_colon(invoke, fmt):
     assert "上次审核\uff1a" in chinese and "上次审核: " not in chinese
     english = invoke("condition", "neck-pain", "-f", fmt).stdout
     assert "Last reviewed: " in english
+
+
+@pytest.mark.parametrize("english, translated", [
+    ("1,234.5 people", "1234,5 personas"), ("1,020,827", "1\u00a0020\u00a0827"),
+    ("3.9 points", "3,9 puntos"), ("5,121 women", "5121 mujeres"), ("229,000", "229,000人"),
+])
+def test_a_figure_is_the_same_however_each_language_groups_its_digits(english, translated):
+    from acuinfo.knowledge.translation_checks import _NUMBER, _figure, _numbers
+
+    figures = {_figure(number) for number in _NUMBER.findall(english)}
+    assert figures and figures <= _numbers(translated)

@@ -24,8 +24,9 @@ from acuinfo.knowledge.located import YamlData
 from acuinfo.knowledge.reading import in_language, parse_file
 from acuinfo.knowledge.translating import HEADER, KEPT, NAMES, TRANSLATIONS, header
 
-# A number: whole with its thousands commas (1,000,000), or with a decimal point or comma.
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+# A number: with its thousands commas (1,000,000 or 1,234.5), or with a decimal point or
+# comma.
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?")
 REVIEW_STATES = ("pending",)  # or the name of the medical translator who reviewed it
 
 
@@ -160,7 +161,7 @@ _FULL_WIDTH_DIGITS = {0xFF10 + digit: ord("0") + digit for digit in range(10)}
 
 # Groups of three digits after a thousands separator: a comma in English (and Chinese),
 # a space in Spanish (a no-break one, so that a line never ends inside the number).
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _SPACED_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
@@ -189,9 +190,12 @@ def _decimal_lookalikes(text: str, figures: dict[str, str], path: tuple,
         whole = number.replace(",", "")
         if whole not in figures:
             continue
-        hint = (f"write {whole}: a number of four digits takes no separator"
-                if len(whole) == 4 else f"write {int(whole):,}".replace(",", " ")
-                + ", with a no-break space between groups of three")
+        digits, _, decimals = whole.partition(".")
+        grouped = digits if len(digits) == 4 else f"{int(digits):,}".replace(",", " ")
+        spanish = grouped + (f",{decimals}" if decimals else "")
+        hint = (f"write {spanish}: a number of four digits takes no separator"
+                if len(digits) == 4 else f"write {spanish}, with a no-break space between "
+                                          "groups of three")
         yield data.problem(path, f"{_name(path)} writes {number}, which reads as a decimal "
                                  "in Spanish", hint)
 
