@@ -120,10 +120,8 @@ def query_words(query: str, language: str) -> list[str]:
         stems = _spanish_stemmer().stemWords(meaningful) if meaningful else []
         return list(dict.fromkeys(stems))
     if language == CHINESE:
-        text = kept = _chinese(query)
-        for phrase in CHINESE_STOP_PHRASES:
-            kept = kept.replace(phrase, " ")
-        kept = "".join(" " if char in CHINESE_STOPWORDS else char for char in kept)
+        text = _chinese(query)
+        kept = _spaced_out(text)
         return list(dict.fromkeys(_han_tokens(kept, pairs_only=True) or
                                   _han_tokens(text, pairs_only=True)))
     return list(dict.fromkeys(all_words(query)))
@@ -145,10 +143,7 @@ def as_typed(query: str, unknown: list[str], language: str) -> list[str]:
     if language == CHINESE:
         missing = set(unknown)
         shown = normal_form(query).lower()
-        kept = shown.translate(CHINESE_ALIKE)
-        for phrase in CHINESE_STOP_PHRASES:
-            kept = kept.replace(phrase, " " * len(phrase))
-        kept = "".join(" " if char in CHINESE_STOPWORDS else char for char in kept)
+        kept = _spaced_out(shown.translate(CHINESE_ALIKE))  # each character where it was
         named = []
         for match in _token().finditer(kept):
             tokens = set(_han_tokens(match.group(0), pairs_only=True))
@@ -224,6 +219,14 @@ def _han_tokens(text: str, pairs_only: bool) -> list[str]:
             found.extend(run)
             found.extend(pairs)
     return found
+
+
+def _spaced_out(text: str) -> str:
+    """Chinese ``text`` with its question words and particles turned to spaces, one for
+    each of their characters, so that the rest keeps its place."""
+    for phrase in CHINESE_STOP_PHRASES:
+        text = text.replace(phrase, " " * len(phrase))
+    return "".join(" " if char in CHINESE_STOPWORDS else char for char in text)
 
 
 def _chinese(text: str) -> str:
