@@ -419,3 +419,21 @@ def test_a_long_line_of_a_message_keeps_its_indent_when_it_is_wrapped():
     assert lines[0] == "acuinfo: a name."
     assert len(lines) > 3 and all(line.startswith("  ") and len(line) <= 40
                                   for line in lines[1:])
+
+
+@pytest.mark.parametrize("language, name, offered", [
+    ("es", "dolor de cuelo", "neck-pain (Dolor de cuello)"),
+    ("zh-Hans", "偏头疼痛", "migraine (偏头痛)"),
+    ("en", "pinched nerv", "cervical-radiculopathy (Pinched nerve in the neck"),
+])
+def test_a_name_offered_says_what_it_is_in_the_reader_s_words(invoke, language, name, offered):
+    """A name to type, with its title beside it where the title says more: neck-pain is
+    Dolor de cuello to a Spanish reader, and cervical-radiculopathy a pinched nerve."""
+    result = invoke("--lang", language, "condition", name)
+    assert result.exit_code == 2, result.output
+    assert offered in result.stderr
+
+
+def test_a_name_offered_is_not_followed_by_its_own_words_again(invoke):
+    result = invoke("condition", "nek pain")
+    assert "neck-pain" in result.stderr and "neck-pain (Neck pain)" not in result.stderr

@@ -78,6 +78,9 @@ _UNTELLING = frozenset({"pain", "ache", "dolor", "de", "del", "la", "el", "en", 
                         "the", "of", "and", "y"})
 
 
+TELLING_CUTOFF = 70  # how alike, from 0 to 100, the telling words of two names must be
+
+
 def telling(key: str) -> str:
     """A name's key without the words that tell no name apart."""
     return "-".join(word for word in key.split("-") if word not in _UNTELLING)

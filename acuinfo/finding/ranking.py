@@ -427,24 +427,24 @@ def described(connection: sqlite3.Connection, kind: str,
     return {row[1]: (row[2], row[4]) for row in (verified(tuple(r[:5]), r[5]) for r in rows)}
 
 
-TELLING_CUTOFF = 70
-
-
 def suggest(connection: sqlite3.Connection, kind: str, name: str, count: int = 3) -> list[str]:
-    """Names of ``kind`` entries that look like ``name``, closest first."""
+    """Names of ``kind`` entries that look like ``name``, closest first, each with its
+    title where that says more (what cervical-radiculopathy is, or in another language)."""
     from rapidfuzz import fuzz, process
 
-    rows = [(key, verified(tuple(row), expected)[1]) for key, *row, expected in connection.execute(
+    rows = [(key, verified(tuple(row), expected)) for key, *row, expected in connection.execute(
         "SELECT n.key, e.kind, e.name, e.title, e.command, e.summary, e.checksum"
         " FROM names n JOIN entries e ON e.id = n.entry"
         " WHERE e.kind = ? AND n.alias > 0", (kind,))]
     keys = [key for key, _ in rows]
     wanted = key_of(name, language_of(connection))[:200]
     close = process.extract(wanted, keys, scorer=fuzz.WRatio, limit=count * 4, score_cutoff=70)
-    # Spelled alike for the words that tell names apart, not only for "pain" or "dolor de":
-    # "dolor de rodilla" is no misspelling of "dolor de mandibula".
+    # Alike in the words that tell names apart: "dolor de rodilla" is not "dolor de mandibula"
     telling = analysis.telling(wanted)
     if telling:
         close = [hit for hit in close
-                 if fuzz.WRatio(telling, analysis.telling(hit[0]) or hit[0]) >= TELLING_CUTOFF]
-    return list(dict.fromkeys(rows[index][1] for _, _, index in close))[:count]
+                 if fuzz.WRatio(telling, analysis.telling(hit[0]) or hit[0])
+                 >= analysis.TELLING_CUTOFF]
+    found = [(entry[1], entry[2]) for entry in (rows[index][1] for _, _, index in close)]
+    return list(dict.fromkeys(name if phrase_key(title) == name else f"{name} ({title})"
+                              for name, title in found))[:count]
