@@ -123,7 +123,7 @@ def find(connection: sqlite3.Connection, query: str, limit: int = 10,
     # A verb of pain finds what it says ("does it hurt") and the pain it names ("my neck
     # hurts" is neck pain): the noun is one more way to match it.
     as_noun = analysis.pain_named(query, language)
-    verbs = set(words) - set(words_of(as_noun, language))
+    verbs = set(words) - set(words_of(as_noun, language)) if as_noun != query else set()
     for word in words:
         terms = _terms_for(connection, word, vocabulary)
         if word in verbs:
