@@ -187,7 +187,7 @@ def _decimal_lookalikes(text: str, figures: dict[str, str], path: tuple,
     """A figure of the English text written with its comma between groups of three,
     which a Spanish reader takes for a decimal comma: 5,121 reads as five and a bit."""
     for number in _THOUSANDS.findall(text):
-        whole = number.replace(",", "")
+        whole = _figure(number)
         if whole not in figures:
             continue
         digits, _, decimals = whole.partition(".")
