@@ -331,7 +331,6 @@ def holding_words(query: str, named: list[tuple[T, tuple[str, ...]]]) -> list[T]
             if any(wanted <= {stem(word) for word in all_words(name)} for name in names)]
 
 
-
 def clinic_section(clinic: records.Clinic, level: int = 1, numbers: bool = True,
                    language: str = ENGLISH) -> Section:
     """The clinic's own details, only the ones it gave; without its phone numbers and
